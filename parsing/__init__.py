@@ -1,0 +1,19 @@
+"""Parse 政府信息公开工作年度报告 into typed records. Pure Python: no Streamlit here."""
+
+from .load import ReportReadError, decode_bytes, iter_report_paths
+from .report import PARSER_VERSION, parse_bytes, parse_file, parse_text
+from .types import Evidence, LoadError, ParsedReport, Report
+
+__all__ = [
+    "PARSER_VERSION",
+    "Evidence",
+    "LoadError",
+    "ParsedReport",
+    "Report",
+    "ReportReadError",
+    "decode_bytes",
+    "iter_report_paths",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+]

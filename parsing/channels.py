@@ -1,0 +1,115 @@
+"""Which disclosure channels a report says it used, and numbers tied to exactly one channel."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .numbers import NUMBER, parse_number
+from .sections import Span
+from .types import Evidence
+
+DATA = Path(__file__).with_name("data")
+CHANNELS = ("政府网站", "政务微博", "政务微信", "政务新媒体", "报刊", "广播电视", "新闻发布会",
+            "查阅场所", "服务窗口", "热线电话", "公开栏", "公众参与活动")
+NEGATION = re.compile(r"(?:未|没有|尚未|暂未|暂无|无|不再)[^，,。；;]{0,4}$")
+VISIT = re.compile(r"(?:直接)?(?:到|至|前往|在)([^，,。；;\n]{1,15}?)(?:查询|查阅|索取|获取|申请获取)")
+ONLINE = re.compile(r"网|微信|微博|平台|系统|客户端|APP|热线|电话", re.I)
+CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
+COUNT = re.compile(rf"(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>条|次|场|期|篇|则|档|个)")
+# Words that look like a channel but are not one.
+FALSE_FRIENDS = re.compile(r"电视电话会议|视频会议|电话会议|窗口期|网站群系统|网站建设|网站维护")
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    with open(DATA / "channels.csv", encoding="utf-8") as fh:
+        table = {r["synonym"]: r["channel"] for r in csv.DictReader(fh)}
+    unknown = set(table.values()) - set(CHANNELS)
+    if unknown:
+        raise ValueError(f"channels.csv names channels outside the vocabulary: {sorted(unknown)}")
+    return table
+
+
+@lru_cache(maxsize=1)
+def _synonym_re() -> re.Pattern[str]:
+    words = sorted(synonyms(), key=len, reverse=True)
+    return re.compile("|".join(rf"(?<!\d){re.escape(w)}(?!\d)" if w.isdigit() else re.escape(w) for w in words),
+                      re.I)
+
+
+@dataclass(frozen=True)
+class ChannelHit:
+    channel: str
+    start: int
+    end: int
+
+
+def _excluded(text: str, spans: list[Span]) -> list[bool]:
+    mask = [False] * len(text)
+    for span in spans:
+        for i in range(span.start, min(span.end, len(text))):
+            mask[i] = True
+    # 《book titles》 (never across a line; a stray 《 does not mask the rest of the text)
+    for m in re.finditer(r"《[^》\n]{0,60}》", text):
+        for i in range(m.start(), m.end()):
+            mask[i] = True
+    return mask
+
+
+def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
+    """Channel mentions outside the excluded spans (problems, measures) and outside 《book titles》."""
+    mask = _excluded(text, exclude)
+    false_friend = [False] * len(text)
+    for m in FALSE_FRIENDS.finditer(text):
+        for i in range(m.start(), m.end()):
+            false_friend[i] = True
+    hits: list[ChannelHit] = []
+    for m in _synonym_re().finditer(text):
+        if mask[m.start()] or false_friend[m.start()]:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if "\t" in text[line_start:text.find("\n", m.start()) if "\n" in text[m.start():] else len(text)]:
+            continue  # table cells are not statements of use
+        if NEGATION.search(text[max(line_start, m.start() - 8):m.start()]):
+            continue
+        hits.append(ChannelHit(synonyms()[m.group()], m.start(), m.end()))
+    for m in VISIT.finditer(text):
+        if mask[m.start()] or ONLINE.search(m.group(1)):
+            continue
+        hits.append(ChannelHit("查阅场所", m.start(), m.end()))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def channel_list(hits: list[ChannelHit]) -> list[str]:
+    seen = {h.channel for h in hits}
+    return [c for c in CHANNELS if c in seen]
+
+
+def channel_counts(text: str, hits: list[ChannelHit], skip: list[Span]) -> tuple[dict[str, int], dict[str, Evidence]]:
+    """A number counts for a channel only when its clause names that one channel and nothing else."""
+    counts: dict[str, int] = {}
+    evidence: dict[str, Evidence] = {}
+    for clause in CLAUSE.finditer(text):
+        cs, ce = clause.start(), clause.end()
+        if any(s.start < ce and cs < s.end for s in skip):
+            continue
+        inside = [h for h in hits if cs <= h.start < ce]
+        names = {h.channel for h in inside}
+        if len(names) != 1 or "、" in text[inside[0].start:ce] and len(inside) > 1:
+            continue
+        channel = names.pop()
+        after = inside[0].end
+        m = COUNT.search(text, after, ce)
+        if not m or m.group("approx"):
+            continue
+        num = parse_number(m.group("num"))
+        if num is None or num.as_int is None or channel in counts:
+            continue
+        counts[channel] = num.as_int
+        evidence[f"channel_counts.{channel}"] = Evidence.span(text, cs, ce)
+    return counts, evidence

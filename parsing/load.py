@@ -1,0 +1,91 @@
+"""Read report files: bytes in, decoded text out. Encodings are detected, not assumed."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+REPORT_SUFFIXES = (".txt", ".md")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class ReportReadError(Exception):
+    """Raised with a human-readable reason when a file cannot be read as a report."""
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return control > len(sample) * 0.05
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode report bytes: BOMs first, then strict UTF-8, then detection (GB18030, Big5, UTF-16…)."""
+    if not data:
+        raise ReportReadError("文件为空（0 字节）")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise ReportReadError(f"带 {enc} 字节序标记，但内容无法按该编码解码") from exc
+    # UTF-16 without BOM: every other byte is zero in mostly-ASCII/CJK text.
+    if len(data) >= 4 and data[:4096].count(b"\x00") > len(data[:4096]) // 4:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _mostly_text(text):
+                return text
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        raise ReportReadError("不是文本文件（看起来是二进制数据）")
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"]).best()
+    if best is None:
+        raise ReportReadError("无法识别文件编码（试过 UTF-8、GB18030/GBK、Big5、UTF-16）")
+    encoding = best.encoding
+    if encoding in ("gbk", "gb2312"):
+        encoding = "gb18030"
+    return data.decode(encoding, errors="replace")
+
+
+def _mostly_text(text: str) -> bool:
+    if not text:
+        return False
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+    return printable / len(text) > 0.95
+
+
+def read_report_bytes(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ReportReadError(f"文件过大：{size / 1024 / 1024:.1f} MB，上限为 {MAX_BYTES // 1024 // 1024} MB")
+    return path.read_bytes()
+
+
+def iter_report_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand folders into their report files (sorted); files are yielded as given."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if child.is_file() and child.suffix.lower() in REPORT_SUFFIXES \
+                        and not child.name.startswith("."):
+                    yield child
+        else:
+            yield path

@@ -1,0 +1,375 @@
+"""Who wrote the report, where, for which year, and in which format."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .gazetteer import Division, gazetteer
+from .numbers import year_from_token
+from .types import FORMAT_PROSE, FORMAT_TEMPLATE, Evidence
+
+DATA = Path(__file__).with_name("data")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+
+
+@dataclass(frozen=True)
+class AgencyType:
+    alias: str
+    canonical: str
+    type: str
+
+
+@lru_cache(maxsize=1)
+def agency_types() -> dict[str, AgencyType]:
+    with open(DATA / "agency_types.csv", encoding="utf-8") as fh:
+        return {r["alias"]: AgencyType(r["alias"], r["canonical"], r["type"]) for r in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
+def _agency_re() -> re.Pattern[str]:
+    aliases = sorted(agency_types(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, aliases)))
+
+
+@lru_cache(maxsize=1)
+def _zone_re() -> re.Pattern[str]:
+    lines = (DATA / "functional_zones.txt").read_text(encoding="utf-8").splitlines()
+    suffixes = sorted((s.strip() for s in lines if s.strip() and not s.startswith("#")), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$")
+
+
+LEVEL_WORDS = {"省": "省", "市": "市", "区": "县区", "县": "县区", "旗": "县区", "州": "市"}
+FUNCTION_CHARS = set("由经对向在与和及是为的了将我本据按从被把给让使之其该各全")
+
+
+@dataclass
+class Mention:
+    """One naming of an agency in the text, with the place chain written before it."""
+
+    start: int
+    end: int
+    kind: AgencyType
+    weight: float
+    divisions: list[list[Division]] = field(default_factory=list)  # candidates, right to left
+    zone: str | None = None  # functional-zone name as written (without the city)
+    zone_city: Division | None = None
+    level_word: str | None = None  # 区/市/县… when no place is named
+    chain_len: int = 0  # characters of place chain written right before the name
+
+
+@dataclass
+class Metadata:
+    agency: str | None = None
+    agency_type: str | None = None
+    admin_level: str | None = None
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    adcode: str | None = None
+    year: int | None = None
+    format: str = FORMAT_PROSE
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _inside_book_title(text: str, pos: int) -> bool:
+    open_at = text.rfind("《", max(0, pos - 60), pos)
+    return open_at != -1 and text.rfind("》", open_at, pos) == -1
+
+
+def _title_zone(text: str) -> int:
+    """End offset of the title area: the first two non-empty lines, capped."""
+    lines = [m for m in re.finditer(r"[^\n]+", text)][:2]
+    return min(lines[-1].end(), 200) if lines else 0
+
+
+def find_mentions(text: str) -> list[Mention]:
+    gaz = gazetteer()
+    title_end = _title_zone(text)
+    mentions = []
+    for m in _agency_re().finditer(text):
+        kind = agency_types()[m.group()]
+        after = text[m.end():m.end() + 2]
+        if kind.type == "政府" and (after[:1] in {"网", "门"} or after.startswith("官")):
+            continue  # 人民政府网 / 人民政府门户网站: a channel, not an author
+        window = CJK_RUN.search(text[max(0, m.start() - 24):m.start()])
+        prefix = window.group() if window else ""
+        body = re.sub(r"(?:管委会|管理委员会|党工委)$", "", prefix)
+        mention = Mention(m.start(), m.end(), kind, 1.0)
+        _parse_prefix(body, mention, gaz)
+        mention.chain_len += len(prefix) - len(body) if mention.chain_len else 0
+        if m.start() < title_end:
+            mention.weight += 5
+        elif re.search(r"(?:由|本报告由)$", prefix[: len(prefix) - _chain_len(mention)] or "") or \
+                re.search(r"编制|发布", text[m.end():m.end() + 30]) and m.start() < 600:
+            mention.weight += 3
+        if _inside_book_title(text, m.start()):
+            mention.weight *= 0.5
+        mentions.append(mention)
+    return mentions
+
+
+def _chain_len(mention: Mention) -> int:
+    return mention.chain_len
+
+
+def _parse_prefix(prefix: str, mention: Mention, gaz) -> None:
+    """Read the place chain right to left: 淄博市张店区 / 聊城江北水城旅游度假区 / 区."""
+    pos = len(prefix)
+    zone = _zone_re().search(prefix)
+    if zone:
+        head = prefix[: zone.start()]
+        places = gaz.find_all(head)
+        # the zone's own name runs from after the last place named before it
+        if places:
+            last_start, last_end, cands = places[-1]
+            name = prefix[last_end:]
+            mention.zone = name if len(name) > len(zone.group()) else None
+            mention.zone_city = next((d for d in cands if d.rank == 1), None)
+            if mention.zone:
+                mention.chain_len = len(prefix) - last_start
+                return
+        else:
+            run = prefix
+            while run and run[0] in FUNCTION_CHARS:
+                run = run[1:]
+            mention.zone = run if len(run) > len(zone.group()) else None
+            if mention.zone:
+                mention.chain_len = len(run)
+                return
+        if mention.zone is None:
+            mention.level_word = "功能区"
+            return
+    while pos > 0:
+        for length in range(min(gaz.max_len, pos), 1, -1):
+            cands = gaz.by_name.get(prefix[pos - length:pos])
+            if cands:
+                mention.divisions.append(cands)
+                pos -= length
+                break
+        else:
+            break
+    mention.chain_len = len(prefix) - pos
+    if not mention.divisions and mention.zone is None and prefix[-1:] in LEVEL_WORDS:
+        mention.level_word = LEVEL_WORDS[prefix[-1]]
+
+
+def _resolve_chain(chain: list[list[Division]], votes: Counter) -> Division | None:
+    """The most specific division in a chain, disambiguated by the chain and by the document."""
+    if not chain:
+        return None
+    flat = [d for cands in chain for d in cands]
+    most_specific = chain[0]  # rightmost token is the most specific
+    if len(most_specific) == 1:
+        return most_specific[0]
+    parents = [d for d in flat if d not in most_specific]
+    for cand in most_specific:
+        if any(cand.adcode.startswith(p.adcode[: 2 * (p.rank + 1)]) for p in parents):
+            return cand
+    ranked = sorted(most_specific, key=lambda d: -votes[d.adcode[:4]])
+    if votes[ranked[0].adcode[:4]] > votes[ranked[1].adcode[:4]]:
+        return ranked[0]
+    return None
+
+
+def _document_votes(text: str) -> tuple[Counter, Counter, Counter]:
+    """How often each county, city and province is named anywhere in the text."""
+    counties, cities, provinces = Counter(), Counter(), Counter()
+    for _s, _e, cands in gazetteer().find_all(text):
+        for d in cands:
+            target = (provinces, cities, counties)[d.rank]
+            target[d.adcode] += 1 / len(cands)
+            if d.rank == 2:
+                cities[d.city_code] += 0.5 / len(cands)
+    by_prefix = Counter()
+    for code, n in cities.items():
+        by_prefix[code[:4]] += n
+    return counties, cities, by_prefix
+
+
+def extract_metadata(text: str) -> Metadata:
+    meta = Metadata()
+    meta.format, fmt_ev = detect_format(text)
+    if fmt_ev:
+        meta.evidence["format"] = fmt_ev
+    _extract_agency(text, meta)
+    _extract_year(text, meta)
+    return meta
+
+
+def _extract_agency(text: str, meta: Metadata) -> None:
+    gaz = gazetteer()
+    mentions = find_mentions(text)
+    if not mentions:
+        meta.warnings.append("未找到发布机构名称")
+        return
+    weights: Counter = Counter()
+    for m in mentions:
+        if m.kind.type == "政府" and m.weight < 3:
+            continue  # the government is named in every report; it is the author only in the title
+        weights[m.kind.canonical] += m.weight
+    if not weights:
+        meta.warnings.append("未找到发布机构名称")
+        return
+    canonical = weights.most_common(1)[0][0]
+    own = [m for m in mentions if m.kind.canonical == canonical]
+    kind = own[0].kind
+    meta.agency_type = kind.type
+    counties, cities, city_prefix_votes = _document_votes(text)
+
+    best: tuple[float, int, Mention, Division | None] | None = None
+    for m in own:
+        div = _resolve_chain(m.divisions, city_prefix_votes)
+        specificity = 3 if m.zone else (div.rank + 1 if div else 0)
+        key = (specificity, m.weight)
+        if best is None or key > (best[1], best[0]):
+            best = (m.weight, specificity, m, div)
+    assert best is not None
+    _w, specificity, mention, division = best
+    level_words = Counter(m.level_word for m in own if m.level_word)
+    ev = Evidence.span(text, mention.start - _chain_len(mention), mention.end)
+
+    if mention.zone:
+        city = mention.zone_city or _most_voted(cities, gaz, 1)
+        meta.admin_level = "功能区"
+        meta.district = mention.zone
+        if city:
+            meta.city, meta.province = city.name, _province_name(gaz, city)
+            short = re.sub(r"市$", "", city.name)
+            meta.agency = short + mention.zone + kind.canonical
+        else:
+            meta.agency = mention.zone + kind.canonical
+            meta.warnings.append("功能区所属城市未能确定")
+        meta.warnings.append("功能区不是行政区划，没有区划代码（adcode 为空）")
+    else:
+        if division is None or (division.rank < 2 and level_words.get("县区") and not _has_rank(own, 1)):
+            # Named only as 区安监局 / 县安监局: the place comes from the rest of the document.
+            wanted = level_words.most_common(1)[0][0] if level_words else None
+            rank = {"省": 0, "市": 1, "县区": 2}.get(wanted or "", None)
+            if rank is not None:
+                voted = _most_voted((provinces_of(gaz, cities), cities, counties)[rank], gaz, rank)
+                if voted is not None:
+                    division = voted
+                    meta.warnings.append(
+                        f"机构名称未写明地区（“{wanted[0]}{kind.alias}”），按正文最常提到的“{voted.name}”确定")
+            elif wanted == "功能区":
+                meta.admin_level = "功能区"
+        if division is None:
+            meta.warnings.append("未能确定机构所在地区")
+            return
+        meta.admin_level = {0: "省", 1: "市", 2: "县区"}[division.rank]
+        meta.province = _province_name(gaz, division)
+        city = gaz.city_of(division)
+        if division.rank == 1:
+            meta.city = division.name
+        elif division.rank == 2:
+            meta.city = city.name if city else None
+            meta.district = division.name
+        meta.adcode = division.adcode
+        prefix = "".join(n for n in (meta.city if division.rank >= 1 else meta.province, meta.district) if n)
+        if division.rank == 0:
+            prefix = division.name
+        meta.agency = prefix + kind.canonical
+    for key in ("agency", "agency_type", "admin_level", "province", "city", "district", "adcode"):
+        if getattr(meta, key) is not None:
+            meta.evidence[key] = ev
+
+
+def _has_rank(mentions: list[Mention], rank: int) -> bool:
+    return any(d.rank == rank for m in mentions for cands in m.divisions for d in cands)
+
+
+def provinces_of(gaz, cities: Counter) -> Counter:
+    out: Counter = Counter()
+    for code, n in cities.items():
+        out[code[:2] + "0000"] += n
+    return out
+
+
+def _most_voted(votes: Counter, gaz, rank: int) -> Division | None:
+    ranked = [(code, n) for code, n in votes.most_common() if code in gaz.by_code
+              and gaz.by_code[code].rank == rank]
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return gaz.by_code[ranked[0][0]]
+
+
+def _province_name(gaz, div: Division) -> str | None:
+    province = gaz.province_of(div)
+    return province.name if province else None
+
+
+# ---------------------------------------------------------------- year
+
+YEAR = r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年"
+TITLE_YEAR = re.compile(YEAR + r"(?:度)?[^。\n]{0,30}?(?:政府信息公开|政务公开|信息公开)[^。\n]{0,16}?报告")
+PERIOD_YEAR = re.compile(
+    r"统计(?:期限|时限|区间|时间|周期|范围)[^。\n]{0,12}?" + YEAR + r"\s*1\s*月\s*1\s*日[^。\n]{0,6}?"
+    r"(?:至|到|—|-|－|~)\s*(?:(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*)?12\s*月\s*31\s*日")
+ANY_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
+
+
+def _extract_year(text: str, meta: Metadata) -> None:
+    head = text[:600]
+    title = TITLE_YEAR.search(head)
+    period = PERIOD_YEAR.search(text)
+    title_year = year_from_token(title.group(1)) if title else None
+    period_year = year_from_token(period.group(1)) if period else None
+    if period and period.group(2) and year_from_token(period.group(2)) != period_year:
+        meta.warnings.append("统计期限跨年，年份取起始年")
+    if title_year and period_year and title_year != period_year:
+        meta.warnings.append(f"年份不一致：标题为{title_year}年，统计期限为{period_year}年；取统计期限")
+    if period_year and _plausible(period_year):
+        meta.year = period_year
+        meta.evidence["year"] = Evidence.span(text, period.start(), period.end())
+        return
+    if title_year and _plausible(title_year):
+        meta.year = title_year
+        meta.evidence["year"] = Evidence.span(text, title.start(), title.end())
+        return
+    counts: Counter = Counter()
+    first: dict[int, re.Match] = {}
+    for m in ANY_YEAR.finditer(text):
+        if _inside_book_title(text, m.start()):
+            continue
+        y = int(m.group(1))
+        if _plausible(y):
+            counts[y] += 1
+            first.setdefault(y, m)
+    if not counts:
+        meta.warnings.append("未找到报告年份")
+        return
+    ranked = counts.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        meta.warnings.append("报告年份不明确：正文中多个年份出现次数相同")
+        return
+    year = ranked[0][0]
+    meta.year = year
+    m = first[year]
+    meta.evidence["year"] = Evidence.span(text, m.start(), m.end())
+    meta.warnings.append(f"报告年份未在标题或统计期限中写明，按正文中最常出现的年份（{year}年）推断")
+
+
+def _plausible(year: int | None) -> bool:
+    return year is not None and 2000 <= year <= 2100
+
+
+# ---------------------------------------------------------------- format
+
+TEMPLATE_MARKERS = re.compile(
+    r"第二十条第[（(][一二三四五六七八九十][）)]项|本年新收政府信息公开申请数量|结转下年度继续办理|"
+    r"本年制发件数|本年新制作数量|未经复议直接起诉|收到和处理政府信息公开申请情况|上年结转政府信息公开申请数量")
+
+
+def detect_format(text: str) -> tuple[str, Evidence | None]:
+    hits = list(TEMPLATE_MARKERS.finditer(text))
+    strong = [h for h in hits if h.group().startswith("第二十条")]
+    if strong or len({h.group() for h in hits}) >= 2:
+        h = (strong or hits)[0]
+        return FORMAT_TEMPLATE, Evidence.span(text, h.start(), h.end())
+    return FORMAT_PROSE, None

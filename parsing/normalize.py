@@ -1,0 +1,106 @@
+"""Repair text damaged by PDF/Word/Markdown conversion before anything is extracted.
+
+Every later offset (evidence) points into the string this module returns, which is also the
+text the dashboard shows, so offsets and display always agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014"
+TERMINAL = "。！？!?；;：:"
+
+_INVISIBLE = re.compile("[\ufffd\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\[(?:image|bookmark|img|图片)[:：][^\]\n]*\]", re.I)
+_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:|mailto:|www\.)[^)\n]*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.M)
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$", re.M)
+_PAGE_NUMBER = re.compile(r"^\s*[-—–－]\s*\d{1,3}\s*[-—–－]\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?\s*$", re.M)
+_SPACES = re.compile(r"[ \u3000\u00a0\u2002\u2003\u2009\u202f]+")
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}]) +|  *(?=[{CJK}{CJK_PUNCT}])")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+HEADING_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．，,]"
+    r"|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
+    r"|\d{1,2}\s*[、．]|\d{1,2}\.(?!\d)"
+    r"|第[一二三四五六七八九十]{1,3}[部章节])"
+)
+
+
+def is_table_line(line: str) -> bool:
+    return "\t" in line or line.lstrip().startswith("|")
+
+
+def is_heading_like(line: str) -> bool:
+    """A short numbered line without a comma: a heading, not a wrapped sentence."""
+    stripped = line.strip()
+    return bool(HEADING_MARKER.match(stripped)) and len(stripped) <= 30 and "，" not in stripped \
+        and not stripped.endswith(tuple(TERMINAL))
+
+
+def normalize_text(text: str) -> str:
+    """Return cleaned text: same words, repaired layout."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = text.translate(_FULLWIDTH_DIGITS)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_RULE.sub("", text)
+    text = _PAGE_NUMBER.sub("", text)
+    lines = []
+    for line in text.split("\n"):
+        if is_table_line(line):
+            cells = [_clean_inline(c) for c in line.split("\t")]
+            lines.append("\t".join(cells).rstrip("\t ") if any(cells) else "")
+        else:
+            lines.append(_clean_inline(line))
+    return "\n".join(_join_wrapped(lines)).strip() + "\n"
+
+
+def _clean_inline(line: str) -> str:
+    line = unicodedata.normalize("NFC", line)
+    line = _SPACES.sub(" ", line)
+    line = _SPACE_NEAR_CJK.sub("", line)
+    return line.strip()
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Join lines that a PDF broke mid-sentence; keep headings, tables and finished sentences."""
+    out: list[str] = []
+    last_physical = ""
+    for line in lines:
+        if not line:
+            continue
+        if out and _continues(out[-1], last_physical, line):
+            sep = " " if _ascii_edge(out[-1][-1], line[0]) else ""
+            out[-1] = out[-1] + sep + line
+        else:
+            out.append(line)
+        last_physical = line
+    return out
+
+
+def _continues(paragraph: str, last_physical: str, line: str) -> bool:
+    if is_table_line(paragraph) or is_table_line(line):
+        return False
+    if paragraph.endswith(tuple(TERMINAL)) or is_heading_like(last_physical):
+        return False
+    if HEADING_MARKER.match(line) and is_heading_like(line):
+        return False
+    if HEADING_MARKER.match(line) and len(last_physical) < 20:
+        return False
+    if last_physical.endswith(("报告", "报告书")) and len(last_physical) < 40:
+        return False  # a title line
+    # A wrapped line runs (nearly) to the page edge; short lines are titles, dates, signatures.
+    return len(last_physical) >= 20
+
+
+def _ascii_edge(a: str, b: str) -> bool:
+    return a.isascii() and b.isascii() and a.isalnum() and b.isalnum()

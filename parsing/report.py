@@ -1,0 +1,122 @@
+"""Text in, one Report out: the pipeline that calls each extractor once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import channels as ch
+from . import counts
+from .load import decode_bytes, read_report_bytes, sha256_of
+from .metadata import extract_metadata
+from .normalize import normalize_text
+from .sections import Span, problems_and_measures
+from .tables import appeals_table
+from .types import FORMAT_TEMPLATE, ParsedReport, Report
+
+PARSER_VERSION = "1.0.0"
+
+
+def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> ParsedReport:
+    """Parse decoded report text. Never raises on odd input; gaps become nulls plus warnings."""
+    clean = normalize_text(text)
+    digest = sha256 or sha256_of(text.encode("utf-8"))
+    record = Report(file=file, sha256=digest)
+    warnings: list[str] = []
+
+    meta = extract_metadata(clean)
+    for key in ("agency", "agency_type", "admin_level", "province", "city", "district", "adcode",
+                "year", "format"):
+        setattr(record, key, getattr(meta, key))
+    record.evidence.update(meta.evidence)
+    warnings.extend(meta.warnings)
+
+    pm = problems_and_measures(clean, meta.year)
+    record.problems = pm.problems.of(clean) if pm.problems else ""
+    record.measures = pm.measures.of(clean) if pm.measures else ""
+    warnings.extend(pm.warnings)
+    not_current = [s for s in (pm.problems, pm.measures) if s is not None]
+
+    hits = ch.find_channels(clean, not_current)
+    record.channels = ch.channel_list(hits)
+    if not record.channels:
+        warnings.append("未找到公开渠道的表述")
+
+    total, total_span = counts.proactive_total(clean, hits, not_current)
+    record.proactive_total = total.value
+    _keep(record, "proactive_total", total, warnings)
+    breakdown, b_evidence, b_warnings = counts.proactive_breakdown(clean, total_span, total.value)
+    record.proactive_breakdown = breakdown
+    record.evidence.update(b_evidence)
+    warnings.extend(b_warnings)
+
+    skip_for_channels = not_current + ([total_span] if total_span else [])
+    record.channel_counts, c_evidence = ch.channel_counts(clean, hits, skip_for_channels)
+    record.evidence.update(c_evidence)
+    for name in record.channels:
+        first = next(h for h in hits if h.channel == name)
+        record.evidence.setdefault(f"channels.{name}", _sentence_evidence(clean, first.start))
+
+    apps = counts.applications_received(clean, not_current)
+    record.applications_received = apps.value
+    _keep(record, "applications_received", apps, warnings)
+    fee = counts.fees(clean, not_current)
+    record.fees = fee.value
+    _keep(record, "fees", fee, warnings)
+
+    recon, litig = counts.appeals(clean, not_current)
+    table = appeals_table(clean) if record.format == FORMAT_TEMPLATE else None
+    if table is not None:
+        for key, prose, value in (("reconsideration", recon, table.reconsideration),
+                                  ("litigation", litig, table.litigation)):
+            if prose.value is not None and prose.value != value:
+                warnings.append(f"{'行政复议' if key == 'reconsideration' else '行政诉讼'}：正文为{prose.value}，"
+                                f"表四为{value}；采用表四")
+            setattr(record, key, value)
+            record.evidence[key] = table.evidence
+    else:
+        record.reconsideration = recon.value
+        _keep(record, "reconsideration", recon, warnings)
+        record.litigation = litig.value
+        _keep(record, "litigation", litig, warnings)
+
+    if record.format != FORMAT_TEMPLATE and "format" not in record.evidence:
+        first_line = clean.split("\n", 1)[0]
+        record.evidence["format"] = _span_evidence(clean, Span(0, len(first_line)))
+    record.warnings = _dedupe(warnings)
+    return ParsedReport(record=record, text=clean)
+
+
+def parse_bytes(data: bytes, file: str = "<bytes>") -> ParsedReport:
+    """Decode (encoding detected) and parse. Raises load.ReportReadError if the bytes are not text."""
+    return parse_text(decode_bytes(data), file=file, sha256=sha256_of(data))
+
+
+def parse_file(path: str | Path) -> ParsedReport:
+    path = Path(path)
+    return parse_bytes(read_report_bytes(path), file=path.name)
+
+
+def _keep(record: Report, key: str, counted: counts.Counted, warnings: list[str]) -> None:
+    if counted.evidence is not None and counted.value is not None:
+        record.evidence[key] = counted.evidence
+    warnings.extend(counted.warnings)
+
+
+def _sentence_evidence(text: str, pos: int):
+    start, end = counts._sentence_bounds(text, pos)
+    return _span_evidence(text, Span(start, end))
+
+
+def _span_evidence(text: str, span: Span):
+    from .types import Evidence
+
+    s, e = span.start, span.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Evidence.span(text, s, e)
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,211 @@
+"""Headings, sections and sentences of a normalised report; the problems / measures split."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import HEADING_MARKER, is_table_line
+
+LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．，,]|第[一二三四五六七八九十]{1,3}[部章]分?)")
+LEVEL2 = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
+
+PROBLEM_HEAD = re.compile(r"问题|不足|差距|困难|短板|薄弱")
+MEASURE_HEAD = re.compile(r"改进|下一步|今后|工作打算|工作计划|工作安排|努力方向|工作思路|措施|展望|工作重点|整改")
+OTHER_HEAD = re.compile(r"其他需要报告|其它需要报告|其他事项|其它事项")
+
+# A sentence that opens the improvement part when problems and measures share one passage.
+MEASURE_START = re.compile(
+    r"下一步|今后|下一年度|下年度|明年|新的一年|改进措施|整改措施|改进情况|改进方向|努力方向|工作打算|"
+    r"提出以下|将从以下|从以下几个方面|重点做好以下|做好以下|采取以下|针对(?:上述|以上|这些|存在的|工作中|此|以上问题)|"
+    r"为此|对此|我局将|我们将|本局将|我委将|我办将|我单位将"
+)
+PROBLEM_WORDS = re.compile(
+    r"存在(?:的)?(?:一些|一定|主要)?(?:问题|不足|差距)|不足之处|差距|有待(?:提高|加强|完善|提升|改进)|"
+    r"还不够|不够(?:及时|全面|完善|深入|规范|到位)|还需(?:要)?(?:进一步)?(?:加强|提高|提升|完善)|仍需|仍然存在|"
+    r"薄弱|滞后|短板|欠缺|不足"
+)
+SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    start: int  # offset of the heading line
+    end: int  # offset just after the heading line (body starts here)
+    title: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+def headings(text: str) -> list[Heading]:
+    out: list[Heading] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped or is_table_line(line):
+            continue
+        level = 1 if LEVEL1.match(stripped) else 2 if LEVEL2.match(stripped) else 0
+        if level == 0 and _is_bare_heading(stripped):
+            level = 3
+        if not level:
+            continue
+        title = stripped
+        # "（一）公开内容。2009年，……": the heading is the part before the first full stop.
+        head = re.split(r"[。：:]", title, maxsplit=1)[0]
+        if level < 3 and len(head) > 40:
+            continue
+        out.append(Heading(level, start, end if head == title else start + len(head), head))
+    return out
+
+
+def _is_bare_heading(line: str) -> bool:
+    """Unnumbered sub-headings such as '改进措施：' or '存在的问题'."""
+    core = line.rstrip("：:")
+    return len(core) <= 14 and not HEADING_MARKER.match(line) and bool(
+        re.fullmatch(r"(?:存在的?(?:主要)?(?:问题|不足)|主要问题|(?:主要)?改进措施|改进情况|下一步(?:工作)?(?:打算|计划|措施)?|"
+                     r"今后(?:工作)?(?:打算|计划)|工作(?:打算|计划)|努力方向)", core))
+
+
+def section_body(text: str, heads: list[Heading], index: int) -> Span:
+    """From after heading `index` up to the next heading of the same or a higher level."""
+    head = heads[index]
+    end = len(text)
+    for other in heads[index + 1:]:
+        if other.level <= head.level or OTHER_HEAD.search(other.title):
+            end = other.start
+            break
+    return Span(head.end, end)
+
+
+def find_section(text: str, pattern: re.Pattern[str], heads: list[Heading] | None = None) -> Span | None:
+    heads = headings(text) if heads is None else heads
+    for i, head in enumerate(heads):
+        if head.level < 3 and pattern.search(head.title):
+            return section_body(text, heads, i)
+    return None
+
+
+def sentences(text: str, span: Span | None = None) -> list[Span]:
+    base = 0 if span is None else span.start
+    chunk = text if span is None else span.of(text)
+    out = []
+    for m in SENTENCE.finditer(chunk):
+        s, e = m.start(), m.end()
+        while s < e and chunk[s].isspace():
+            s += 1
+        if e > s:
+            out.append(Span(base + s, base + e))
+    return out
+
+
+@dataclass(frozen=True)
+class ProblemsMeasures:
+    problems: Span | None
+    measures: Span | None
+    warnings: tuple[str, ...] = ()
+
+
+def _trim(text: str, span: Span | None) -> Span | None:
+    if span is None:
+        return None
+    s, e = span.start, span.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(s, e) if e > s else None
+
+
+def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasures:
+    heads = headings(text)
+    warnings: list[str] = []
+    both = problem_only = measure_only = None
+    for i, head in enumerate(heads):
+        if head.level >= 3 or OTHER_HEAD.search(head.title):
+            continue
+        is_problem = bool(PROBLEM_HEAD.search(head.title))
+        is_measure = bool(MEASURE_HEAD.search(head.title))
+        if is_problem and is_measure and both is None:
+            both = i
+        elif is_problem and not is_measure and problem_only is None:
+            problem_only = i
+        elif is_measure and not is_problem and measure_only is None and _plausible_measure_head(head.title):
+            measure_only = i
+    if both is not None:
+        body = section_body(text, heads, both)
+        # the heading may sit above two sub-sections (（一）存在的问题 / （二）改进措施)
+        return _split(text, body, year, warnings)
+    if problem_only is not None and measure_only is not None:
+        p = section_body(text, heads, problem_only)
+        m = section_body(text, heads, measure_only)
+        if m.start >= p.end or p.start >= m.end:
+            return ProblemsMeasures(_trim(text, p), _trim(text, m))
+    if problem_only is not None:
+        return _split(text, section_body(text, heads, problem_only), year, warnings)
+    if measure_only is not None:
+        m = section_body(text, heads, measure_only)
+        warnings.append("未找到“存在的问题”部分")
+        return ProblemsMeasures(None, _trim(text, m), tuple(warnings))
+    # No heading: find the first passage that admits problems, from there to the end.
+    for sent in sentences(text):
+        chunk = sent.of(text)
+        if is_table_line(chunk) or not PROBLEM_WORDS.search(chunk):
+            continue
+        if not re.search(r"(?:但|仍|还|不过|然而|同时也|存在)", chunk):
+            continue
+        end = len(text)
+        for head in heads:
+            if head.start > sent.start and OTHER_HEAD.search(head.title):
+                end = head.start
+                break
+        warnings.append("未找到“存在的问题及改进措施”标题，按措辞识别问题与改进部分")
+        return _split(text, Span(sent.start, end), year, warnings)
+    return ProblemsMeasures(None, None, ("未找到“存在的问题及改进措施”部分",))
+
+
+def _plausible_measure_head(title: str) -> bool:
+    # "政府信息公开推进措施和落实情况" is about what was done, not about next steps.
+    return not re.search(r"推进措施|保障措施|落实情况|采取的措施", title)
+
+
+def _split(text: str, body: Span, year: int | None, warnings: list[str]) -> ProblemsMeasures:
+    sents = [s for s in sentences(text, body) if not is_table_line(s.of(text))]
+    cut = None
+    for k, sent in enumerate(sents):
+        chunk = sent.of(text)
+        if _is_measure_start(chunk, year):
+            cut = k
+            break
+    if cut is None:
+        return ProblemsMeasures(_trim(text, body), None, tuple(warnings + ["未找到改进措施部分"]))
+    split_at = sents[cut].start
+    problems = _trim(text, Span(body.start, split_at))
+    measures = _trim(text, Span(split_at, body.end))
+    if problems is None:
+        warnings.append("未找到“存在的问题”部分")
+    return ProblemsMeasures(problems, measures, tuple(warnings))
+
+
+def _is_measure_start(sentence: str, year: int | None) -> bool:
+    core = sentence.strip()
+    if re.fullmatch(r"[（(]?[一二三四五六七八九十\d]*[）)、.]?\s*(?:改进措施|改进情况|下一步(?:工作)?(?:打算|计划|措施)?|"
+                    r"今后(?:工作)?(?:打算|计划)|工作(?:打算|计划)|努力方向)[：:。]?", core):
+        return True
+    m = re.match(r"^(\d{4})年(?:度)?[，,]?(.{0,40})", core)
+    if m and "将" in m.group(2) and (year is None or int(m.group(1)) > year):
+        return True
+    head = core[:60]
+    if MEASURE_START.search(head):
+        # "存在的问题和不足" alone does not open the measures; the marker does.
+        return True
+    return False

@@ -1,0 +1,86 @@
+"""Typed records produced by the parser: one module holds every type."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+FORMAT_PROSE = "prose"
+FORMAT_TEMPLATE = "template2019"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a value came from: a snippet of the decoded text and its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def span(cls, text: str, start: int, end: int) -> Evidence:
+        return cls(text=text[start:end], start=start, end=end)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Report:
+    """One annual report as a record. Field order is the public key order."""
+
+    file: str
+    sha256: str
+    agency: str | None = None
+    agency_type: str | None = None
+    admin_level: str | None = None
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    adcode: str | None = None
+    year: int | None = None
+    format: str = FORMAT_PROSE
+    proactive_total: int | None = None
+    proactive_breakdown: dict[str, int] = field(default_factory=dict)
+    channels: list[str] = field(default_factory=list)
+    channel_counts: dict[str, int] = field(default_factory=dict)
+    applications_received: int | None = None
+    fees: float | None = None
+    reconsideration: int | None = None
+    litigation: int | None = None
+    problems: str = ""
+    measures: str = ""
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name == "evidence":
+                value = {k: v.to_dict() for k, v in value.items()}
+            elif isinstance(value, (dict, list)):
+                value = type(value)(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def keys(cls) -> list[str]:
+        return [f.name for f in dataclasses.fields(cls)]
+
+
+@dataclass
+class ParsedReport:
+    """The record plus the decoded, normalised text its evidence offsets point into."""
+
+    record: Report
+    text: str
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A file that could not be read, with a reason a non-programmer understands."""
+
+    file: str
+    reason: str
