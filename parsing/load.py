@@ -53,6 +53,15 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # UTF-16 without BOM and with CJK text has few zero bytes: judge by how natural the result reads.
+    if len(data) % 2 == 0:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _mostly_text(text) and _common_ratio(text) > 0.2:
+                return text
     if _looks_binary(data):
         raise ReportReadError("不是文本文件（看起来是二进制数据）")
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"]).best()
@@ -64,10 +73,22 @@ def decode_bytes(data: bytes) -> str:
     return data.decode(encoding, errors="replace")
 
 
+COMMON = set("的一是在不了有和人这中大为上个国我以要时来用们到作地于出就分对成会可主发年动同工也能下过"
+             "产面方后多定行法所民得经十三之进着等部度家力里如化高二理起小现实加量都两体制机当使点从业本"
+             "去性好应开合还因由其些然前外政四日社义事平形相全表间样与关各重新线内数正心明看原比或但质第"
+             "条没结解问意建月公无系通并提直题展五果位入常文总次品式设及管特件长求基资边流路级少图知较将"
+             "组见计别手期根论运指几九区强放决西被做必回则任取据处理府信息开局，。、；：（）")
+
+
+def _common_ratio(text: str) -> float:
+    sample = text[:2000]
+    return sum(1 for ch in sample if ch in COMMON) / max(1, len(sample))
+
+
 def _mostly_text(text: str) -> bool:
     if not text:
         return False
-    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+    printable = sum(1 for ch in text if ch.isprintable() or ch.isspace())
     return printable / len(text) > 0.95
 
 

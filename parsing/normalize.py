@@ -98,8 +98,9 @@ def _continues(paragraph: str, last_physical: str, line: str) -> bool:
         return False
     if last_physical.endswith(("报告", "报告书")) and len(last_physical) < 40:
         return False  # a title line
-    # A wrapped line runs (nearly) to the page edge; short lines are titles, dates, signatures.
-    return len(last_physical) >= 20
+    # A wrapped line runs (nearly) to the page edge; short lines are titles, dates, signatures —
+    # unless the paragraph is visibly a sentence in progress (it has a comma and no full stop yet).
+    return len(last_physical) >= 20 or "，" in paragraph or "," in paragraph
 
 
 def _ascii_edge(a: str, b: str) -> bool:

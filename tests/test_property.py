@@ -1,0 +1,50 @@
+"""Whatever the text, parsing returns a well-formed record and never raises."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from conftest import SEEDS
+
+from parsing import parse_bytes, parse_text
+from parsing.load import ReportReadError
+from parsing.types import Report
+
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS]
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+GENRE = st.sampled_from(["主动公开政府信息", "共", "条", "一、", "（二）", "\t", "\n", "存在的问题", "下一步",
+                         "未收到", "申请", "行政复议", "2018年", "区安监局", "微信", "０", "万", "累计", "。", "，"])
+TEXT = st.lists(st.one_of(st.text(max_size=20), st.text(CJK, max_size=20), GENRE), max_size=60).map("".join)
+
+
+def check(record: Report, text: str) -> None:
+    data = record.to_dict()
+    assert list(data) == Report.keys()
+    assert record.format in ("prose", "template2019")
+    assert isinstance(record.channels, list) and isinstance(record.warnings, list)
+    for key, ev in record.evidence.items():
+        assert text[ev.start:ev.end] == ev.text, key
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_arbitrary_text(text):
+    parsed = parse_text(text)
+    check(parsed.record, parsed.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(SEED_TEXTS), st.integers(0, 9000), st.integers(0, 9000))
+def test_truncated_and_spliced_seeds(text, cut, splice):
+    mutated = text[:cut] + text[splice:]
+    parsed = parse_text(mutated)
+    check(parsed.record, parsed.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_random_bytes_either_parse_or_refuse_with_reason(data):
+    try:
+        parsed = parse_bytes(data, file="random.bin")
+    except ReportReadError as exc:
+        assert str(exc)
+        return
+    check(parsed.record, parsed.text)
