@@ -39,8 +39,8 @@ def is_table_line(line: str) -> bool:
 def is_heading_like(line: str) -> bool:
     """A short numbered line without a comma: a heading, not a wrapped sentence."""
     stripped = line.strip()
-    return bool(HEADING_MARKER.match(stripped)) and len(stripped) <= 30 and "，" not in stripped \
-        and not stripped.endswith(tuple(TERMINAL))
+    return bool(HEADING_MARKER.match(stripped)) and len(stripped) <= 30 \
+        and ("，" not in stripped or len(stripped) <= 24) and not stripped.endswith(tuple(TERMINAL))
 
 
 def normalize_text(text: str) -> str:
