@@ -1,0 +1,1 @@
+"""Streamlit views: one per file, each takes the filtered DataFrame and draws."""

@@ -1,0 +1,57 @@
+"""公开渠道: which channels each agency uses, and the numbers reports tie to a channel."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+import streamlit as st
+
+from parsing.channels import CHANNELS
+
+from .style import PLOTLY_CONFIG, style_figure
+
+
+def render(view: pd.DataFrame) -> None:
+    use = [(r.agency_label, r.agency_key, ch) for r in view.itertuples() for ch in r.channels]
+    if not use:
+        st.info("当前筛选下的报告没有写明公开渠道。")
+        return
+    long = pd.DataFrame(use, columns=["label", "agency", "channel"])
+    reports_per_agency = view.groupby("agency_key").size()
+    matrix = (long.groupby(["agency", "channel"]).size().unstack(fill_value=0)
+              .reindex(columns=list(CHANNELS), fill_value=0).reindex(reports_per_agency.index, fill_value=0))
+    labels = view.drop_duplicates("agency_key").set_index("agency_key")["agency_label"]
+    y = [f"{labels[a]}（{reports_per_agency[a]}份）" for a in matrix.index]
+    fig = go.Figure(go.Heatmap(z=matrix.values, x=list(matrix.columns), y=y, colorscale="Blues",
+                               text=matrix.values, texttemplate="%{text}", textfont={"size": 18},
+                               hovertemplate="%{y}<br>%{x}：%{z} 份报告提到<extra></extra>",
+                               colorbar={"title": "报告数"}))
+    fig.update_xaxes(title="公开渠道", tickangle=-30)
+    fig.update_yaxes(title="机构", autorange="reversed")
+    st.plotly_chart(style_figure(fig, "各机构使用的公开渠道（格内数字 = 提到该渠道的报告数）",
+                                 height=max(380, 110 + 60 * len(y))), config=PLOTLY_CONFIG, key="channels_heatmap")
+
+    per_channel = long.groupby("channel").size().reindex(list(CHANNELS), fill_value=0).reset_index(name="报告数")
+    fig = px.bar(per_channel, x="channel", y="报告数", text="报告数", labels={"channel": "公开渠道"})
+    fig.update_traces(marker_color="#1f5fa8", textposition="outside", cliponaxis=False)
+    st.plotly_chart(style_figure(fig, "提到各渠道的报告数"), config=PLOTLY_CONFIG, key="channels_bar")
+
+    counts = [{"机构": r.agency_label, "年份": _year(r.year), "渠道": ch, "数量": n,
+               "原文": (r.evidence.get(f"channel_counts.{ch}") or {}).get("text", "")}
+              for r in view.itertuples() for ch, n in (r.channel_counts or {}).items()]
+    st.subheader("报告中写明的渠道数量")
+    if not counts:
+        st.caption("当前筛选下的报告没有把具体数字对应到某一个渠道。")
+        return
+    table = pd.DataFrame(counts)
+    fig = px.bar(table.assign(报告=table["机构"] + " " + table["年份"]), x="渠道", y="数量", color="报告",
+                 text="数量", barmode="group")
+    fig.update_traces(textposition="outside", cliponaxis=False)
+    st.plotly_chart(style_figure(fig, "渠道数量（如新闻发布会场次、微信发布条数）"), config=PLOTLY_CONFIG,
+                    key="channels_counts")
+    st.dataframe(table, hide_index=True)
+
+
+def _year(value) -> str:
+    return "年份不明" if pd.isna(value) else f"{int(value)}年"

@@ -1,0 +1,56 @@
+"""数据: the tidy table under the current filters, downloadable as CSV and Excel."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import streamlit as st
+
+EXPORT_COLUMNS = {
+    "file": "文件", "agency": "机构", "agency_type": "机构类型", "admin_level": "行政层级", "province": "省份",
+    "city": "城市", "district": "区县/功能区", "adcode": "区划代码", "year": "年份", "format": "报告格式",
+    "proactive_total": "主动公开条数", "proactive_breakdown": "主动公开分类", "channels": "公开渠道",
+    "channel_counts": "渠道数量", "applications_received": "收到申请数", "fees": "收费（元）",
+    "reconsideration": "行政复议数", "litigation": "行政诉讼数", "problems": "存在的问题", "measures": "改进措施",
+    "warnings": "提示", "sha256": "sha256",
+}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A cell a spreadsheet would run as a formula is prefixed with ' so it stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def tidy(view: pd.DataFrame) -> pd.DataFrame:
+    out = view[list(EXPORT_COLUMNS)].copy()
+    for col in ("proactive_breakdown", "channel_counts"):
+        out[col] = out[col].map(lambda d: json.dumps(d, ensure_ascii=False) if d else "")
+    out["channels"] = out["channels"].map("、".join)
+    out["warnings"] = out["warnings"].map("；".join)
+    out = out.rename(columns=EXPORT_COLUMNS)
+    return out.map(neutralise) if hasattr(out, "map") else out.applymap(neutralise)
+
+
+def to_csv(table: pd.DataFrame) -> bytes:
+    return table.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens Chinese CSV correctly
+
+
+def to_excel(table: pd.DataFrame) -> bytes:
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        table.to_excel(writer, index=False, sheet_name="年报记录")
+    return buf.getvalue()
+
+
+def render(view: pd.DataFrame) -> None:
+    table = tidy(view)
+    st.dataframe(table, hide_index=True)
+    c1, c2 = st.columns(2)
+    c1.download_button("下载 CSV", to_csv(table), file_name="公开年报记录.csv", mime="text/csv")
+    c2.download_button("下载 Excel", to_excel(table), file_name="公开年报记录.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

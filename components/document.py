@@ -1,0 +1,85 @@
+"""文档: one report's full text with every extracted value next to its highlighted evidence."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from parsing.corpus import Corpus
+
+from .style import FORMAT_LABELS, highlight
+
+FIELD_LABELS = {
+    "agency": "机构", "agency_type": "机构类型", "admin_level": "行政层级", "province": "省份", "city": "城市",
+    "district": "区县/功能区", "adcode": "区划代码", "year": "年份", "format": "报告格式",
+    "proactive_total": "主动公开（条）", "applications_received": "收到申请（件）", "fees": "收费（元）",
+    "reconsideration": "行政复议（件）", "litigation": "行政诉讼（件）",
+}
+
+
+def _value(key: str, value) -> str:
+    if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
+        return "（报告未写明）"
+    if key == "format":
+        return FORMAT_LABELS.get(value, value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def render(view: pd.DataFrame, corpus: Corpus) -> None:
+    files = list(view["file"])
+    labels = {r.file: f"{r.agency_label} · {_year(r.year)} · {r.file}" for r in view.itertuples()}
+    wanted = st.query_params.get("doc")
+    if "doc_file" not in st.session_state or st.session_state["doc_file"] not in files:
+        st.session_state["doc_file"] = wanted if wanted in files else files[0]
+    file = st.selectbox("选择报告", files, key="doc_file", format_func=labels.get)
+    row = view[view["file"] == file].iloc[0]
+    text = corpus.text_of(file)
+    evidence = row["evidence"]
+
+    left, right = st.columns([2, 3])
+    with left:
+        st.subheader("提取结果与原文依据")
+        rows = []
+        for key, label in FIELD_LABELS.items():
+            ev = evidence.get(key)
+            rows.append({"字段": label, "值": _value(key, row[key]), "原文依据": ev["text"] if ev else ""})
+        for prefix, label in (("proactive_breakdown", "分类"), ("channel_counts", "渠道数量")):
+            for name, n in (row[prefix] or {}).items():
+                ev = evidence.get(f"{prefix}.{name}")
+                rows.append({"字段": f"{label}：{name}", "值": str(n), "原文依据": ev["text"] if ev else ""})
+        rows.append({"字段": "公开渠道", "值": "、".join(row["channels"]) or "（未写明）", "原文依据": ""})
+        st.dataframe(pd.DataFrame(rows), hide_index=True, height=560,
+                     column_config={"原文依据": st.column_config.TextColumn(width="large")})
+        st.subheader("提示")
+        if row["warnings"]:
+            for w in row["warnings"]:
+                st.warning(w)
+        else:
+            st.success("没有提示：各项都在原文中找到了依据。")
+        with st.expander("问题与改进措施（解析结果）"):
+            st.text(f"【存在的问题】\n{row['problems'] or '（未找到）'}\n\n【改进措施】\n{row['measures'] or '（未找到）'}")
+        st.download_button("下载此报告的记录（JSON）",
+                           json.dumps({k: _jsonable(row[k]) for k in view.columns if k not in (
+                               "agency_key", "agency_label")}, ensure_ascii=False, indent=1),
+                           file_name=f"{file}.json", mime="application/json")
+    with right:
+        st.subheader("报告全文（高亮 = 提取依据）")
+        spans = [(ev["start"], ev["end"]) for ev in evidence.values()]
+        with st.container(height=900):
+            st.markdown(highlight(text, spans))
+
+
+def _jsonable(value):
+    if isinstance(value, (list, dict, str)) or value is None:
+        return value
+    if pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _year(value) -> str:
+    return "年份不明" if pd.isna(value) else f"{int(value)}年"

@@ -1,0 +1,123 @@
+"""Sidebar filters: region hierarchy, agency, years, format. Their state lives in the URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from .style import FORMAT_LABELS
+
+ALL = "全部"
+
+
+@dataclass(frozen=True)
+class Selection:
+    province: str
+    city: str
+    district: str
+    agencies: tuple[str, ...]
+    years: tuple[int, int] | None
+    formats: tuple[str, ...]
+
+
+def _options(values: pd.Series) -> list[str]:
+    return [ALL] + sorted({v for v in values.dropna() if v})
+
+
+def _init_from_url(key: str, param: str, options: list[str]) -> None:
+    if key in st.session_state:
+        if st.session_state[key] not in options:
+            st.session_state[key] = ALL
+        return
+    wanted = st.query_params.get(param, ALL)
+    st.session_state[key] = wanted if wanted in options else ALL
+
+
+def _int_param(name: str) -> int | None:
+    try:
+        return int(st.query_params.get(name, ""))
+    except ValueError:
+        return None
+
+
+def render(frame: pd.DataFrame) -> pd.DataFrame:
+    """Draw the filters in the sidebar and return the rows they select."""
+    sb = st.sidebar
+    sb.header("筛选")
+    view = frame
+
+    provinces = _options(view["province"])
+    _init_from_url("f_province", "province", provinces)
+    province = sb.selectbox("省份", provinces, key="f_province")
+    if province != ALL:
+        view = view[view["province"] == province]
+
+    cities = _options(view["city"])
+    _init_from_url("f_city", "city", cities)
+    city = sb.selectbox("城市", cities, key="f_city")
+    if city != ALL:
+        view = view[view["city"] == city]
+
+    districts = _options(view["district"])
+    _init_from_url("f_district", "district", districts)
+    district = sb.selectbox("区县/功能区", districts, key="f_district",
+                            help="市级机构没有区县；功能区（开发区、度假区等）也列在这里")
+    if district != ALL:
+        view = view[view["district"] == district]
+
+    agencies = sorted(view["agency_key"].unique())
+    if "f_agency" not in st.session_state:
+        st.session_state["f_agency"] = [a for a in st.query_params.get_all("agency") if a in agencies]
+    else:
+        st.session_state["f_agency"] = [a for a in st.session_state["f_agency"] if a in agencies]
+    chosen = sb.multiselect("机构", agencies, key="f_agency", placeholder="全部机构")
+    if chosen:
+        view = view[view["agency_key"].isin(chosen)]
+
+    years = sorted(int(y) for y in frame["year"].dropna().unique())
+    year_range = None
+    if len(years) >= 2:
+        lo, hi = years[0], years[-1]
+        if "f_years" not in st.session_state:
+            a, b = _int_param("year_from") or lo, _int_param("year_to") or hi
+            a, b = max(lo, min(a, hi)), max(lo, min(b, hi))
+            st.session_state["f_years"] = (min(a, b), max(a, b))
+        year_range = sb.slider("年份范围", lo, hi, key="f_years")
+        view = view[view["year"].between(year_range[0], year_range[1]) | (view["year"].isna() & (
+            year_range == (lo, hi)))]
+    elif years:
+        sb.caption(f"年份：{years[0]}")
+
+    formats = sorted(frame["format"].unique())
+    if "f_format" not in st.session_state:
+        st.session_state["f_format"] = [f for f in st.query_params.get_all("format") if f in formats]
+    fmt = sb.multiselect("报告格式", formats, key="f_format", format_func=lambda f: FORMAT_LABELS.get(f, f),
+                         placeholder="全部格式")
+    if fmt:
+        view = view[view["format"].isin(fmt)]
+
+    selection = Selection(province, city, district, tuple(chosen), year_range, tuple(fmt))
+    _write_url(selection, years)
+    sb.caption(f"已选 {len(view)} / {len(frame)} 份报告。复制浏览器地址即可分享当前视图。")
+    return view
+
+
+def _write_url(sel: Selection, years: list[int]) -> None:
+    params: dict[str, str | list[str]] = {}
+    for name, value in (("province", sel.province), ("city", sel.city), ("district", sel.district)):
+        if value != ALL:
+            params[name] = value
+    if sel.agencies:
+        params["agency"] = list(sel.agencies)
+    if sel.years and years and sel.years != (years[0], years[-1]):
+        params["year_from"], params["year_to"] = str(sel.years[0]), str(sel.years[1])
+    if sel.formats:
+        params["format"] = list(sel.formats)
+    keep = {k: st.query_params.get_all(k) for k in ("tab", "doc", "term") if k in st.query_params}
+    params.update({k: v if len(v) > 1 else v[0] for k, v in keep.items() if v})
+    current = {k: st.query_params.get_all(k) for k in st.query_params}
+    wanted = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    if current != wanted:
+        st.query_params.from_dict(params)

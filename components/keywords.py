@@ -1,0 +1,117 @@
+"""关键词: recurring terms of problems and measures, word clouds, top-N bars, keyword in context."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from parsing.keywords import keyword_in_context
+
+from .loader import corpus_key, document_terms
+from .style import PLOTLY_CONFIG, md_escape, style_figure
+
+PARTS = {"problems": "存在的问题", "measures": "改进措施"}
+TOP_N = 15
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> str | None:
+    """Noto Sans CJK from the mplfonts package (installed with requirements.txt)."""
+    try:
+        import mplfonts
+    except ImportError:
+        return None
+    path = Path(mplfonts.__file__).with_name("fonts") / "NotoSansCJKsc-Regular.otf"
+    return str(path) if path.exists() else None
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def wordcloud_png(frequencies: tuple[tuple[str, int], ...]) -> bytes | None:
+    font = cjk_font()
+    if font is None or not frequencies:
+        return None
+    from wordcloud import WordCloud
+
+    cloud = WordCloud(font_path=font, width=900, height=500, background_color="white", colormap="tab10",
+                      max_words=60, prefer_horizontal=0.95, random_state=7)
+    image = cloud.generate_from_frequencies(dict(frequencies)).to_image()
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _stats(view: pd.DataFrame, part: str, all_terms: dict[str, list[str]]) -> pd.DataFrame:
+    counts: Counter = Counter()
+    where: dict[str, list[str]] = {}
+    for file in view["file"]:
+        words = all_terms.get(file, [])
+        counts.update(words)
+        for w in dict.fromkeys(words):
+            where.setdefault(w, []).append(file)
+    rows = [{"词语": t, "出现次数": n, "报告数": len(where[t]), "files": where[t]} for t, n in counts.items()]
+    if not rows:
+        return pd.DataFrame(columns=["词语", "出现次数", "报告数", "files"])
+    return pd.DataFrame(rows).sort_values(["报告数", "出现次数", "词语"], ascending=[False, False, True])
+
+
+def render(view: pd.DataFrame, full: pd.DataFrame) -> None:
+    key = corpus_key(full)
+    labels = dict(zip(full["file"], full["agency_label"] + " " + full["year"].map(_year), strict=True))
+    stats = {}
+    cols = st.columns(2)
+    for col, (part, title) in zip(cols, PARTS.items(), strict=True):
+        all_terms = document_terms(key + part, tuple(zip(full["file"], full[part], strict=True)))
+        table = _stats(view, part, all_terms)
+        stats[part] = table
+        with col:
+            st.subheader(title)
+            if table.empty:
+                st.caption("当前筛选下的报告没有这一部分。")
+                continue
+            png = wordcloud_png(tuple((r["词语"], int(r["出现次数"])) for _, r in table.head(60).iterrows()))
+            if png:
+                st.image(png, caption=f"{title}：词云（字号 = 出现次数）", width="stretch")
+            else:
+                st.warning("未找到中文字体，词云无法显示；请按 README 安装依赖。")
+            top = table.head(TOP_N).iloc[::-1]
+            fig = px.bar(top, x="出现次数", y="词语", orientation="h", text="出现次数",
+                         hover_data={"报告数": True})
+            fig.update_traces(marker_color="#c0392b" if part == "problems" else "#1f7a4d")
+            st.plotly_chart(style_figure(fig, f"{title}：前{TOP_N}个词", height=560), config=PLOTLY_CONFIG,
+                            key=f"keywords_top_{part}")
+
+    st.subheader("反复出现的词（至少出现在两份报告中）")
+    recurring = []
+    for part, table in stats.items():
+        for r in table[table["报告数"] >= 2].itertuples():
+            recurring.append({"词语": r.词语, "部分": PARTS[part], "报告数": r.报告数, "出现次数": r.出现次数,
+                              "报告": "、".join(labels[f] for f in r.files)})
+    if not recurring:
+        st.info("当前筛选下没有在两份以上报告中都出现的词。请放宽筛选条件。")
+        return
+    rec = pd.DataFrame(recurring)
+    st.dataframe(rec, hide_index=True, height=300)
+    terms = list(dict.fromkeys(rec.sort_values(["报告数", "出现次数"], ascending=False)["词语"]))
+    wanted = st.query_params.get("term")
+    if "kw_term" not in st.session_state or st.session_state["kw_term"] not in terms:
+        st.session_state["kw_term"] = wanted if wanted in terms else terms[0]
+    term = st.selectbox("选择一个反复出现的词", terms, key="kw_term")
+    st.subheader(f"关键词上下文：{term}")
+    passages = {f"{f}|{part}": text for part in PARTS for f, text in zip(view["file"], view[part], strict=True)}
+    hits = list(keyword_in_context(term, passages))
+    st.caption(f"共 {len(hits)} 句，来自 {len({h.doc_id.split('|')[0] for h in hits})} 份报告")
+    for hit in hits:
+        file, part = hit.doc_id.split("|")
+        s = hit.sentence
+        st.markdown(f"**{md_escape(labels[file])}** · {PARTS[part]}  \n"
+                    f"{md_escape(s[:hit.start])}:orange-background[{md_escape(term)}]{md_escape(s[hit.end:])}")
+
+
+def _year(value) -> str:
+    return "年份不明" if pd.isna(value) else f"{int(value)}年"
