@@ -22,12 +22,15 @@ CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
 COUNT = re.compile(rf"(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>条|次|场|期|篇|则|档|个)")
 # Words that look like a channel but are not one.
 FALSE_FRIENDS = re.compile(r"电视电话会议|视频会议|电话会议|窗口期|网站群系统|网站建设|网站维护")
+AGENCY_AFTER = re.compile(r"^(?:总局|局|厅|委员会|委|办公室|中心|集团|公司)")
+FUTURE = re.compile(r"下一步|今后|明年|计划|拟|准备|将(?:开通|建立|开设|推出|上线|建设|探索)")
+NEWSPAPER_TITLE = re.compile(r"《[^》\n]{1,14}(?:报|刊|杂志|周刊)》")
 
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, str]:
     with open(DATA / "channels.csv", encoding="utf-8") as fh:
-        table = {r["synonym"]: r["channel"] for r in csv.DictReader(fh)}
+        table = {r["synonym"].upper(): r["channel"] for r in csv.DictReader(fh)}
     unknown = set(table.values()) - set(CHANNELS)
     if unknown:
         raise ValueError(f"channels.csv names channels outside the vocabulary: {sorted(unknown)}")
@@ -55,6 +58,8 @@ def _excluded(text: str, spans: list[Span]) -> list[bool]:
             mask[i] = True
     # 《book titles》 (never across a line; a stray 《 does not mask the rest of the text)
     for m in re.finditer(r"《[^》\n]{0,60}》", text):
+        if NEWSPAPER_TITLE.fullmatch(m.group()):
+            continue  # 《XX日报》 names a newspaper: that is a channel
         for i in range(m.start(), m.end()):
             mask[i] = True
     return mask
@@ -76,7 +81,12 @@ def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
             continue  # table cells are not statements of use
         if NEGATION.search(text[max(line_start, m.start() - 8):m.start()]):
             continue
-        hits.append(ChannelHit(synonyms()[m.group()], m.start(), m.end()))
+        if AGENCY_AFTER.match(text[m.end():m.end() + 3]) and m.group() not in ("政府网", "门户网"):
+            continue  # 广播电视局 is an agency's name, not a channel
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in "。！？；\n") + 1
+        if FUTURE.search(text[sentence_start:m.start()]):
+            continue  # a plan is not a channel in use
+        hits.append(ChannelHit(synonyms()[m.group().upper()], m.start(), m.end()))
     for m in VISIT.finditer(text):
         if mask[m.start()] or ONLINE.search(m.group(1)):
             continue

@@ -14,13 +14,16 @@ NUM = rf"(?P<num>{NUMBER})\s*(?P<approx>余|多)?"
 CLAUSE_END = "，,。；;！？!?\n"
 
 PROACTIVE = re.compile(
-    rf"(?P<cum>累计)?[^{CLAUSE_END}]{{0,6}}?(?:主动)?(?:公开|发布)(?:了)?(?:各类|各项)?(?:政府|政务)?信息"
+    rf"(?P<cum>累计)?[^{CLAUSE_END}]{{0,6}}?(?:主动)?公开(?:了)?(?:各类|各项)?(?:政府|政务)?信息"
     rf"(?:总数|数量|总量)?(?:共|共计|总计|合计|计|为|达|达到|总数为|数量为)*\s*{NUM}\s*(?P<unit>条|件|项|篇)"
 )
 PROACTIVE_ALT = re.compile(
-    rf"主动公开[^{CLAUSE_END}]{{0,20}}?(?:共|共计|总计|合计)\s*{NUM}\s*(?P<unit>条|件|项|篇)"
+    rf"主动公开[^{CLAUSE_END}]{{0,20}}?(?:[，,]\s*)?(?:共|共计|总计|合计)\s*{NUM}\s*(?P<unit>条|件|项|篇)"
 )
-STRONG = re.compile(r"共|总计|合计|总数|全年|全部|本年度|年度内|累计")
+PROACTIVE_NUM_FIRST = re.compile(
+    rf"(?P<cum>累计)?(?:共|共计|全年)?主动公开(?:了)?\s*{NUM}\s*(?P<unit>条|件|项|篇)(?:各类|各项)?(?:政府|政务)?信息"
+)
+STRONG = re.compile(r"共|总计|合计|总数|全年|全部|本年度|年度内")
 BREAKDOWN_ITEM = re.compile(
     rf"^(?:其中|包括|主要包括|分别为|分别是|即|含)?[：:]?\s*(?P<cat>[\u4e00-\u9fff“”]{{2,14}}?)"
     rf"(?:类)?(?:公开)?(?:类)?(?:信息)?(?:类)?(?:共|计)?\s*{NUM}\s*(?:条|件|项|篇)$"
@@ -48,10 +51,13 @@ def _in_any(pos: int, spans: list[Span]) -> bool:
 def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tuple[Counted, Span | None]:
     """主动公开政府信息 N 条: the best-supported statement of the year's total."""
     candidates = []
-    for pattern in (PROACTIVE, PROACTIVE_ALT):
+    for pattern in (PROACTIVE, PROACTIVE_ALT, PROACTIVE_NUM_FIRST):
         for m in pattern.finditer(text):
             if _in_any(m.start(), skip):
                 continue
+            if text[max(0, m.start() - 3):m.start() + 3].find("依申请") != -1 or \
+                    "申请" in text[max(0, m.start() - 4):m.start("num")]:
+                continue  # 依申请公开政府信息 N 条 answers requests; it is not proactive disclosure
             line_start = text.rfind("\n", 0, m.start()) + 1
             if "\t" in text[line_start:m.end()]:
                 continue
@@ -71,11 +77,13 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
             # a count that belongs to one channel (微博、微信 …) is not the year's total
             own = [h for h in hits if s_start <= h.start < m.start("num") and h.channel != "政府网站"]
             if own:
-                score -= 3
+                score -= 2
             if re.search(r"其中|占", text[max(s_start, m.start() - 6):m.start()]):
                 score -= 3
             cumulative = bool(m.groupdict().get("cum")) or "累计" in before[-20:] or \
                 bool(re.search(r"截[至止]", before))
+            if cumulative:
+                score -= 1  # a stated year's figure beats a running total
             candidates.append((score, -m.start(), m, num, cumulative, clause_start))
     if not candidates:
         return Counted(warnings=["未找到主动公开信息总数"]), None
@@ -83,11 +91,12 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
     score, _neg, m, num, cumulative, clause_start = candidates[0]
     if score < 0:
         return Counted(warnings=["未找到主动公开信息总数（只找到某一渠道或某一类的数量）"]), None
+    if num.approximate:
+        return Counted(warnings=[f"主动公开数量只给出约数（“{m.group('num')}{m.group('approx')}”），不作为确切数字"]), \
+            Span(clause_start, m.end())
     out = Counted(int(num.value), Evidence.span(text, clause_start, m.end()))
     if cumulative:
         out.warnings.append(f"主动公开数量{int(num.value)}条表述为“累计”，可能不只是本年度的数量")
-    if num.approximate:
-        out.warnings.append(f"主动公开数量{int(num.value)}条是约数（“余/多”）")
     others = {int(c[3].value) for c in candidates if c[0] >= score and c[3].as_int is not None} - {out.value}
     if others:
         out.warnings.append(f"主动公开数量有多处不同表述（{', '.join(map(str, sorted(others)))}），采用{out.value}")
@@ -108,7 +117,7 @@ def proactive_breakdown(text: str, total_span: Span | None, total: int | None
     evidence: dict[str, Evidence] = {}
     pos = total_span.end
     for piece in re.finditer(r"[^，,；;、。\n]+", text[pos:tail_end]):
-        chunk = piece.group().strip()
+        chunk = re.sub(r"[（(][^）)]*[）)]$", "", piece.group().strip())
         m = BREAKDOWN_ITEM.match(chunk)
         if not m:
             continue
@@ -149,7 +158,9 @@ FEE_ZERO = re.compile(
     rf"(?:{NEG}|不)[^{CLAUSE_END}]{{0,10}}?(?:收取|收费|收缴)|{NEG}[^{CLAUSE_END}]{{0,12}}?(?:收费|费用)"
     rf"|(?:收费|费用)[^{CLAUSE_END}]{{0,6}}?(?:为零|为0|0元)|免费"
 )
-FEE_CONTEXT = re.compile(r"信息公开|公开申请|依申请|检索|复制|邮寄|信息处理费|收费及减免|收费和减免")
+FEE_CONTEXT = re.compile(r"信息公开|政府信息|公开申请|依申请|检索|复制|复印|工本费|邮寄|信息处理费|收费及减免|收费和减免")
+FEE_PLAIN_ZERO = re.compile(rf"{NEG}收取(?:任何|相关)?[^{CLAUSE_END}]{{0,4}}费用")
+NORMATIVE = re.compile(r"不得|可以收取|应当|依照规定|按照规定收取|办法规定|条例规定")
 
 
 def _first_in_order(text: str, regions: list[Span], fn):
@@ -198,10 +209,10 @@ def fees(text: str, skip: list[Span]) -> Counted:
         for s, e, sent in _prose_sentences(text, region):
             if _in_any(s, skip):
                 continue
-            if need_context and not FEE_CONTEXT.search(sent):
+            if need_context and not FEE_CONTEXT.search(sent) and not FEE_PLAIN_ZERO.search(sent):
                 continue
-            if re.search(r"行政事业性收费", sent):
-                continue  # 表二's fee row is about licences, not about disclosure
+            if re.search(r"行政事业性收费", sent) or NORMATIVE.search(sent):
+                continue  # 表二's fee row is about licences; a restated rule is not a fact
             m = FEE_NUM.search(sent)
             if m:
                 num = parse_number(m.group("num"))
@@ -235,6 +246,10 @@ def appeals(text: str, skip: list[Span]) -> tuple[Counted, Counted]:
                         continue
                     num = re.search(rf"{word}[^{CLAUSE_END}\d]{{0,10}}?{NUM}\s*(?:件|起|宗|次|例|个)", c) or \
                         re.search(rf"{NUM}\s*(?:件|起|宗|例)[^{CLAUSE_END}\d]{{0,6}}?{word}", c)
+                    subset = re.search(rf"其中[^{CLAUSE_END}]{{0,20}}?信息公开[^{CLAUSE_END}\d]{{0,8}}?{NUM}\s*(?:件|起|宗|例)",
+                                       sent[clause.end():])
+                    if num and subset:
+                        num = subset  # 复议4件，其中涉及政府信息公开的1件: only the disclosure cases count
                     if num:
                         n = parse_number(num.group("num"))
                         if n is not None and n.as_int is not None:

@@ -129,7 +129,8 @@ def _parse_prefix(prefix: str, mention: Mention, gaz) -> None:
         if places:
             last_start, last_end, cands = places[-1]
             name = prefix[last_end:]
-            mention.zone = name if len(name) > len(zone.group()) else None
+            # 郑州高新技术产业开发区: a generic zone name is unique once the city precedes it
+            mention.zone = name if len(name) >= len(zone.group()) and name else None
             mention.zone_city = next((d for d in cands if d.rank == 1), None)
             if mention.zone:
                 mention.chain_len = len(prefix) - last_start
@@ -259,6 +260,18 @@ def _extract_agency(text: str, meta: Metadata) -> None:
                         f"机构名称未写明地区（“{wanted[0]}{kind.alias}”），按正文最常提到的“{voted.name}”确定")
             elif wanted == "功能区":
                 meta.admin_level = "功能区"
+        if division is None and mention.divisions:
+            same_name = mention.divisions[0]
+            rank = same_name[0].rank
+            meta.admin_level = {0: "省", 1: "市", 2: "县区"}[rank]
+            if rank == 2:
+                meta.district = same_name[0].name
+            meta.warnings.append(f"“{same_name[0].name}”在{len(same_name)}个地方都有，正文未写明所属城市，"
+                                 "机构全称和区划代码留空")
+            for key in ("agency_type", "admin_level", "district"):
+                if getattr(meta, key) is not None:
+                    meta.evidence[key] = ev
+            return
         if division is None:
             meta.warnings.append("未能确定机构所在地区")
             return
@@ -362,13 +375,15 @@ def _plausible(year: int | None) -> bool:
 # ---------------------------------------------------------------- format
 
 TEMPLATE_MARKERS = re.compile(
-    r"第二十条第[（(][一二三四五六七八九十][）)]项|本年新收政府信息公开申请数量|结转下年度继续办理|"
+    r"第二十条第[（(][一二三四五六七八九十][）)]项|收到和处理政府信息公开申请情况|本年新收政府信息公开申请数量|结转下年度继续办理|"
     r"本年制发件数|本年新制作数量|未经复议直接起诉|收到和处理政府信息公开申请情况|上年结转政府信息公开申请数量")
 
 
 def detect_format(text: str) -> tuple[str, Evidence | None]:
     hits = list(TEMPLATE_MARKERS.finditer(text))
-    strong = [h for h in hits if h.group().startswith("第二十条")]
+    # the 第二十条 table caption and the template's own heading for requests exist only in the template
+    strong = [h for h in hits if h.group().startswith("第二十条")] or \
+        [h for h in hits if h.group().startswith("收到和处理")]
     if strong or len({h.group() for h in hits}) >= 2:
         h = (strong or hits)[0]
         return FORMAT_TEMPLATE, Evidence.span(text, h.start(), h.end())

@@ -11,14 +11,17 @@ from .metadata import extract_metadata
 from .normalize import normalize_text
 from .sections import Span, problems_and_measures
 from .tables import appeals_table
-from .types import FORMAT_TEMPLATE, ParsedReport, Report
+from .types import FORMAT_TEMPLATE, Evidence, ParsedReport, Report
+from .variants import is_traditional, to_simplified
 
 PARSER_VERSION = "1.0.0"
 
 
 def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> ParsedReport:
     """Parse decoded report text. Never raises on odd input; gaps become nulls plus warnings."""
-    clean = normalize_text(text)
+    written = normalize_text(text)
+    # Rules read simplified characters; a traditional report is read through a same-length shadow.
+    clean = to_simplified(written)
     digest = sha256 or sha256_of(text.encode("utf-8"))
     record = Report(file=file, sha256=digest)
     warnings: list[str] = []
@@ -31,8 +34,8 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
     warnings.extend(meta.warnings)
 
     pm = problems_and_measures(clean, meta.year)
-    record.problems = pm.problems.of(clean) if pm.problems else ""
-    record.measures = pm.measures.of(clean) if pm.measures else ""
+    record.problems = pm.problems.of(written) if pm.problems else ""
+    record.measures = pm.measures.of(written) if pm.measures else ""
     warnings.extend(pm.warnings)
     not_current = [s for s in (pm.problems, pm.measures) if s is not None]
 
@@ -82,8 +85,12 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
     if record.format != FORMAT_TEMPLATE and "format" not in record.evidence:
         first_line = clean.split("\n", 1)[0]
         record.evidence["format"] = _span_evidence(clean, Span(0, len(first_line)))
+    if written is not clean:
+        if is_traditional(written):
+            warnings.append("报告为繁体字，已按简体字识别（原文照录）")
+        record.evidence = {k: Evidence(written[v.start:v.end], v.start, v.end) for k, v in record.evidence.items()}
     record.warnings = _dedupe(warnings)
-    return ParsedReport(record=record, text=clean)
+    return ParsedReport(record=record, text=written)
 
 
 def parse_bytes(data: bytes, file: str = "<bytes>") -> ParsedReport:
@@ -108,8 +115,6 @@ def _sentence_evidence(text: str, pos: int):
 
 
 def _span_evidence(text: str, span: Span):
-    from .types import Evidence
-
     s, e = span.start, span.end
     while s < e and text[s].isspace():
         s += 1

@@ -1,8 +1,8 @@
 """Whatever the text, parsing returns a well-formed record and never raises."""
 
+from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from conftest import SEEDS
 
 from parsing import parse_bytes, parse_text
 from parsing.load import ReportReadError

@@ -1,0 +1,39 @@
+"""Traditional → simplified characters, one for one, so offsets into the text stay valid.
+
+Extraction runs on the simplified shadow; evidence is cut from the text as written. The
+character table comes from zhconv's dictionary (single-character zh2Hans entries).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], frozenset[str]]:
+    import zhconv
+
+    with open(Path(zhconv.__file__).with_name("zhcdict.json"), encoding="utf-8") as fh:
+        data = json.load(fh)
+    pairs = {k: v for k, v in data["zh2Hans"].items() if len(k) == 1 and len(v) == 1}
+    return str.maketrans(pairs), frozenset(data.get("TRADONLY", "")) or frozenset(pairs)
+
+
+def is_traditional(text: str) -> bool:
+    table, trad_only = _tables()
+    sample = text[:5000]
+    hits = sum(1 for ch in sample if ch in trad_only)
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") or 1
+    return hits >= 3 and hits / cjk > 0.02
+
+
+def to_simplified(text: str) -> str:
+    """Same length as text; only traditional characters change (a simplified text comes back as is)."""
+    _table, trad_only = _tables()
+    if not any(ch in trad_only for ch in text):
+        return text
+    table, _ = _tables()
+    out = text.translate(table)
+    return out if len(out) == len(text) else text
