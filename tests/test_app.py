@@ -1,0 +1,170 @@
+"""AppTest: every view, driven the way a user drives it, checked on the charts' own data."""
+
+import base64
+import json
+import shutil
+
+import numpy as np
+import pytest
+from conftest import DATA, ROOT
+from streamlit.testing.v1 import AppTest
+
+APP = str(ROOT / "app.py")
+
+
+def run_app(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    if query:
+        for key, value in query.items():
+            at.query_params[key] = value
+    return at.run()
+
+
+def values(array) -> list:
+    """plotly 7 packs arrays as {'dtype','bdata'}; unpack to a list."""
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=np.dtype(array["dtype"])).tolist()
+    return list(array)
+
+
+def chart(at: AppTest, key: str) -> dict:
+    for element in at.get("plotly_chart"):
+        if element.proto.id.endswith(key) or key in element.proto.id:
+            return json.loads(element.proto.spec)
+    raise AssertionError(f"no chart {key}; have {[e.proto.id for e in at.get('plotly_chart')]}")
+
+
+def bar_points(fig: dict) -> dict[tuple[str, str], int]:
+    """(trace name, x) → y for every bar."""
+    out = {}
+    for trace in fig["data"]:
+        for x, y in zip(values(trace["x"]), values(trace["y"]), strict=True):
+            out[(trace["name"], str(x))] = y
+    return out
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_all_views_render_without_exceptions():
+    at = run_app()
+    assert not at.exception
+    assert metrics(at)["报告数"] == "5"
+    assert metrics(at)["机构数"] == "4"
+    assert metrics(at)["主动公开信息合计"] == "1,507 条"
+    assert [t.label for t in at.tabs] == ["总览", "公开渠道", "关键词", "文档", "数据"]
+
+
+def test_city_filter_leaves_exactly_the_liaocheng_reports():
+    at = run_app()
+    at.sidebar.selectbox(key="f_city").select("聊城市").run()
+    assert not at.exception
+    assert metrics(at)["报告数"] == "2"
+    points = bar_points(chart(at, "overview_bar"))
+    assert points == {("聊城市安全生产监督管理局", "2018"): 1000,
+                      ("聊城江北水城旅游度假区安全生产监督管理局", "2023"): 47}
+    assert at.query_params["city"] in ("聊城市", ["聊城市"])
+
+
+def test_district_filter_shows_zhangdian_trend_2009_to_2018():
+    at = run_app()
+    at.sidebar.selectbox(key="f_city").select("淄博市").run()
+    at.sidebar.selectbox(key="f_district").select("张店区").run()
+    trend = chart(at, "overview_trend")
+    assert len(trend["data"]) == 1
+    assert values(trend["data"][0]["x"]) == [2009, 2018]
+    assert values(trend["data"][0]["y"]) == [123, 280]
+
+
+def test_query_params_prefill_filters():
+    at = run_app({"city": "淄博市", "district": "张店区"})
+    assert at.sidebar.selectbox(key="f_city").value == "淄博市"
+    assert at.sidebar.selectbox(key="f_district").value == "张店区"
+    assert metrics(at)["报告数"] == "2"
+
+
+def test_year_range_from_url():
+    at = run_app({"year_from": "2018", "year_to": "2018"})
+    assert metrics(at)["报告数"] == "3"
+    assert at.sidebar.slider(key="f_years").value == (2018, 2018)
+
+
+def test_unknown_query_values_fall_back_to_everything():
+    at = run_app({"city": "不存在市"})
+    assert not at.exception
+    assert metrics(at)["报告数"] == "5"
+
+
+def test_empty_state_when_nothing_matches():
+    at = run_app()
+    at.sidebar.multiselect(key="f_format").select("template2019").run()
+    at.sidebar.selectbox(key="f_city").select("淄博市").run()
+    assert not at.exception
+    assert any("没有符合当前筛选条件的报告" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_channels_view_heatmap_and_counts():
+    at = run_app()
+    heat = chart(at, "channels_heatmap")["data"][0]
+    assert "政务微信" in values(heat["x"])
+    counts = bar_points(chart(at, "channels_counts"))
+    assert counts[("罗庄区安监 2018年", "政务微信")] == 78
+    assert counts[("聊城市安监 2018年", "新闻发布会")] == 1
+
+
+def test_keyword_view_lists_recurring_term_and_its_sentences():
+    at = run_app()
+    box = at.selectbox(key="kw_term")
+    assert "便民性" in box.options
+    box.select("便民性").run()
+    text = "\n".join(m.value for m in at.markdown)
+    assert "张店区安监 2018年" in text and "张店区安监 2009年" in text
+    assert "便民性" in text
+    assert any("关键词上下文：便民性" in s.value for s in at.subheader)
+
+
+def test_document_view_lists_values_with_evidence():
+    at = run_app({"doc": "003_dd0aca17394d444a.txt"})
+    assert at.selectbox(key="doc_file").value == "003_dd0aca17394d444a.txt"
+    table = next(d.value for d in at.dataframe if "字段" in d.value.columns)
+    row = table[table["字段"] == "主动公开（条）"].iloc[0]
+    assert row["值"] == "57" and "57条" in row["原文依据"]
+
+
+def test_data_view_offers_csv_and_excel():
+    at = run_app()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "下载 CSV" in labels and "下载 Excel" in labels
+
+
+def test_broken_file_is_listed_and_the_rest_still_renders(tmp_path, monkeypatch):
+    for p in DATA.glob("*.txt"):
+        shutil.copy(p, tmp_path / p.name)
+    (tmp_path / "broken.txt").write_bytes(b"")
+    (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 8)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    at = run_app()
+    assert not at.exception
+    listed = "\n".join(m.value for m in at.markdown).replace("\\", "")
+    assert "broken.txt" in listed and "文件为空" in listed
+    assert "junk.txt" in listed and "二进制" in listed
+    assert metrics(at)["报告数"] == "5"
+
+
+@pytest.mark.parametrize(("hostile", "escaped"), [
+    ("<script>alert(1)</script>", "\\<script\\>"),
+    ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert\\(1\\)\\>"),
+    ("[点我](javascript:alert(1))", "\\[点我\\]\\(javascript\\:alert\\(1\\)\\)"),
+])
+def test_report_text_is_escaped(tmp_path, monkeypatch, hostile, escaped):
+    src = (DATA / "002_31cc29bab18448a3.txt").read_text(encoding="utf-8")
+    (tmp_path / "x.txt").write_text(src.replace("2009年，我局没有受理", f"{hostile}2009年，我局没有受理"),
+                                    encoding="utf-8")
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    at = run_app({"doc": "x.txt"})
+    assert not at.exception
+    body = [m.value for m in at.markdown if "没有受理" in m.value][0]
+    assert hostile not in body  # escaped, so the raw markup never reaches the page
+    assert escaped in body

@@ -1,0 +1,25 @@
+import io
+
+import pandas as pd
+import pytest
+from conftest import DATA
+
+from components.data_table import neutralise, tidy, to_csv, to_excel
+from parsing.corpus import parse_many, read_folder, to_frame
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1+1", "'+1+1"), ("-2", "'-2"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("张店区", "张店区"), (280, 280), (None, None),
+])
+def test_formula_cells_are_neutralised(cell, expected):
+    assert neutralise(cell) == expected
+
+
+def test_exports_round_trip_the_filtered_table():
+    table = tidy(to_frame(parse_many(read_folder(DATA))))
+    csv_back = pd.read_csv(io.BytesIO(to_csv(table)), encoding="utf-8-sig")
+    xlsx_back = pd.read_excel(io.BytesIO(to_excel(table)))
+    for back in (csv_back, xlsx_back):
+        assert list(back["主动公开条数"]) == [57, 123, 280, 1000, 47]
+        assert back.loc[0, "机构"] == "临沂市罗庄区安全生产监督管理局"
