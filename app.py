@@ -33,15 +33,12 @@ if view.empty:
     st.stop()
 
 colors = agency_colors(list(frame["agency_key"]))
-tab_overview, tab_channels, tab_keywords, tab_document, tab_data = st.tabs(
-    ["总览", "公开渠道", "关键词", "文档", "数据"])
-with tab_overview:
-    overview.render(view, colors)
-with tab_channels:
-    channels.render(view)
-with tab_keywords:
-    keywords.render(view, frame)
-with tab_document:
-    document.render(view, corpus)
-with tab_data:
-    data_table.render(view)
+# Only the open tab runs (lazy tabs); the open tab is part of the URL, like the filters.
+tabs = st.tabs(["总览", "公开渠道", "关键词", "文档", "数据"], key="tab", bind="query-params", on_change="rerun")
+views = [lambda: overview.render(view, colors), lambda: channels.render(view),
+         lambda: keywords.render(view, frame), lambda: document.render(view, corpus),
+         lambda: data_table.render(view)]
+for tab, draw in zip(tabs, views, strict=True):
+    if tab.open:
+        with tab:
+            draw()

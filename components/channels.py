@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -33,8 +32,10 @@ def render(view: pd.DataFrame) -> None:
                                  height=max(380, 110 + 60 * len(y))), config=PLOTLY_CONFIG, key="channels_heatmap")
 
     per_channel = long.groupby("channel").size().reindex(list(CHANNELS), fill_value=0).reset_index(name="报告数")
-    fig = px.bar(per_channel, x="channel", y="报告数", text="报告数", labels={"channel": "公开渠道"})
-    fig.update_traces(marker_color="#1f5fa8", textposition="outside", cliponaxis=False)
+    fig = go.Figure(go.Bar(x=list(per_channel["channel"]), y=list(per_channel["报告数"]), text=list(per_channel["报告数"]),
+                           marker_color="#1f5fa8", textposition="outside", cliponaxis=False))
+    fig.update_xaxes(title="公开渠道")
+    fig.update_yaxes(title="报告数")
     st.plotly_chart(style_figure(fig, "提到各渠道的报告数"), config=PLOTLY_CONFIG, key="channels_bar")
 
     counts = [{"机构": r.agency_label, "年份": _year(r.year), "渠道": ch, "数量": n,
@@ -45,9 +46,13 @@ def render(view: pd.DataFrame) -> None:
         st.caption("当前筛选下的报告没有把具体数字对应到某一个渠道。")
         return
     table = pd.DataFrame(counts)
-    fig = px.bar(table.assign(报告=table["机构"] + " " + table["年份"]), x="渠道", y="数量", color="报告",
-                 text="数量", barmode="group")
-    fig.update_traces(textposition="outside", cliponaxis=False)
+    fig = go.Figure()
+    for report, part in table.assign(报告=table["机构"] + " " + table["年份"]).groupby("报告", sort=True):
+        fig.add_bar(x=list(part["渠道"]), y=list(part["数量"]), name=report, text=list(part["数量"]),
+                    textposition="outside", cliponaxis=False)
+    fig.update_layout(barmode="group", legend_title_text="报告")
+    fig.update_xaxes(title="渠道")
+    fig.update_yaxes(title="数量")
     st.plotly_chart(style_figure(fig, "渠道数量（如新闻发布会场次、微信发布条数）"), config=PLOTLY_CONFIG,
                     key="channels_counts")
     st.dataframe(table, hide_index=True)

@@ -104,20 +104,25 @@ def render(frame: pd.DataFrame) -> pd.DataFrame:
     return view
 
 
+FILTER_PARAMS = ("province", "city", "district", "agency", "year_from", "year_to", "format")
+
+
 def _write_url(sel: Selection, years: list[int]) -> None:
-    params: dict[str, str | list[str]] = {}
+    """Mirror the filters into the URL; other parameters (the open tab, the document) are left alone."""
+    wanted: dict[str, list[str]] = {}
     for name, value in (("province", sel.province), ("city", sel.city), ("district", sel.district)):
         if value != ALL:
-            params[name] = value
+            wanted[name] = [value]
     if sel.agencies:
-        params["agency"] = list(sel.agencies)
+        wanted["agency"] = list(sel.agencies)
     if sel.years and years and sel.years != (years[0], years[-1]):
-        params["year_from"], params["year_to"] = str(sel.years[0]), str(sel.years[1])
+        wanted["year_from"], wanted["year_to"] = [str(sel.years[0])], [str(sel.years[1])]
     if sel.formats:
-        params["format"] = list(sel.formats)
-    keep = {k: st.query_params.get_all(k) for k in ("tab", "doc", "term") if k in st.query_params}
-    params.update({k: v if len(v) > 1 else v[0] for k, v in keep.items() if v})
-    current = {k: st.query_params.get_all(k) for k in st.query_params}
-    wanted = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
-    if current != wanted:
-        st.query_params.from_dict(params)
+        wanted["format"] = list(sel.formats)
+    for name in FILTER_PARAMS:
+        current = st.query_params.get_all(name)
+        if name not in wanted:
+            if current:
+                del st.query_params[name]
+        elif current != wanted[name]:
+            st.query_params[name] = wanted[name] if len(wanted[name]) > 1 else wanted[name][0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.express as px
+import plotly.graph_objects as go
 import streamlit as st
 
 from .style import PLOTLY_CONFIG, style_figure
@@ -26,30 +26,48 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     if known.empty:
         st.info("当前筛选下没有写明主动公开数量的报告。")
     else:
-        data = known.assign(年份=known["year"].astype(str), 主动公开条数=known["proactive_total"].astype(int),
-                            机构=known["agency_key"])
-        fig = px.bar(data, x="年份", y="主动公开条数", color="机构", barmode="group", text="主动公开条数",
-                     color_discrete_map=colors, hover_data={"file": True},
-                     category_orders={"年份": sorted(data["年份"].unique())})
-        fig.update_traces(textposition="outside", cliponaxis=False)
+        data = known.assign(year_label=known["year"].map(_year_axis), total=known["proactive_total"].astype(int))
+        years = sorted(data["year_label"].unique())
+        fig = go.Figure()
+        for agency, rows in data.groupby("agency_key", sort=True):
+            fig.add_bar(x=list(rows["year_label"]), y=list(rows["total"]), name=agency, text=list(rows["total"]),
+                        marker_color=colors.get(agency), textposition="outside", cliponaxis=False,
+                        customdata=list(rows["file"]),
+                        hovertemplate="%{x}<br>%{y} 条<br>%{customdata}<extra>" + agency + "</extra>")
+        fig.update_layout(barmode="group", legend_title_text="机构")
+        fig.update_xaxes(title="年份", type="category", categoryorder="array", categoryarray=years)
+        fig.update_yaxes(title="主动公开条数")
         st.plotly_chart(style_figure(fig, "各机构各年度主动公开政府信息数量（条）"), config=PLOTLY_CONFIG,
                         key="overview_bar")
 
-        trend = data.sort_values("year")
-        fig = px.line(trend, x="year", y="主动公开条数", color="机构", markers=True, text="主动公开条数",
-                      color_discrete_map=colors, labels={"year": "年份"})
-        fig.update_traces(textposition="top center", marker={"size": 12}, line={"width": 3})
-        fig.update_xaxes(dtick=1, tickformat="d")
+        fig = go.Figure()
+        for agency, rows in data.dropna(subset=["year"]).sort_values("year").groupby("agency_key", sort=True):
+            fig.add_scatter(x=[int(y) for y in rows["year"]], y=list(rows["total"]), name=agency,
+                            mode="lines+markers+text", text=list(rows["total"]), textposition="top center",
+                            marker={"size": 12, "color": colors.get(agency)}, line={"width": 3})
+        fig.update_layout(legend_title_text="机构")
+        fig.update_xaxes(title="年份", dtick=1, tickformat="d")
+        fig.update_yaxes(title="主动公开条数")
         st.plotly_chart(style_figure(fig, "主动公开数量的年度变化（按机构）"), config=PLOTLY_CONFIG,
                         key="overview_trend")
 
-    rows = [{"报告": f"{r.agency_label} {_year(r.year)}", "类别": cat, "条数": n, "机构": r.agency_key}
+    rows = [{"报告": f"{r.agency_label} {_year(r.year)}", "类别": cat, "条数": n}
             for r in view.itertuples() for cat, n in (r.proactive_breakdown or {}).items()]
     if rows:
-        fig = px.bar(pd.DataFrame(rows), x="报告", y="条数", color="类别", text="条数")
+        table = pd.DataFrame(rows)
+        fig = go.Figure()
+        for cat, part in table.groupby("类别", sort=False):
+            fig.add_bar(x=list(part["报告"]), y=list(part["条数"]), name=cat, text=list(part["条数"]))
+        fig.update_layout(barmode="stack", legend_title_text="类别")
+        fig.update_xaxes(title="报告")
+        fig.update_yaxes(title="条数")
         st.plotly_chart(style_figure(fig, "主动公开信息的分类构成（报告写明分类时）"), config=PLOTLY_CONFIG,
                         key="overview_breakdown")
         st.caption("分类合计与总数不一致的报告，在“文档”页的提示中说明。")
+
+
+def _year_axis(value) -> str:
+    return "年份不明" if pd.isna(value) else str(int(value))
 
 
 def _year(value) -> str:

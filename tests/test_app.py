@@ -47,13 +47,36 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def test_all_views_render_without_exceptions():
-    at = run_app()
+@pytest.mark.parametrize("tab", ["总览", "公开渠道", "关键词", "文档", "数据"])
+def test_every_tab_renders_without_exceptions(tab):
+    at = run_app({"tab": tab})
     assert not at.exception
+    assert at.get("plotly_chart") or at.dataframe
+
+
+def test_overview_kpis():
+    at = run_app()
     assert metrics(at)["报告数"] == "5"
     assert metrics(at)["机构数"] == "4"
     assert metrics(at)["主动公开信息合计"] == "1,507 条"
     assert [t.label for t in at.tabs] == ["总览", "公开渠道", "关键词", "文档", "数据"]
+
+
+def test_changing_a_filter_keeps_the_open_tab():
+    at = run_app({"tab": "公开渠道"})
+    at.sidebar.selectbox(key="f_city").select("临沂市").run()
+    assert not at.exception
+    assert at.query_params["tab"] in ("公开渠道", ["公开渠道"])
+    assert at.query_params["city"] in ("临沂市", ["临沂市"])
+    at.sidebar.selectbox(key="f_city").select("全部").run()
+    assert "city" not in at.query_params
+
+
+def test_open_tab_lives_in_the_url():
+    at = run_app({"tab": "公开渠道", "city": "聊城市"})
+    assert at.query_params["tab"] in ("公开渠道", ["公开渠道"])
+    assert at.query_params["city"] in ("聊城市", ["聊城市"])
+    assert any(s.value == "报告中写明的渠道数量" for s in at.subheader)
 
 
 def test_city_filter_leaves_exactly_the_liaocheng_reports():
@@ -106,7 +129,7 @@ def test_empty_state_when_nothing_matches():
 
 
 def test_channels_view_heatmap_and_counts():
-    at = run_app()
+    at = run_app({"tab": "公开渠道"})
     heat = chart(at, "channels_heatmap")["data"][0]
     assert "政务微信" in values(heat["x"])
     counts = bar_points(chart(at, "channels_counts"))
@@ -115,7 +138,7 @@ def test_channels_view_heatmap_and_counts():
 
 
 def test_keyword_view_lists_recurring_term_and_its_sentences():
-    at = run_app()
+    at = run_app({"tab": "关键词"})
     box = at.selectbox(key="kw_term")
     assert "便民性" in box.options
     box.select("便民性").run()
@@ -126,7 +149,7 @@ def test_keyword_view_lists_recurring_term_and_its_sentences():
 
 
 def test_document_view_lists_values_with_evidence():
-    at = run_app({"doc": "003_dd0aca17394d444a.txt"})
+    at = run_app({"doc": "003_dd0aca17394d444a.txt", "tab": "文档"})
     assert at.selectbox(key="doc_file").value == "003_dd0aca17394d444a.txt"
     table = next(d.value for d in at.dataframe if "字段" in d.value.columns)
     row = table[table["字段"] == "主动公开（条）"].iloc[0]
@@ -134,7 +157,7 @@ def test_document_view_lists_values_with_evidence():
 
 
 def test_data_view_offers_csv_and_excel():
-    at = run_app()
+    at = run_app({"tab": "数据"})
     labels = [b.proto.label for b in at.get("download_button")]
     assert "下载 CSV" in labels and "下载 Excel" in labels
 
@@ -163,7 +186,7 @@ def test_report_text_is_escaped(tmp_path, monkeypatch, hostile, escaped):
     (tmp_path / "x.txt").write_text(src.replace("2009年，我局没有受理", f"{hostile}2009年，我局没有受理"),
                                     encoding="utf-8")
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
-    at = run_app({"doc": "x.txt"})
+    at = run_app({"doc": "x.txt", "tab": "文档"})
     assert not at.exception
     body = [m.value for m in at.markdown if "没有受理" in m.value][0]
     assert hostile not in body  # escaped, so the raw markup never reaches the page
