@@ -81,11 +81,12 @@ def render(view: pd.DataFrame, full: pd.DataFrame) -> None:
                 st.image(png, caption=f"{title}：词云（字号 = 出现次数）", width="stretch")
             else:
                 st.warning("未找到中文字体，词云无法显示；请按 README 安装依赖。")
-            top = table.head(TOP_N).iloc[::-1]
+            top = table.sort_values(["出现次数", "报告数"], ascending=False).head(TOP_N).iloc[::-1]
             fig = go.Figure(go.Bar(x=list(top["出现次数"]), y=list(top["词语"]), orientation="h",
                                    text=list(top["出现次数"]), customdata=list(top["报告数"]),
                                    hovertemplate="%{y}：%{x} 次，%{customdata} 份报告<extra></extra>",
-                                   marker_color="#c0392b" if part == "problems" else "#1f7a4d"))
+                                   marker_color="#c0392b" if part == "problems" else "#1f7a4d",
+                                   textposition="outside", textangle=0, cliponaxis=False))
             fig.update_xaxes(title="出现次数")
             st.plotly_chart(style_figure(fig, f"{title}：前{TOP_N}个词", height=560), config=PLOTLY_CONFIG,
                             key=f"keywords_top_{part}")

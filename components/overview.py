@@ -34,7 +34,7 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
                         marker_color=colors.get(agency), textposition="outside", cliponaxis=False,
                         customdata=list(rows["file"]),
                         hovertemplate="%{x}<br>%{y} 条<br>%{customdata}<extra>" + agency + "</extra>")
-        fig.update_layout(barmode="group", legend_title_text="机构")
+        fig.update_layout(barmode="group", legend_title_text="机构", showlegend=True)
         fig.update_xaxes(title="年份", type="category", categoryorder="array", categoryarray=years)
         fig.update_yaxes(title="主动公开条数")
         st.plotly_chart(style_figure(fig, "各机构各年度主动公开政府信息数量（条）"), config=PLOTLY_CONFIG,
@@ -45,7 +45,7 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
             fig.add_scatter(x=[int(y) for y in rows["year"]], y=list(rows["total"]), name=agency,
                             mode="lines+markers+text", text=list(rows["total"]), textposition="top center",
                             marker={"size": 12, "color": colors.get(agency)}, line={"width": 3})
-        fig.update_layout(legend_title_text="机构")
+        fig.update_layout(legend_title_text="机构", showlegend=True)
         fig.update_xaxes(title="年份", dtick=1, tickformat="d")
         fig.update_yaxes(title="主动公开条数")
         st.plotly_chart(style_figure(fig, "主动公开数量的年度变化（按机构）"), config=PLOTLY_CONFIG,
