@@ -8,9 +8,10 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from .load import ReportReadError, iter_report_paths
-from .report import parse_file
+from .corpus import parse_many
+from .load import ReportReadError, iter_report_paths, read_report_bytes
 from .types import Report
 
 DESCRIPTION = """\
@@ -27,7 +28,8 @@ files are still printed. Exit code: 0 if every file was read, 1 if any failed, 2
 EPILOG = """\
 record keys: file, sha256, agency, agency_type, admin_level, province, city, district, adcode,
 year, format, proactive_total, proactive_breakdown, channels, channel_counts,
-applications_received, fees, reconsideration, litigation, problems, measures, evidence, warnings.
+applications_received, fees, reconsideration, litigation, applications_carried_in,
+applications_closed, applications_carried_out, tables, checks, problems, measures, evidence, warnings.
 null means the report does not say; see README.md for each field's meaning.
 """
 
@@ -54,17 +56,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.format == "csv":
         writer = csv.DictWriter(out, fieldnames=Report.keys(), lineterminator="\n")
         writer.writeheader()
+    files = []
     for path in iter_report_paths(args.paths):
         try:
-            record = parse_file(path).record.to_dict()
+            files.append((str(path), read_report_bytes(path)))
         except ReportReadError as exc:
             failed += 1
             print(f"{path}: 无法读取：{exc}", file=sys.stderr)
-            continue
         except OSError as exc:
             failed += 1
             print(f"{path}: 无法读取：{os_reason(exc)}", file=sys.stderr)
-            continue
+    corpus = parse_many((Path(name).name, data) for name, data in files)
+    for error in corpus.errors:
+        failed += 1
+        print(f"{error.file}: 无法读取：{error.reason}", file=sys.stderr)
+    for parsed in corpus.reports:
+        record = parsed.record.to_dict()
         if writer is not None:
             writer.writerow(flatten(record))
         else:

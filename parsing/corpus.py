@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from .checks import check_years
 from .load import ReportReadError, iter_report_paths, read_report_bytes
 from .report import parse_bytes
 from .types import LoadError, ParsedReport
 
-INT_FIELDS = ("year", "proactive_total", "applications_received", "reconsideration", "litigation")
+INT_FIELDS = ("year", "proactive_total", "applications_received", "reconsideration", "litigation",
+              "applications_carried_in", "applications_closed", "applications_carried_out")
 
 
 @dataclass
@@ -42,7 +44,25 @@ def parse_many(files: Iterable[tuple[str, bytes]]) -> Corpus:
             corpus.reports.append(parse_bytes(data, file=name))
         except ReportReadError as exc:
             corpus.errors.append(LoadError(name, str(exc)))
+    link_years(corpus.reports)
     return corpus
+
+
+def link_years(reports: list[ParsedReport]) -> None:
+    """Cross-year checks: each template report against the same agency's report of the year before."""
+    by_agency: dict[str, dict[int, ParsedReport]] = {}
+    for parsed in reports:
+        rec = parsed.record
+        if rec.agency and rec.year and rec.tables:
+            by_agency.setdefault(rec.agency, {})[rec.year] = parsed
+    for years in by_agency.values():
+        for year, parsed in years.items():
+            prev = years.get(year - 1)
+            if prev is None:
+                continue
+            parsed.record.checks = [c for c in parsed.record.checks if not c["rule"].startswith("跨年衔接")]
+            parsed.record.checks += [c.to_dict() for c in check_years(prev.record.tables, parsed.record.tables,
+                                                                      year - 1, year)]
 
 
 def agency_label(row: dict) -> str:
@@ -61,7 +81,8 @@ def to_frame(corpus: Corpus) -> pd.DataFrame:
     columns = ["file", "sha256", "agency", "agency_key", "agency_label", "agency_type", "admin_level",
                "province", "city", "district", "adcode", "year", "format", "proactive_total",
                "proactive_breakdown", "channels", "channel_counts", "applications_received", "fees",
-               "reconsideration", "litigation", "problems", "measures", "evidence", "warnings"]
+               "reconsideration", "litigation", "applications_carried_in", "applications_closed",
+               "applications_carried_out", "tables", "checks", "problems", "measures", "evidence", "warnings"]
     frame = pd.DataFrame(rows, columns=columns)
     for name in INT_FIELDS:
         frame[name] = frame[name].astype("Int64")

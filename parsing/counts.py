@@ -264,3 +264,18 @@ def appeals(text: str, skip: list[Span]) -> tuple[Counted, Counted]:
         label = "行政复议" if word == "复议" else "行政诉讼"
         results[key] = found or Counted(warnings=[f"未找到{label}情况"])
     return results["reconsideration"], results["litigation"]
+
+
+PENALTY = re.compile(rf"行政处罚(?:决定)?(?:案件)?[^{CLAUSE_END}\d]{{0,8}}?(?:共|共计|合计)?\s*{NUM}\s*(?:件|起|宗|个|次)")
+PENALTY_NUM_FIRST = re.compile(rf"(?:作出|下达)[^{CLAUSE_END}\d]{{0,6}}?{NUM}\s*(?:件|起|宗|个)?行政处罚")
+
+
+def penalties(text: str) -> Counted:
+    """行政处罚 decisions stated in prose (the template's 表二 has them too)."""
+    for s, e, sent in _prose_sentences(text, Span(0, len(text))):
+        m = PENALTY.search(sent) or PENALTY_NUM_FIRST.search(sent)
+        if m and "\t" not in sent:
+            num = parse_number(m.group("num"))
+            if num is not None and num.as_int is not None:
+                return Counted(num.as_int, Evidence.span(text, s, e))
+    return Counted()

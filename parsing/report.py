@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import channels as ch
-from . import counts
+from . import checks, counts
 from .load import decode_bytes, read_report_bytes, sha256_of
 from .metadata import extract_metadata
 from .normalize import normalize_text
 from .sections import Span, problems_and_measures
-from .tables import appeals_table
+from .tables import Tables, number, parse_tables
 from .types import FORMAT_TEMPLATE, Evidence, ParsedReport, Report
 from .variants import is_traditional, to_simplified
 
-PARSER_VERSION = "1.0.0"
+PARSER_VERSION = "1.1.0"
 
 
 def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> ParsedReport:
@@ -67,20 +67,18 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
     _keep(record, "fees", fee, warnings)
 
     recon, litig = counts.appeals(clean, not_current)
-    table = appeals_table(clean) if record.format == FORMAT_TEMPLATE else None
-    if table is not None:
-        for key, prose, value in (("reconsideration", recon, table.reconsideration),
-                                  ("litigation", litig, table.litigation)):
-            if prose.value is not None and prose.value != value:
-                warnings.append(f"{'行政复议' if key == 'reconsideration' else '行政诉讼'}：正文为{prose.value}，"
-                                f"表四为{value}；采用表四")
-            setattr(record, key, value)
-            record.evidence[key] = table.evidence
-    else:
-        record.reconsideration = recon.value
-        _keep(record, "reconsideration", recon, warnings)
-        record.litigation = litig.value
-        _keep(record, "litigation", litig, warnings)
+    record.reconsideration = recon.value
+    _keep(record, "reconsideration", recon, warnings)
+    record.litigation = litig.value
+    _keep(record, "litigation", litig, warnings)
+
+    if record.format == FORMAT_TEMPLATE:
+        tables = parse_tables(clean)
+        record.tables = tables.to_dict()
+        warnings.extend(tables.warnings)
+        prose = {"applications_received": apps, "reconsideration": recon, "litigation": litig}
+        _flat_from_tables(record, clean, tables, prose, warnings)
+        record.checks = [c.to_dict() for c in checks.check_report(tables, prose_numbers(clean, record, prose))]
 
     if record.format != FORMAT_TEMPLATE and "format" not in record.evidence:
         first_line = clean.split("\n", 1)[0]
@@ -101,6 +99,45 @@ def parse_bytes(data: bytes, file: str = "<bytes>") -> ParsedReport:
 def parse_file(path: str | Path) -> ParsedReport:
     path = Path(path)
     return parse_bytes(read_report_bytes(path), file=path.name)
+
+
+def prose_numbers(text: str, record: Report, prose: dict) -> dict:
+    """Numbers the prose states, to compare with the tables."""
+    out = {key: (c.value, c.evidence) for key, c in prose.items() if c.value is not None}
+    penalty = counts.penalties(text)
+    if penalty.value is not None:
+        out["penalties"] = (penalty.value, penalty.evidence)
+    return out
+
+
+def _flat_from_tables(record: Report, text: str, tables: Tables, prose: dict, warnings: list[str]) -> None:
+    """Headline numbers come from the tables where the report has them."""
+    t3, t4 = tables.table3, tables.table4
+    picks = []
+    if t3 is not None and t3.rows:
+        for key, row in (("applications_received", "一、本年新收"), ("applications_carried_in", "二、上年结转"),
+                         ("applications_closed", "（七）总计"), ("applications_carried_out", "四、结转下年度")):
+            picks.append((key, number(t3.cell(row, "总计")), tables.evidence(text, "表三", row), f"表三“{row}”总计"))
+    if t4 is not None and t4.rows:
+        recon = number(t4.cell("行政复议", "总计"))
+        direct, after = number(t4.cell("未经复议直接起诉", "总计")), number(t4.cell("复议后起诉", "总计"))
+        litig = direct + after if direct is not None and after is not None else None
+        ev = tables.evidence(text, "表四", "行政复议")
+        picks += [("reconsideration", recon, ev, "表四行政复议总计"), ("litigation", litig, ev, "表四行政诉讼总计")]
+    for key, value, ev, where in picks:
+        if value is None:
+            continue
+        label = {"reconsideration": "行政复议", "litigation": "行政诉讼",
+                 "applications_received": "依申请公开的申请数量"}.get(key)
+        if label:  # the table answers what the prose left open
+            warnings[:] = [w for w in warnings if w != f"未找到{label}情况" and w != f"未找到{label}"]
+        value = int(value) if float(value).is_integer() else value
+        stated = prose.get(key)
+        if stated is not None and stated.value is not None and stated.value != value:
+            warnings.append(f"{where}为{value}，正文写{stated.value}；采用表格")
+        setattr(record, key, value)
+        if ev is not None:
+            record.evidence[key] = ev
 
 
 def _keep(record: Report, key: str, counted: counts.Counted, warnings: list[str]) -> None:

@@ -49,6 +49,11 @@ class Report:
     fees: float | None = None
     reconsideration: int | None = None
     litigation: int | None = None
+    applications_carried_in: int | None = None
+    applications_closed: int | None = None
+    applications_carried_out: int | None = None
+    tables: dict[str, Any] = field(default_factory=dict)
+    checks: list[dict[str, Any]] = field(default_factory=list)
     problems: str = ""
     measures: str = ""
     evidence: dict[str, Evidence] = field(default_factory=dict)
