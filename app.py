@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import channels, data_table, document, filters, keywords, overview
+from components import applications, channels, data_table, document, filters, keywords, overview, quality
 from components.loader import load_corpus
 from components.style import agency_colors, md_escape
 
@@ -34,9 +34,11 @@ if view.empty:
 
 colors = agency_colors(list(frame["agency_key"]))
 # Only the open tab runs (lazy tabs); the open tab is part of the URL, like the filters.
-tabs = st.tabs(["总览", "公开渠道", "关键词", "文档", "数据"], key="tab", bind="query-params", on_change="rerun")
+tabs = st.tabs(["总览", "公开渠道", "关键词", "依申请与复议诉讼", "质量检查", "文档", "数据"],
+               key="tab", bind="query-params", on_change="rerun")
 views = [lambda: overview.render(view, colors), lambda: channels.render(view),
-         lambda: keywords.render(view, frame), lambda: document.render(view, corpus),
+         lambda: keywords.render(view, frame), lambda: applications.render(view),
+         lambda: quality.render(view), lambda: document.render(view, corpus),
          lambda: data_table.render(view)]
 for tab, draw in zip(tabs, views, strict=True):
     if tab.open:

@@ -64,13 +64,26 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
             st.text(f"【存在的问题】\n{row['problems'] or '（未找到）'}\n\n【改进措施】\n{row['measures'] or '（未找到）'}")
         st.download_button("下载此报告的记录（JSON）",
                            json.dumps({k: _jsonable(row[k]) for k in view.columns if k not in (
-                               "agency_key", "agency_label")}, ensure_ascii=False, indent=1),
+                               "agency_key", "agency_label")}, ensure_ascii=False, indent=1, default=str),
                            file_name=f"{file}.json", mime="application/json")
     with right:
         st.subheader("报告全文（高亮 = 提取依据）")
         spans = [(ev["start"], ev["end"]) for ev in evidence.values()]
+        focus = _focus_span(len(text)) if wanted == file else None
+        if focus:
+            st.info(f"质量检查所指的原文：{text[focus[0]:focus[1]][:300]}")
+            spans.append(focus)
         with st.container(height=900):
             st.markdown(highlight(text, spans))
+
+
+def _focus_span(length: int) -> tuple[int, int] | None:
+    """?ev=start-end from a 质量检查 link: the table rows a check read."""
+    try:
+        start, end = (int(x) for x in st.query_params.get("ev", "").split("-"))
+    except ValueError:
+        return None
+    return (start, end) if 0 <= start < end <= length else None
 
 
 def _jsonable(value):

@@ -47,7 +47,10 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-@pytest.mark.parametrize("tab", ["总览", "公开渠道", "关键词", "文档", "数据"])
+TABS = ["总览", "公开渠道", "关键词", "依申请与复议诉讼", "质量检查", "文档", "数据"]
+
+
+@pytest.mark.parametrize("tab", TABS)
 def test_every_tab_renders_without_exceptions(tab):
     at = run_app({"tab": tab})
     assert not at.exception
@@ -59,7 +62,7 @@ def test_overview_kpis():
     assert metrics(at)["报告数"] == "5"
     assert metrics(at)["机构数"] == "4"
     assert metrics(at)["主动公开信息合计"] == "1,507 条"
-    assert [t.label for t in at.tabs] == ["总览", "公开渠道", "关键词", "文档", "数据"]
+    assert [t.label for t in at.tabs] == TABS
 
 
 def test_changing_a_filter_keeps_the_open_tab():
@@ -191,3 +194,27 @@ def test_report_text_is_escaped(tmp_path, monkeypatch, hostile, escaped):
     body = [m.value for m in at.markdown if "没有受理" in m.value][0]
     assert hostile not in body  # escaped, so the raw markup never reaches the page
     assert escaped in body
+
+
+def test_quality_view_counts_the_seed_checks():
+    at = run_app({"tab": "质量检查"})
+    # seed 004 carries 6 numbers per 表三 row for 7 columns: its 总计 column is blank, so
+    # every rule that needs it cannot be judged; none of its checks fails.
+    assert metrics(at) == {"通过": "15", "不符": "0", "无法判断": "28"}
+    table = at.dataframe[0].value
+    assert set(table["报告"]) == {"江北水城旅游度假区安监 2023"}
+    link = table[table["规则"] == "表四合计（行政复议）"]["原文"].iloc[0]
+    assert "tab=%E6%96%87%E6%A1%A3" in link and "doc=004_b34427a2f19d7753.txt" in link and "ev=" in link
+
+
+def test_applications_view_draws_table_four_results():
+    at = run_app({"tab": "依申请与复议诉讼"})
+    fig = chart(at, "appeals_results")
+    assert len(fig["data"]) == 12  # 3 blocks × 4 results
+    assert all(values(trace["y"]) == [0] for trace in fig["data"])
+    assert values(fig["data"][0]["x"]) == ["江北水城旅游度假区安监 2023"]
+
+
+def test_document_view_highlights_the_evidence_of_a_check():
+    at = run_app({"tab": "文档", "doc": "004_b34427a2f19d7753.txt", "ev": "2000-2100"})
+    assert any(i.value.startswith("质量检查所指的原文") for i in at.info)

@@ -1,0 +1,83 @@
+"""依申请与复议诉讼: applications by applicant type and outcome (表三), appeals and their results (表四)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from parsing.tables import APPEAL_BLOCKS, APPEAL_RESULTS, APPLICANT_COLUMNS
+
+from .style import PLOTLY_CONFIG, style_figure
+
+OUTCOMES = {"（一）": "予以公开", "（二）": "部分公开", "（三）": "不予公开", "（四）": "无法提供", "（五）": "不予处理",
+            "（六）": "其他处理"}
+
+
+def _label(row) -> str:
+    return f"{row.agency_label} {'年份不明' if pd.isna(row.year) else int(row.year)}"
+
+
+def _num(value):
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def render(view: pd.DataFrame) -> None:
+    flat = view[["agency_label", "year", "format", "applications_received", "applications_carried_in",
+                 "applications_closed", "applications_carried_out", "reconsideration", "litigation"]]
+    st.subheader("各报告的申请与复议诉讼数量")
+    st.dataframe(flat.rename(columns={
+        "agency_label": "机构", "year": "年份", "format": "格式", "applications_received": "本年新收申请",
+        "applications_carried_in": "上年结转", "applications_closed": "办理结果总计",
+        "applications_carried_out": "结转下年度", "reconsideration": "行政复议", "litigation": "行政诉讼"}),
+        hide_index=True)
+    st.caption("空白表示报告未写明（或表格中该格为空），不等于 0。")
+
+    template = [r for r in view.itertuples() if r.tables and "表三" in r.tables]
+    if not template:
+        st.info("当前筛选下没有带表三（依申请公开情况表）的报告；2019 年起的国家模板报告才有此表。")
+    else:
+        fig = go.Figure()
+        for col in APPLICANT_COLUMNS:
+            xs, ys = [], []
+            for r in template:
+                t3 = r.tables["表三"]
+                if col in t3["columns"]:
+                    xs.append(_label(r))
+                    ys.append(_num(t3["rows"].get("一、本年新收", [None] * 9)[t3["columns"].index(col)]))
+            fig.add_bar(x=xs, y=ys, name=col)
+        fig.update_layout(barmode="stack", legend_title_text="申请人")
+        fig.update_yaxes(title="本年新收申请（件）")
+        st.plotly_chart(style_figure(fig, "本年新收申请：按申请人类型（表三）"), config=PLOTLY_CONFIG,
+                        key="applications_by_applicant")
+
+        fig = go.Figure()
+        for prefix, name in OUTCOMES.items():
+            xs, ys = [], []
+            for r in template:
+                t3 = r.tables["表三"]
+                if "总计" not in t3["columns"]:
+                    continue
+                i = t3["columns"].index("总计")
+                cells = [v[i] for k, v in t3["rows"].items() if k.startswith(prefix)]
+                values = [_num(c) for c in cells]
+                xs.append(_label(r))
+                ys.append(sum(values) if cells and all(v is not None for v in values) else None)
+            fig.add_bar(x=xs, y=ys, name=name)
+        fig.update_layout(barmode="stack", legend_title_text="办理结果")
+        fig.update_yaxes(title="件数（总计列）")
+        st.plotly_chart(style_figure(fig, "申请办理结果（表三，总计列）"), config=PLOTLY_CONFIG,
+                        key="applications_by_outcome")
+
+    appeals = [r for r in view.itertuples() if r.tables and "表四" in r.tables]
+    if appeals:
+        fig = go.Figure()
+        for block in APPEAL_BLOCKS:
+            for result in APPEAL_RESULTS[:4]:
+                xs = [_label(r) for r in appeals]
+                ys = [_num(r.tables["表四"]["rows"][block][APPEAL_RESULTS.index(result)]) for r in appeals]
+                fig.add_bar(x=xs, y=ys, name=f"{block}·{result}", legendgroup=block)
+        fig.update_layout(barmode="stack", legend_title_text="类别·结果")
+        fig.update_yaxes(title="件数")
+        st.plotly_chart(style_figure(fig, "行政复议与行政诉讼的结果（表四）"), config=PLOTLY_CONFIG,
+                        key="appeals_results")

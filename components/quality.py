@@ -1,0 +1,51 @@
+"""质量检查: every check of the template tables, its result, the cells it read, a link to the evidence."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+STATUS_LABELS = {"PASS": "✅ 通过", "FAIL": "❌ 不符", "NOT_ASSESSABLE": "⚪ 无法判断"}
+
+
+def _cells(cells: list[dict]) -> str:
+    return "；".join(f"{c['table']}·{c['row'][:20]}{('·' + c['column']) if c['column'] else ''} = "
+                     f"{'空白' if c['value'] is None else c['value']}" for c in cells)
+
+
+def _link(file: str, cells: list[dict]) -> str:
+    spans = [(c["start"], c["end"]) for c in cells if c.get("end")]
+    params = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev")}
+    params.update({"tab": "文档", "doc": file})
+    if spans:
+        params["ev"] = f"{min(s for s, _e in spans)}-{max(e for _s, e in spans)}"
+    return "?" + urlencode(params, doseq=True)
+
+
+def render(view: pd.DataFrame) -> None:
+    rows = []
+    for r in view.itertuples():
+        for check in r.checks or []:
+            rows.append({"报告": f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}", "规则": check["rule"],
+                         "结果": STATUS_LABELS.get(check["status"], check["status"]), "说明": check["detail"],
+                         "单元格": _cells(check["cells"]), "原文": _link(r.file, check["cells"]),
+                         "status": check["status"]})
+    if not rows:
+        st.info("当前筛选下没有可检查的表格。质量检查针对 2019 年起国家模板报告的表二、表三、表四。")
+        return
+    table = pd.DataFrame(rows)
+    counts = table["status"].value_counts()
+    c1, c2, c3 = st.columns(3)
+    c1.metric("通过", int(counts.get("PASS", 0)))
+    c2.metric("不符", int(counts.get("FAIL", 0)))
+    c3.metric("无法判断", int(counts.get("NOT_ASSESSABLE", 0)))
+    shown = st.multiselect("显示的结果", list(STATUS_LABELS), default=list(STATUS_LABELS),
+                           format_func=STATUS_LABELS.get, key="quality_status")
+    table = table[table["status"].isin(shown)].drop(columns="status")
+    st.dataframe(table, hide_index=True, height=560, column_config={
+        "原文": st.column_config.LinkColumn("原文", display_text="打开原文"),
+        "说明": st.column_config.TextColumn(width="large"),
+    })
+    st.caption("“无法判断”表示所需单元格为空白、“/”或“—”，或表格未能完整读出；这不是通过。")
