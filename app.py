@@ -7,7 +7,17 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import applications, channels, data_table, document, filters, keywords, overview, quality
+from components import (
+    applications,
+    channels,
+    data_table,
+    document,
+    filters,
+    keywords,
+    overview,
+    quality,
+    upload,
+)
 from components.loader import load_corpus
 from components.style import agency_colors, md_escape
 
@@ -16,12 +26,18 @@ DATA_DIR = Path(os.environ.get("DATA_DIR", Path(__file__).with_name("data")))
 st.set_page_config(page_title="政府信息公开年报看板", page_icon="📊", layout="wide")
 st.title("政府信息公开年报看板")
 
-corpus, frame = load_corpus(DATA_DIR)
+upload.render_uploader({p.name for p in DATA_DIR.glob("*")} if DATA_DIR.is_dir() else set())
+corpus, frame = load_corpus(DATA_DIR, upload.uploaded())
+upload.render_save(DATA_DIR)
 if corpus.errors:
     with st.container(border=True):
         st.warning(f"{len(corpus.errors)} 个文件无法读取，其余报告照常显示：")
         for err in corpus.errors:
             st.markdown(f"- **{md_escape(err.file)}**：{md_escape(err.reason)}")
+if corpus.notes:
+    with st.expander(f"文件提示（{len(corpus.notes)} 条：重复或冲突）"):
+        for note in corpus.notes:
+            st.markdown(f"- {md_escape(note)}")
 if frame.empty:
     st.info(f"数据文件夹 {md_escape(str(DATA_DIR))} 中没有可读取的报告。请把报告（.txt/.md）放入该文件夹后刷新页面。")
     st.stop()

@@ -16,7 +16,7 @@ EXPORT_COLUMNS = {
     "reconsideration": "行政复议数", "litigation": "行政诉讼数", "applications_carried_in": "上年结转申请数",
     "applications_closed": "办理结果总计", "applications_carried_out": "结转下年度申请数",
     "problems": "存在的问题", "measures": "改进措施",
-    "warnings": "提示", "sha256": "sha256",
+    "warnings": "提示", "source": "来源", "sha256": "sha256",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -31,7 +31,8 @@ def _value(key: str, value) -> str:
 
 def render(view: pd.DataFrame, corpus: Corpus) -> None:
     files = list(view["file"])
-    labels = {r.file: f"{r.agency_label} · {_year(r.year)} · {r.file}" for r in view.itertuples()}
+    labels = {r.file: f"{r.agency_label} · {_year(r.year)} · {r.file}" + (" · 上传" if r.source == "上传" else "")
+              for r in view.itertuples()}
     wanted = st.query_params.get("doc")
     if "doc_file" not in st.session_state or st.session_state["doc_file"] not in files:
         st.session_state["doc_file"] = wanted if wanted in files else files[0]
@@ -64,7 +65,7 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
             st.text(f"【存在的问题】\n{row['problems'] or '（未找到）'}\n\n【改进措施】\n{row['measures'] or '（未找到）'}")
         st.download_button("下载此报告的记录（JSON）",
                            json.dumps({k: _jsonable(row[k]) for k in view.columns if k not in (
-                               "agency_key", "agency_label")}, ensure_ascii=False, indent=1, default=str),
+                               "agency_key", "agency_label", "source")}, ensure_ascii=False, indent=1, default=str),
                            file_name=f"{file}.json", mime="application/json")
     with right:
         st.subheader("报告全文（高亮 = 提取依据）")

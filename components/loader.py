@@ -13,14 +13,18 @@ from parsing.keywords import terms
 
 
 @st.cache_data(show_spinner="正在解析报告……")
-def _parse(files: tuple[tuple[str, bytes], ...]) -> tuple[Corpus, pd.DataFrame]:
+def _parse(files: tuple[tuple[str, bytes], ...], uploaded_names: frozenset[str]) -> tuple[Corpus, pd.DataFrame]:
     corpus = parse_many(files)
-    return corpus, to_frame(corpus)
+    frame = to_frame(corpus)
+    frame["source"] = ["上传" if f in uploaded_names else "数据文件夹" for f in frame["file"]]
+    return corpus, frame
 
 
-def load_corpus(folder: str | Path) -> tuple[Corpus, pd.DataFrame]:
-    """Read every file (cheap) and parse only when their contents changed (cache keyed by bytes)."""
-    return _parse(tuple(read_folder(folder)))
+def load_corpus(folder: str | Path, uploads: tuple[tuple[str, bytes], ...] = ()) -> tuple[Corpus, pd.DataFrame]:
+    """Read every file (cheap) and parse only when their contents changed (cache keyed by bytes).
+
+    uploads are this session's uploaded reports; they join the corpus marked 上传."""
+    return _parse(tuple(read_folder(folder)) + tuple(uploads), frozenset(n for n, _d in uploads))
 
 
 @st.cache_resource(show_spinner="正在加载分词词典……")

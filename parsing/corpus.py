@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .checks import check_years
-from .load import ReportReadError, iter_report_paths, read_report_bytes
+from .load import ReportReadError, iter_report_paths, read_report_bytes, sha256_of
 from .report import parse_bytes
 from .types import LoadError, ParsedReport
 
@@ -21,6 +21,7 @@ INT_FIELDS = ("year", "proactive_total", "applications_received", "reconsiderati
 class Corpus:
     reports: list[ParsedReport] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # duplicates and conflicts, for the user
 
     def text_of(self, file: str) -> str:
         return next(r.text for r in self.reports if r.record.file == file)
@@ -39,13 +40,44 @@ def read_folder(folder: str | Path) -> list[tuple[str, bytes]]:
 
 def parse_many(files: Iterable[tuple[str, bytes]]) -> Corpus:
     corpus = Corpus()
+    seen: dict[str, str] = {}
     for name, data in files:
+        digest = sha256_of(data)
+        if data and digest in seen:
+            corpus.notes.append(f"“{name}”与“{seen[digest]}”内容完全相同（sha256 相同），只计一次")
+            continue
+        seen[digest] = name
         try:
             corpus.reports.append(parse_bytes(data, file=name))
         except ReportReadError as exc:
             corpus.errors.append(LoadError(name, str(exc)))
-    link_years(corpus.reports)
+    finish(corpus)
     return corpus
+
+
+def finish(corpus: Corpus) -> None:
+    """Corpus-level steps: conflicts between files of one agency and year, then cross-year checks."""
+    flag_conflicts(corpus)
+    link_years(corpus.reports)
+
+
+def flag_conflicts(corpus: Corpus) -> None:
+    """Two different files for the same agency and year: both kept, both flagged."""
+    groups: dict[tuple[str, int], list[ParsedReport]] = {}
+    for parsed in corpus.reports:
+        rec = parsed.record
+        if rec.agency and rec.year:
+            groups.setdefault((rec.agency, rec.year), []).append(parsed)
+    for (agency, year), members in groups.items():
+        if len(members) < 2:
+            continue
+        names = "、".join(p.record.file for p in members)
+        corpus.notes.append(f"{agency} {year}年有 {len(members)} 份不同的文件（{names}），都已保留，请核对哪份为准")
+        for parsed in members:
+            others = "、".join(p.record.file for p in members if p is not parsed)
+            warning = f"冲突：与“{others}”是同一机构同一年份的不同文件"
+            if warning not in parsed.record.warnings:
+                parsed.record.warnings.append(warning)
 
 
 def link_years(reports: list[ParsedReport]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import channels as ch
@@ -32,6 +33,11 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
         setattr(record, key, getattr(meta, key))
     record.evidence.update(meta.evidence)
     warnings.extend(meta.warnings)
+
+    if not is_disclosure_report(clean):
+        warnings.append("这份文件看起来不是政府信息公开工作年度报告（没有该类报告的标志性用语），未提取数字")
+        record.warnings = _dedupe(warnings)
+        return ParsedReport(record=record, text=written)
 
     pm = problems_and_measures(clean, meta.year)
     record.problems = pm.problems.of(written) if pm.problems else ""
@@ -99,6 +105,16 @@ def parse_bytes(data: bytes, file: str = "<bytes>") -> ParsedReport:
 def parse_file(path: str | Path) -> ParsedReport:
     path = Path(path)
     return parse_bytes(read_report_bytes(path), file=path.name)
+
+
+GENRE = re.compile(r"信息公开|政务公开|主动公开|依申请|公开申请|政府信息|公开工作")
+
+
+def is_disclosure_report(text: str) -> bool:
+    """A document of some length that never speaks of 信息公开/主动公开/依申请… is not of the genre.
+
+    (Short passages are given the benefit of the doubt: they are excerpts, not whole documents.)"""
+    return len(text) < 200 or bool(GENRE.search(text))
 
 
 def prose_numbers(text: str, record: Report, prose: dict) -> dict:

@@ -17,7 +17,7 @@ def test_formula_cells_are_neutralised(cell, expected):
 
 
 def test_exports_round_trip_the_filtered_table():
-    table = tidy(to_frame(parse_many(read_folder(DATA))))
+    table = tidy(to_frame(parse_many(read_folder(DATA))).assign(source="数据文件夹"))
     csv_back = pd.read_csv(io.BytesIO(to_csv(table)), encoding="utf-8-sig")
     xlsx_back = pd.read_excel(io.BytesIO(to_excel(table)))
     for back in (csv_back, xlsx_back):

@@ -1,0 +1,57 @@
+"""上传报告: files join this browser session's corpus; a button saves them into the data folder for good."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from parsing.load import MAX_BYTES
+from parsing.store import ALLOWED_SUFFIXES, save_report
+
+from .style import md_escape
+
+KEY = "uploaded_reports"  # name → bytes, in this session only
+
+
+def uploaded() -> tuple[tuple[str, bytes], ...]:
+    return tuple(st.session_state.get(KEY, {}).items())
+
+
+def render_uploader(existing_names: set[str]) -> None:
+    """The sidebar uploader. Accepted files are kept in this session (other sessions do not see them)."""
+    box = st.sidebar.expander("上传报告", expanded=False)
+    files = box.file_uploader("选择报告文件（可多选）", type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
+                              accept_multiple_files=True, key="uploader",
+                              help=f"支持 txt、md、html、docx、pdf；单个文件不超过 {MAX_BYTES // 1024 // 1024} MB。")
+    store: dict[str, bytes] = st.session_state.setdefault(KEY, {})
+    for f in files or []:
+        if f.size > MAX_BYTES:
+            box.error(f"“{md_escape(f.name)}”有 {f.size / 1024 / 1024:.1f} MB，超过上限 "
+                      f"{MAX_BYTES // 1024 // 1024} MB，未读取。")
+            continue
+        name = f.name if f.name not in existing_names else f"{Path(f.name).stem}（上传）{Path(f.name).suffix}"
+        store[name] = f.getvalue()
+    if store:
+        box.caption(f"本次会话已上传 {len(store)} 份：" + "、".join(md_escape(n) for n in store))
+
+
+def render_save(data_dir: Path) -> None:
+    store: dict[str, bytes] = st.session_state.get(KEY, {})
+    if not store:
+        return
+    box = st.sidebar.expander("保存上传的报告", expanded=False)
+    box.caption("上传的报告只在本浏览器会话中可见；保存后写入数据文件夹，所有人都能看到。")
+    if box.button("保存到数据文件夹", key="save_uploads"):
+        for name, data in list(store.items()):
+            try:
+                path, created = save_report(data_dir, name, data)
+            except OSError as exc:
+                box.error(f"“{md_escape(name)}”保存失败：{md_escape(exc.strerror or str(exc))}")
+                continue
+            if created:
+                box.success(f"已保存：{md_escape(path.name)}")
+            else:
+                box.info(f"“{md_escape(name)}”与数据文件夹中的“{md_escape(path.name)}”内容相同，未重复保存")
+            del store[name]
+        st.cache_data.clear()

@@ -1,0 +1,65 @@
+"""Saving a user's report into the data folder: a safe, unique name, written atomically, never overwriting."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from .load import sha256_of
+
+ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+UNSAFE = re.compile(r"[^\w\u4e00-\u9fff\-.（）()]+")
+
+
+def safe_name(uploaded_name: str, data: bytes) -> str:
+    """A file name that cannot be a path: last component only, no dots at the start, limited length.
+
+    The raw uploaded name never reaches the file system: 『../../etc/passwd』 becomes 『passwd.txt』-like
+    names inside the data folder, and an empty or hostile name falls back to the content hash."""
+    base = PureWindowsPath(PurePosixPath(uploaded_name.replace("\x00", "")).name).name
+    base = unicodedata.normalize("NFC", base)
+    stem, dot, suffix = base.rpartition(".")
+    suffix = ("." + suffix.lower()) if dot else ""
+    if suffix not in ALLOWED_SUFFIXES:
+        stem, suffix = base, ".txt"
+    stem = UNSAFE.sub("_", stem).strip("._-")[:80]
+    if not stem:
+        stem = "report_" + sha256_of(data)[:12]
+    return stem + suffix
+
+
+def save_report(folder: str | Path, uploaded_name: str, data: bytes) -> tuple[Path, bool]:
+    """Write data into folder under a safe unique name. Returns (path, created).
+
+    If a file with the same bytes is already there, nothing is written (created=False). The bytes go
+    to a temporary file first and are linked into place only when complete, and the link fails
+    rather than replace an existing file: a crash leaves no half-written report and nothing the
+    user had is overwritten."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = sha256_of(data)
+    for existing in folder.iterdir():
+        if existing.is_file() and existing.stat().st_size == len(data) and sha256_of(existing.read_bytes()) == digest:
+            return existing, False
+    name = safe_name(uploaded_name, data)
+    stem, suffix = name[: -len(Path(name).suffix)] if Path(name).suffix else name, Path(name).suffix
+    fd, tmp = tempfile.mkstemp(prefix=".upload-", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        for n in range(0, 1000):
+            target = folder / (f"{stem}{suffix}" if n == 0 else f"{stem}-{n}{suffix}")
+            try:
+                os.link(tmp, target)  # atomic, and refuses to replace an existing file
+            except FileExistsError:
+                continue
+            return target, True
+        raise FileExistsError(f"{folder} 中同名文件过多")
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -1,0 +1,86 @@
+"""Saving uploads: safe names, no overwriting, atomic writes, duplicates and conflicts in a corpus."""
+
+import os
+
+import pytest
+from conftest import DATA
+
+from parsing.corpus import parse_many
+from parsing.store import safe_name, save_report
+
+SEED = (DATA / "002_31cc29bab18448a3.txt").read_bytes()
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("../../etc/passwd", "passwd.txt"),
+    ("..\\..\\Windows\\system.ini", "system.ini.txt"),
+    ("/abs/path/报告.txt", "报告.txt"),
+    ("报告 2018 <script>.html", "报告_2018_script.html"),
+    ("..", None), ("", None), (".hidden.txt", "hidden.txt"),
+    ("a\x00b.pdf", "ab.pdf"),
+])
+def test_safe_name_never_leaves_the_folder(raw, expected):
+    name = safe_name(raw, SEED)
+    assert "/" not in name and "\\" not in name and not name.startswith(".")
+    if expected is None:
+        assert name.startswith("report_") and name.endswith(".txt")
+    else:
+        assert name == expected
+
+
+def test_save_writes_inside_the_folder_and_never_overwrites(tmp_path):
+    (tmp_path / "passwd.txt").write_bytes(b"mine")
+    path, created = save_report(tmp_path, "../../passwd.txt", SEED)
+    assert created and path.parent == tmp_path and path.name == "passwd-1.txt"
+    assert (tmp_path / "passwd.txt").read_bytes() == b"mine"
+    assert path.read_bytes() == SEED
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".upload-")]
+
+
+def test_saving_the_same_bytes_twice_writes_once(tmp_path):
+    first, created = save_report(tmp_path, "a.txt", SEED)
+    again, created_again = save_report(tmp_path, "b.txt", SEED)
+    assert created and not created_again and again == first
+    assert len(list(tmp_path.iterdir())) == 1
+
+
+def test_a_failed_write_leaves_no_half_file(tmp_path, monkeypatch):
+    def boom(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(OSError):
+        save_report(tmp_path, "a.txt", SEED)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_same_file_twice_is_counted_once():
+    corpus = parse_many([("a.txt", SEED), ("copy.txt", SEED)])
+    assert len(corpus.reports) == 1
+    assert corpus.notes == ["“copy.txt”与“a.txt”内容完全相同（sha256 相同），只计一次"]
+
+
+def test_two_files_for_one_agency_and_year_are_both_kept_and_flagged():
+    other = SEED.decode("utf-8").replace("123条", "124条").encode("utf-8")
+    corpus = parse_many([("a.txt", SEED), ("b.txt", other)])
+    assert [p.record.proactive_total for p in corpus.reports] == [123, 124]
+    assert "冲突：与“b.txt”是同一机构同一年份的不同文件" in corpus.reports[0].record.warnings
+    assert any("淄博市张店区安全生产监督管理局 2009年有 2 份不同的文件" in n for n in corpus.notes)
+
+
+def test_not_a_report_gets_no_numbers_and_says_so():
+    text = ("本文介绍如何种植番茄。番茄喜欢阳光，每天浇水一次，共种植123株，收获约50公斤。" * 6).encode("utf-8")
+    corpus = parse_many([("tomato.txt", text)])
+    record = corpus.reports[0].record
+    assert record.proactive_total is None and record.applications_received is None
+    assert any("看起来不是政府信息公开工作年度报告" in w for w in record.warnings)
+
+
+def test_truncated_report_keeps_what_is_there_and_warns():
+    text = SEED.decode("utf-8")
+    cut = text[: text.index("三、依申请公开政府信息情况")].encode("utf-8")
+    record = parse_many([("cut.txt", cut)]).reports[0].record
+    assert record.proactive_total == 123 and record.year == 2009
+    assert record.applications_received is None
+    assert "未找到依申请公开的申请数量" in record.warnings
+    assert "未找到“存在的问题及改进措施”部分" in record.warnings
