@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from parsing.load import MAX_BYTES
+from parsing.load import describe_limit, max_bytes
 from parsing.store import ALLOWED_SUFFIXES, save_report
 
 from .style import md_escape
@@ -23,12 +23,11 @@ def render_uploader(existing_names: set[str]) -> None:
     box = st.sidebar.expander("上传报告", expanded=False)
     files = box.file_uploader("选择报告文件（可多选）", type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
                               accept_multiple_files=True, key="uploader",
-                              help=f"支持 txt、md、html、docx、pdf；单个文件不超过 {MAX_BYTES // 1024 // 1024} MB。")
+                              help=f"支持 txt、md、html、docx、pdf；单个文件不超过 {describe_limit()}。")
     store: dict[str, bytes] = st.session_state.setdefault(KEY, {})
     for f in files or []:
-        if f.size > MAX_BYTES:
-            box.error(f"“{md_escape(f.name)}”有 {f.size / 1024 / 1024:.1f} MB，超过上限 "
-                      f"{MAX_BYTES // 1024 // 1024} MB，未读取。")
+        if f.size > max_bytes():
+            box.error(f"“{md_escape(f.name)}”有 {f.size / 1024 / 1024:.2f} MB，超过上限 {describe_limit()}，未读取。")
             continue
         name = f.name if f.name not in existing_names else f"{Path(f.name).stem}（上传）{Path(f.name).suffix}"
         store[name] = f.getvalue()

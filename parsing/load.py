@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 REPORT_SUFFIXES = (".txt", ".md")
-MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_MB = 20  # same as server.maxUploadSize in .streamlit/config.toml
+
+
+def max_bytes() -> int:
+    """The size limit for one report file (REPORT_MAX_MB overrides the default of 20 MB)."""
+    try:
+        return max(1, int(float(os.environ.get("REPORT_MAX_MB", DEFAULT_MAX_MB)) * 1024 * 1024))
+    except ValueError:
+        return DEFAULT_MAX_MB * 1024 * 1024
+
+
+def describe_limit() -> str:
+    limit = max_bytes()
+    if limit >= 1024 * 1024:
+        return f"{round(limit / 1024 / 1024, 1):g} MB"
+    return f"{round(limit / 1024, 1):g} KB"
 
 
 class ReportReadError(Exception):
@@ -94,8 +110,8 @@ def _mostly_text(text: str) -> bool:
 
 def read_report_bytes(path: Path) -> bytes:
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ReportReadError(f"文件过大：{size / 1024 / 1024:.1f} MB，上限为 {MAX_BYTES // 1024 // 1024} MB")
+    if size > max_bytes():
+        raise ReportReadError(f"文件过大：{size / 1024 / 1024:.1f} MB，上限为 {describe_limit()}")
     return path.read_bytes()
 
 

@@ -218,3 +218,35 @@ def test_applications_view_draws_table_four_results():
 def test_document_view_highlights_the_evidence_of_a_check():
     at = run_app({"tab": "文档", "doc": "004_b34427a2f19d7753.txt", "ev": "2000-2100"})
     assert any(i.value.startswith("质量检查所指的原文") for i in at.info)
+
+
+def _copy_seeds(tmp_path):
+    for p in DATA.glob("*.txt"):
+        shutil.copy(p, tmp_path / p.name)
+
+
+def test_uploaded_report_joins_the_session_and_can_be_saved(tmp_path, monkeypatch):
+    _copy_seeds(tmp_path)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    src = (DATA / "003_dd0aca17394d444a.txt").read_text(encoding="utf-8")
+    report = src.replace("罗庄区", "兰山区").replace("共57条", "共66条").encode("gb18030")
+    at = run_app()
+    at.sidebar.file_uploader(key="uploader").set_value(("../兰山区.txt", report, "text/plain")).run()
+    assert not at.exception
+    assert metrics(at)["报告数"] == "6"
+    points = bar_points(chart(at, "overview_bar"))
+    assert points[("临沂市兰山区安全生产监督管理局", "2018")] == 66
+    assert not (tmp_path / "兰山区.txt").exists()  # not on disk until saved
+    at.sidebar.button(key="save_uploads").click().run()
+    assert (tmp_path / "兰山区.txt").read_bytes() == report
+    assert not (tmp_path.parent / "兰山区.txt").exists()
+
+
+def test_oversized_upload_is_refused_with_the_limit(tmp_path, monkeypatch):
+    _copy_seeds(tmp_path)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("REPORT_MAX_MB", "0.05")  # 51.2 KB: the seeds fit, the upload does not
+    at = run_app()
+    at.sidebar.file_uploader(key="uploader").set_value(("big.txt", b"x" * 100_000, "text/plain")).run()
+    assert any("big\\.txt" in e.value and "超过上限 51.2 KB" in e.value for e in at.error)
+    assert metrics(at)["报告数"] == "5"
