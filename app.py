@@ -18,7 +18,7 @@ from components import (
     quality,
     upload,
 )
-from components.loader import load_corpus
+from components.loader import load
 from components.style import agency_colors, md_escape
 
 DATA_DIR = Path(os.environ.get("DATA_DIR", Path(__file__).with_name("data")))
@@ -27,7 +27,7 @@ st.set_page_config(page_title="政府信息公开年报看板", page_icon="📊"
 st.title("政府信息公开年报看板")
 
 upload.render_uploader({p.name for p in DATA_DIR.glob("*")} if DATA_DIR.is_dir() else set())
-corpus, frame = load_corpus(DATA_DIR, upload.uploaded())
+corpus, frame = load(DATA_DIR, upload.uploaded())
 upload.render_save(DATA_DIR)
 if corpus.errors:
     with st.container(border=True):
@@ -53,7 +53,7 @@ colors = agency_colors(list(frame["agency_key"]))
 tabs = st.tabs(["总览", "公开渠道", "关键词", "依申请与复议诉讼", "质量检查", "文档", "数据"],
                key="tab", bind="query-params", on_change="rerun")
 views = [lambda: overview.render(view, colors), lambda: channels.render(view),
-         lambda: keywords.render(view, frame), lambda: applications.render(view),
+         lambda: keywords.render(view, frame, corpus.terms), lambda: applications.render(view),
          lambda: quality.render(view), lambda: document.render(view, corpus),
          lambda: data_table.render(view)]
 for tab, draw in zip(tabs, views, strict=True):

@@ -13,7 +13,6 @@ import streamlit as st
 
 from parsing.keywords import keyword_in_context
 
-from .loader import corpus_key, document_terms
 from .style import PLOTLY_CONFIG, md_escape, style_figure
 
 PARTS = {"problems": "存在的问题", "measures": "改进措施"}
@@ -48,11 +47,11 @@ def wordcloud_png(frequencies: tuple[tuple[str, int], ...]) -> bytes | None:
     return buf.getvalue()
 
 
-def _stats(view: pd.DataFrame, part: str, all_terms: dict[str, list[str]]) -> pd.DataFrame:
+def _stats(view: pd.DataFrame, part: str, all_terms: dict[str, dict[str, list[str]]]) -> pd.DataFrame:
     counts: Counter = Counter()
     where: dict[str, list[str]] = {}
     for file in view["file"]:
-        words = all_terms.get(file, [])
+        words = all_terms.get(file, {}).get(part, [])
         counts.update(words)
         for w in dict.fromkeys(words):
             where.setdefault(w, []).append(file)
@@ -62,13 +61,12 @@ def _stats(view: pd.DataFrame, part: str, all_terms: dict[str, list[str]]) -> pd
     return pd.DataFrame(rows).sort_values(["报告数", "出现次数", "词语"], ascending=[False, False, True])
 
 
-def render(view: pd.DataFrame, full: pd.DataFrame) -> None:
-    key = corpus_key(full)
+def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str, list[str]]]) -> None:
+    """all_terms: each report's segmented terms, computed once when the corpus was parsed."""
     labels = dict(zip(full["file"], full["agency_label"] + " " + full["year"].map(_year), strict=True))
     stats = {}
     cols = st.columns(2)
     for col, (part, title) in zip(cols, PARTS.items(), strict=True):
-        all_terms = document_terms(key + part, tuple(zip(full["file"], full[part], strict=True)))
         table = _stats(view, part, all_terms)
         stats[part] = table
         with col:

@@ -1,44 +1,71 @@
-"""The cached boundary between the files on disk and the app: parse once per distinct content."""
+"""The cached boundary between the files on disk and the app.
+
+A folder is fingerprinted by its files' names, sizes and modification times (a cheap stat, so a
+rerun costs nothing); when that changes, the folder is loaded through the parse cache on disk,
+which is keyed by each file's sha256 — only new or changed contents are parsed, in parallel.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from parsing.corpus import Corpus, parse_many, read_folder, to_frame
-from parsing.keywords import terms
+from parsing.cache import default_cache_dir
+from parsing.corpus import Corpus, finish, load_corpus, parse_many, to_frame
+from parsing.load import iter_report_paths
 
 
-@st.cache_data(show_spinner="正在解析报告……")
-def _parse(files: tuple[tuple[str, bytes], ...], uploaded_names: frozenset[str]) -> tuple[Corpus, pd.DataFrame]:
-    corpus = parse_many(files)
+def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    if folder.is_dir():
+        for path in iter_report_paths([folder]):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            out.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(out)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_folder(folder: str, _fingerprint_key: str, cache_dir: str) -> tuple[Corpus, pd.DataFrame]:
+    bar = st.progress(0.0, text="正在读取报告……")
+
+    def progress(done: int, total: int) -> None:
+        if total:
+            bar.progress(done / total, text=f"正在解析报告：{done} / {total}（只解析新增或改动的文件）")
+
+    corpus = load_corpus([folder], cache_dir=cache_dir, progress=progress)
+    bar.empty()
     frame = to_frame(corpus)
-    frame["source"] = ["上传" if f in uploaded_names else "数据文件夹" for f in frame["file"]]
+    frame["source"] = "数据文件夹"
     return corpus, frame
 
 
-def load_corpus(folder: str | Path, uploads: tuple[tuple[str, bytes], ...] = ()) -> tuple[Corpus, pd.DataFrame]:
-    """Read every file (cheap) and parse only when their contents changed (cache keyed by bytes).
-
-    uploads are this session's uploaded reports; they join the corpus marked 上传."""
-    return _parse(tuple(read_folder(folder)) + tuple(uploads), frozenset(n for n, _d in uploads))
-
-
-@st.cache_resource(show_spinner="正在加载分词词典……")
-def _warm_tokenizer() -> bool:
-    terms("政府信息公开")  # loads jieba's dictionary once per process
-    return True
-
-
-@st.cache_data(show_spinner=False)
-def document_terms(corpus_key: str, passages: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
-    """Segmented terms of each report's passage, computed once per corpus, not per rerun."""
-    _warm_tokenizer()
-    return {doc_id: terms(text) for doc_id, text in passages}
+@st.cache_resource(show_spinner="正在解析上传的报告……", max_entries=16)
+def _with_uploads(folder: str, _fingerprint_key: str, cache_dir: str,
+                  uploads: tuple[tuple[str, bytes], ...]) -> tuple[Corpus, pd.DataFrame]:
+    base, _frame = _load_folder(folder, _fingerprint_key, cache_dir)
+    extra = parse_many(uploads)
+    corpus = Corpus(reports=base.reports + extra.reports, errors=base.errors + extra.errors,
+                    notes=list(base.notes) + extra.notes, terms={**base.terms, **extra.terms},
+                    text_loader=base.text_loader)
+    finish(corpus)
+    frame = to_frame(corpus)
+    names = {p.record.file for p in extra.reports}
+    frame["source"] = ["上传" if f in names else "数据文件夹" for f in frame["file"]]
+    return corpus, frame
 
 
-def corpus_key(frame: pd.DataFrame) -> str:
-    return hashlib.sha256("".join(frame["sha256"]).encode()).hexdigest()
+def load(folder: Path, uploads: tuple[tuple[str, bytes], ...] = ()) -> tuple[Corpus, pd.DataFrame]:
+    """The corpus of the data folder plus this session's uploads (marked 上传)."""
+    key = hashlib.sha256(repr(fingerprint(folder)).encode()).hexdigest()
+    cache_dir = str(Path(os.environ.get("REPORT_CACHE_DIR") or default_cache_dir()))
+    if uploads:
+        return _with_uploads(str(folder), key, cache_dir, uploads)
+    return _load_folder(str(folder), key, cache_dir)
+

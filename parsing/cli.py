@@ -8,10 +8,8 @@ import io
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from .corpus import parse_many
-from .load import ReportReadError, iter_report_paths, read_report_bytes
+from .corpus import load_corpus
 from .types import Report
 
 DESCRIPTION = """\
@@ -40,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="report file or folder of reports")
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
                         help="output format (default: jsonl)")
+    parser.add_argument("--cache-dir", metavar="DIR", default=None,
+                        help="where parsed results are cached, keyed by each file's sha256 and the parser "
+                             "version (default: $REPORT_CACHE_DIR or .cache/ in the project; shared with the app)")
+    parser.add_argument("--no-cache", action="store_true", help="parse everything again; read and write no cache")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="parallel parser processes (default: number of CPU cores)")
     return parser
 
 
@@ -56,20 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.format == "csv":
         writer = csv.DictWriter(out, fieldnames=Report.keys(), lineterminator="\n")
         writer.writeheader()
-    files = []
-    for path in iter_report_paths(args.paths):
-        try:
-            files.append((str(path), read_report_bytes(path)))
-        except ReportReadError as exc:
-            failed += 1
-            print(f"{path}: 无法读取：{exc}", file=sys.stderr)
-        except OSError as exc:
-            failed += 1
-            print(f"{path}: 无法读取：{os_reason(exc)}", file=sys.stderr)
-    corpus = parse_many((Path(name).name, data) for name, data in files)
+    progress = _progress_printer() if sys.stderr.isatty() else None
+    corpus = load_corpus(args.paths, cache_dir=args.cache_dir, use_cache=not args.no_cache,
+                         workers=args.workers, progress=progress)
     for error in corpus.errors:
         failed += 1
         print(f"{error.file}: 无法读取：{error.reason}", file=sys.stderr)
+    for note in corpus.notes:
+        print(f"提示：{note}", file=sys.stderr)
     for parsed in corpus.reports:
         record = parsed.record.to_dict()
         if writer is not None:
@@ -80,14 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def os_reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "文件不存在"
-    if isinstance(exc, PermissionError):
-        return "没有读取权限"
-    if isinstance(exc, IsADirectoryError):
-        return "这是一个文件夹"
-    return exc.strerror or str(exc)
+def _progress_printer():
+    def show(done: int, total: int) -> None:
+        if total:
+            end = "\n" if done == total else ""
+            print(f"\r解析 {done}/{total} 份报告", end=end, file=sys.stderr, flush=True)
+    return show
 
 
 def _stdout_utf8() -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from .cache import ParseCache, default_cache_dir
 from .checks import check_years
+from .keywords import terms as keyword_terms
 from .load import ReportReadError, iter_report_paths, read_report_bytes, sha256_of
-from .report import parse_bytes
-from .types import LoadError, ParsedReport
+from .report import PARSER_VERSION, parse_bytes
+from .types import LoadError, ParsedReport, Report
 
 INT_FIELDS = ("year", "proactive_total", "applications_received", "reconsideration", "litigation",
               "applications_carried_in", "applications_closed", "applications_carried_out")
@@ -21,10 +25,15 @@ INT_FIELDS = ("year", "proactive_total", "applications_received", "reconsiderati
 class Corpus:
     reports: list[ParsedReport] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # duplicates and conflicts, for the user
+    notes: list[str] = field(default_factory=list)  # duplicates, conflicts and cache events, for the user
+    terms: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # file → part → jieba terms
+    text_loader: Callable[[str], str | None] | None = field(default=None, repr=False)
 
     def text_of(self, file: str) -> str:
-        return next(r.text for r in self.reports if r.record.file == file)
+        parsed = next(r for r in self.reports if r.record.file == file)
+        if not parsed.text and self.text_loader is not None:
+            parsed.text = self.text_loader(cache_key(parsed.record.sha256, file)) or ""
+        return parsed.text
 
 
 def read_folder(folder: str | Path) -> list[tuple[str, bytes]]:
@@ -38,21 +47,111 @@ def read_folder(folder: str | Path) -> list[tuple[str, bytes]]:
     return out
 
 
-def parse_many(files: Iterable[tuple[str, bytes]]) -> Corpus:
+def cache_key(digest: str, name: str) -> str:
+    """sha256 of the bytes plus the file type (the same bytes read as .pdf or .txt differ)."""
+    return f"{digest}{Path(name).suffix.lower()}"
+
+
+def parse_payload(item: tuple[str, bytes]) -> tuple[dict, str]:
+    """One file → (payload, text). Runs in worker processes; payload is JSON-ready."""
+    name, data = item
+    try:
+        parsed = parse_bytes(data, file=name)
+    except ReportReadError as exc:
+        return {"error": str(exc)}, ""
+    record = parsed.record.to_dict()
+    terms = {part: keyword_terms(record[part]) for part in ("problems", "measures")}
+    return {"record": record, "terms": terms}, parsed.text
+
+
+def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = None, workers: int = 1,
+               progress: Callable[[int, int], None] | None = None) -> Corpus:
+    """Parse (name, bytes) pairs into a corpus; with a cache, only unseen contents are parsed."""
     corpus = Corpus()
     seen: dict[str, str] = {}
+    unique: list[tuple[str, bytes, str]] = []
     for name, data in files:
         digest = sha256_of(data)
         if data and digest in seen:
             corpus.notes.append(f"“{name}”与“{seen[digest]}”内容完全相同（sha256 相同），只计一次")
             continue
         seen[digest] = name
+        unique.append((name, data, cache_key(digest, name)))
+    cached = cache.get_many(k for _n, _d, k in unique) if cache is not None else {}
+    todo = [(name, data) for name, data, key in unique if key not in cached]
+    fresh = dict(zip((cache_key(sha256_of(d), n) for n, d in todo), _run(todo, workers, progress), strict=True))
+    if cache is not None:
+        cache.put_many((key, payload, text) for key, (payload, text) in fresh.items())
+        corpus.notes.extend(cache.notes)
+        corpus.text_loader = cache.text_loader()
+    for name, data, key in unique:
+        payload, text = fresh[key] if key in fresh else (cached[key], "")
+        if "error" in payload:
+            corpus.errors.append(LoadError(name, payload["error"]))
+            continue
         try:
-            corpus.reports.append(parse_bytes(data, file=name))
-        except ReportReadError as exc:
-            corpus.errors.append(LoadError(name, str(exc)))
+            record = Report.from_dict({**payload["record"], "file": name, "sha256": key[:64]})
+        except (KeyError, TypeError):
+            payload, text = parse_payload((name, data))  # a cache row of another shape: never trusted
+            if "error" in payload:
+                corpus.errors.append(LoadError(name, payload["error"]))
+                continue
+            record = Report.from_dict(payload["record"])
+        corpus.reports.append(ParsedReport(record=record, text=text))
+        corpus.terms[name] = payload.get("terms", {})
     finish(corpus)
     return corpus
+
+
+def _run(todo: list[tuple[str, bytes]], workers: int, progress) -> list[tuple[dict, str]]:
+    total = len(todo)
+    if progress:
+        progress(0, total)
+    if workers <= 1 or total < 40:
+        out = []
+        for i, item in enumerate(todo, 1):
+            out.append(parse_payload(item))
+            if progress and (i % 25 == 0 or i == total):
+                progress(i, total)
+        return out
+    out = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for i, result in enumerate(pool.map(parse_payload, todo, chunksize=max(1, min(64, total // (workers * 8)))), 1):
+            out.append(result)
+            if progress and (i % 50 == 0 or i == total):
+                progress(i, total)
+    return out
+
+
+def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None, use_cache: bool = True,
+                workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> Corpus:
+    """Read report files and folders; parse in parallel; reuse the on-disk cache (shared by app and CLI)."""
+    files, errors = [], []
+    for path in iter_report_paths(paths):
+        try:
+            files.append((path.name, read_report_bytes(path)))
+        except ReportReadError as exc:
+            errors.append(LoadError(path.name, str(exc)))
+        except OSError as exc:
+            errors.append(LoadError(path.name, os_reason(exc)))
+    cache = ParseCache(cache_dir or default_cache_dir(), PARSER_VERSION) if use_cache else None
+    try:
+        corpus = parse_many(files, cache=cache, workers=workers or os.cpu_count() or 1, progress=progress)
+    finally:
+        if cache is not None:
+            cache.close()
+    corpus.errors = errors + corpus.errors
+    return corpus
+
+
+def os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹"
+    return exc.strerror or str(exc)
 
 
 def finish(corpus: Corpus) -> None:

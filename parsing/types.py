@@ -74,6 +74,15 @@ class Report:
     def keys(cls) -> list[str]:
         return [f.name for f in dataclasses.fields(cls)]
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Inverse of to_dict; raises KeyError/TypeError on a record of another shape."""
+        if set(data) != set(cls.keys()):
+            raise KeyError(f"record keys differ: {sorted(set(data) ^ set(cls.keys()))}")
+        values = dict(data)
+        values["evidence"] = {k: Evidence(**v) for k, v in data["evidence"].items()}
+        return cls(**values)
+
 
 @dataclass
 class ParsedReport:

@@ -19,3 +19,12 @@ def parsed_seeds():
     from parsing import parse_file
 
     return {p.name[:3]: parse_file(p) for p in SEEDS}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_parse_cache(tmp_path_factory):
+    """Tests never read or write the user's parse cache."""
+    import os
+
+    os.environ["REPORT_CACHE_DIR"] = str(tmp_path_factory.mktemp("parse-cache"))
+    yield

@@ -1,0 +1,137 @@
+"""On-disk cache of parsed reports, keyed by each file's sha256 and the parser's version.
+
+SQLite (standard library) in one file: a restart reparses only new or changed files, a parser
+version change misses every entry, and a corrupt file is detected, set aside and rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+SCHEMA = 1
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / ".cache"
+ENV = "REPORT_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ[ENV]) if os.environ.get(ENV) else DEFAULT_DIR
+
+
+class CacheError(Exception):
+    pass
+
+
+class ParseCache:
+    """Rows: sha256, parser_version, payload (JSON of record-without-file, terms, error) and text."""
+
+    FILE = "parsed-reports.sqlite"
+
+    def __init__(self, folder: str | Path, parser_version: str):
+        self.folder = Path(folder)
+        self.path = self.folder / self.FILE
+        self.version = parser_version
+        self.notes: list[str] = []
+        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = self._open()
+        except (sqlite3.DatabaseError, CacheError) as exc:
+            self._set_aside(exc)
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS reports (sha256 TEXT, parser_version TEXT, payload TEXT, "
+                   "text TEXT, PRIMARY KEY (sha256, parser_version))")
+        row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None:
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+        elif row[0] != str(SCHEMA):
+            db.close()
+            raise CacheError(f"缓存格式版本为 {row[0]}，当前为 {SCHEMA}")
+        check = db.execute("PRAGMA quick_check").fetchone()
+        if check is None or check[0] != "ok":
+            db.close()
+            raise CacheError(f"缓存文件校验失败：{check}")
+        stale = db.execute("DELETE FROM reports WHERE parser_version != ?", (self.version,)).rowcount
+        if stale:
+            self.notes.append(f"解析器版本已更新，清除了 {stale} 条旧缓存")
+        db.commit()
+        return db
+
+    def _set_aside(self, exc: Exception) -> None:
+        """Never trust a broken cache: move it aside (kept for inspection) and start empty."""
+        broken = self.path.with_name(f"{self.FILE}.broken-{int(time.time())}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(self.path) + suffix)
+            if part.exists():
+                part.replace(Path(str(broken) + suffix))
+        self.notes.append(f"缓存文件损坏或不可用（{exc}），已移到 {broken.name} 并重建")
+
+    def get_many(self, digests: Iterable[str]) -> dict[str, dict]:
+        """Cached payloads for the given digests; an entry that does not decode counts as missing."""
+        wanted = list(dict.fromkeys(digests))
+        found: dict[str, dict] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            try:
+                rows = self.db.execute(
+                    f"SELECT sha256, payload FROM reports WHERE parser_version=? AND sha256 IN ({marks})",
+                    (self.version, *chunk)).fetchall()
+            except sqlite3.DatabaseError as exc:
+                self._rebuild(exc)
+                return {}
+            for digest, payload in rows:
+                try:
+                    found[digest] = json.loads(payload)
+                except (TypeError, ValueError):
+                    continue
+        return found
+
+    def text_loader(self) -> TextLoader:
+        return TextLoader(self.path, self.version)
+
+    def put_many(self, items: Iterable[tuple[str, dict, str]]) -> None:
+        rows = [(digest, self.version, json.dumps(payload, ensure_ascii=False), text)
+                for digest, payload, text in items]
+        if not rows:
+            return
+        try:
+            self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", rows)
+            self.db.commit()
+        except sqlite3.DatabaseError as exc:
+            self._rebuild(exc)
+
+    def _rebuild(self, exc: Exception) -> None:
+        try:
+            self.db.close()
+        except sqlite3.Error:
+            pass
+        self._set_aside(exc)
+        self.db = self._open()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class TextLoader:
+    """Fetches one report's text from the cache on demand; picklable (holds a path, not a connection)."""
+
+    def __init__(self, path: Path, version: str):
+        self.path, self.version = path, version
+
+    def __call__(self, key: str) -> str | None:
+        try:
+            with sqlite3.connect(self.path, timeout=30) as db:
+                row = db.execute("SELECT text FROM reports WHERE sha256=? AND parser_version=?",
+                                 (key, self.version)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None

@@ -1,0 +1,100 @@
+"""The on-disk parse cache: reuse, invalidation by content and by parser version, corruption."""
+
+import shutil
+
+import pytest
+from conftest import DATA
+
+import parsing.corpus as corpus_module
+from parsing.cache import ParseCache
+from parsing.corpus import load_corpus
+
+
+@pytest.fixture
+def folder(tmp_path):
+    target = tmp_path / "reports"
+    target.mkdir()
+    for p in DATA.glob("*.txt"):
+        shutil.copy(p, target / p.name)
+    return target
+
+
+@pytest.fixture
+def count_parses(monkeypatch):
+    calls = []
+    original = corpus_module.parse_payload
+
+    def counting(item):
+        calls.append(item[0])
+        return original(item)
+
+    monkeypatch.setattr(corpus_module, "parse_payload", counting)
+    return calls
+
+
+def totals(corpus):
+    return sorted((p.record.file, p.record.proactive_total) for p in corpus.reports)
+
+
+def test_warm_load_parses_nothing_and_gives_the_same_records(folder, tmp_path, count_parses):
+    cold = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    assert len(count_parses) == 5
+    warm = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    assert len(count_parses) == 5
+    assert [p.record.to_dict() for p in warm.reports] == [p.record.to_dict() for p in cold.reports]
+    assert warm.text_of("002_31cc29bab18448a3.txt").startswith("2009年度政府信息公开工作报告")
+
+
+def test_changed_and_added_files_are_the_only_ones_parsed(folder, tmp_path, count_parses):
+    load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    path = folder / "003_dd0aca17394d444a.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("共57条", "共58条"), encoding="utf-8")
+    shutil.copy(DATA / "000_b48a33d21bd5f171.txt", folder / "copy_of_000.txt")
+    count_parses.clear()
+    corpus = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    assert count_parses == ["003_dd0aca17394d444a.txt"]  # the copy has known bytes: a duplicate, noted
+    assert ("003_dd0aca17394d444a.txt", 58) in totals(corpus)
+    assert any("copy_of_000.txt" in n and "只计一次" in n for n in corpus.notes)
+
+
+def test_a_new_parser_version_invalidates_the_cache(folder, tmp_path, count_parses, monkeypatch):
+    load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    monkeypatch.setattr(corpus_module, "PARSER_VERSION", "999.0.0")
+    count_parses.clear()
+    corpus = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    assert len(count_parses) == 5
+    assert any("解析器版本已更新" in n for n in corpus.notes)
+
+
+def test_a_corrupt_cache_file_is_set_aside_and_rebuilt(folder, tmp_path, count_parses):
+    load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    cache_file = tmp_path / "c" / ParseCache.FILE
+    for extra in ("-wal", "-shm"):
+        (tmp_path / "c" / (ParseCache.FILE + extra)).unlink(missing_ok=True)
+    cache_file.write_bytes(b"this is not a database" * 100)
+    count_parses.clear()
+    corpus = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    assert len(count_parses) == 5
+    assert totals(corpus)[2] == ("002_31cc29bab18448a3.txt", 123)
+    assert any("损坏" in n for n in corpus.notes)
+    assert list((tmp_path / "c").glob(ParseCache.FILE + ".broken-*"))
+
+
+def test_a_cache_row_of_another_shape_is_not_trusted(folder, tmp_path):
+    load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    cache = ParseCache(tmp_path / "c", corpus_module.PARSER_VERSION)
+    cache.db.execute("UPDATE reports SET payload = ?", ('{"record": {"year": 1999}, "terms": {}}',))
+    cache.db.commit()
+    cache.close()
+    corpus = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    assert sorted(p.record.year for p in corpus.reports) == [2009, 2018, 2018, 2018, 2023]
+
+
+def test_parallel_parse_gives_the_same_records(folder, tmp_path):
+    for i in range(45):  # enough distinct files to use the process pool
+        text = (DATA / "002_31cc29bab18448a3.txt").read_text(encoding="utf-8").replace("123条", f"{200 + i}条")
+        (folder / f"variant_{i:02d}.txt").write_text(text, encoding="utf-8")
+    parallel = load_corpus([folder], use_cache=False, workers=2)
+    serial = load_corpus([folder], use_cache=False, workers=1)
+    assert totals(parallel) == totals(serial)
+    assert ("variant_44.txt", 244) in totals(parallel)
