@@ -10,6 +10,8 @@ from parsing.channels import CHANNELS
 
 from .style import PLOTLY_CONFIG, style_figure
 
+MAX_ROWS = 25
+
 
 def render(view: pd.DataFrame) -> None:
     use = [(r.agency_label, r.agency_key, ch) for r in view.itertuples() for ch in r.channels]
@@ -18,7 +20,11 @@ def render(view: pd.DataFrame) -> None:
         return
     long = pd.DataFrame(use, columns=["label", "agency", "channel"])
     reports_per_agency = view.groupby("agency_key").size()
-    matrix = (long.groupby(["agency", "channel"]).size().unstack(fill_value=0)
+    if len(reports_per_agency) > MAX_ROWS:
+        reports_per_agency = reports_per_agency.nlargest(MAX_ROWS)
+        st.caption(f"机构较多：热力图只列出报告最多的 {MAX_ROWS} 个机构；下方的渠道统计包含全部报告。")
+    matrix = (long[long["agency"].isin(reports_per_agency.index)].groupby(["agency", "channel"]).size()
+              .unstack(fill_value=0)
               .reindex(columns=list(CHANNELS), fill_value=0).reindex(reports_per_agency.index, fill_value=0))
     labels = view.drop_duplicates("agency_key").set_index("agency_key")["agency_label"]
     y = [f"{labels[a]}（{reports_per_agency[a]}份）" for a in matrix.index]
@@ -46,6 +52,16 @@ def render(view: pd.DataFrame) -> None:
         st.caption("当前筛选下的报告没有把具体数字对应到某一个渠道。")
         return
     table = pd.DataFrame(counts)
+    if len(table) > MAX_ROWS:
+        summary = table.groupby("渠道")["数量"].agg(["count", "median", "sum"]).reindex(
+            [c for c in CHANNELS if c in set(table["渠道"])])
+        fig = go.Figure(go.Bar(x=list(summary.index), y=list(summary["median"]), text=list(summary["count"]),
+                               texttemplate="%{y} （%{text}份）", textposition="outside", cliponaxis=False))
+        fig.update_yaxes(title="数量（中位数）")
+        st.plotly_chart(style_figure(fig, "渠道数量：各报告的中位数（括号内为写明数量的报告数）"),
+                        config=PLOTLY_CONFIG, key="channels_counts")
+        st.dataframe(table.head(1000), hide_index=True)
+        return
     fig = go.Figure()
     for report, part in table.assign(报告=table["机构"] + " " + table["年份"]).groupby("报告", sort=True):
         fig.add_bar(x=list(part["渠道"]), y=list(part["数量"]), name=report, text=list(part["数量"]),

@@ -53,6 +53,7 @@ def render(view: pd.DataFrame) -> None:
     table = tidy(view)
     st.dataframe(table, hide_index=True)
     c1, c2 = st.columns(2)
-    c1.download_button("下载 CSV", to_csv(table), file_name="公开年报记录.csv", mime="text/csv")
-    c2.download_button("下载 Excel", to_excel(table), file_name="公开年报记录.xlsx",
+    # the files are built only when a button is clicked (deferred), not on every rerun
+    c1.download_button("下载 CSV", lambda: to_csv(table), file_name="公开年报记录.csv", mime="text/csv")
+    c2.download_button("下载 Excel", lambda: to_excel(table), file_name="公开年报记录.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -17,6 +17,8 @@ from .style import PLOTLY_CONFIG, md_escape, style_figure
 
 PARTS = {"problems": "存在的问题", "measures": "改进措施"}
 TOP_N = 15
+MAX_TERMS = 300
+MAX_SENTENCES = 200
 
 
 @lru_cache(maxsize=1)
@@ -94,11 +96,11 @@ def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str
     for part, table in stats.items():
         for r in table[table["报告数"] >= 2].itertuples():
             recurring.append({"词语": r.词语, "部分": PARTS[part], "报告数": r.报告数, "出现次数": r.出现次数,
-                              "报告": "、".join(labels[f] for f in r.files)})
+                              "报告": "、".join(labels[f] for f in r.files[:20]) + ("等" if len(r.files) > 20 else "")})
     if not recurring:
         st.info("当前筛选下没有在两份以上报告中都出现的词。请放宽筛选条件。")
         return
-    rec = pd.DataFrame(recurring)
+    rec = pd.DataFrame(recurring).sort_values(["报告数", "出现次数"], ascending=False).head(MAX_TERMS)
     st.dataframe(rec, hide_index=True, height=300)
     terms = list(dict.fromkeys(rec.sort_values(["报告数", "出现次数"], ascending=False)["词语"]))
     wanted = st.query_params.get("term")
@@ -108,8 +110,9 @@ def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str
     st.subheader(f"关键词上下文：{term}")
     passages = {f"{f}|{part}": text for part in PARTS for f, text in zip(view["file"], view[part], strict=True)}
     hits = list(keyword_in_context(term, passages))
-    st.caption(f"共 {len(hits)} 句，来自 {len({h.doc_id.split('|')[0] for h in hits})} 份报告")
-    for hit in hits:
+    st.caption(f"共 {len(hits)} 句，来自 {len({h.doc_id.split('|')[0] for h in hits})} 份报告"
+               + (f"；下面列出前 {MAX_SENTENCES} 句" if len(hits) > MAX_SENTENCES else ""))
+    for hit in hits[:MAX_SENTENCES]:
         file, part = hit.doc_id.split("|")
         s = hit.sentence
         st.markdown(f"**{md_escape(labels[file])}** · {PARTS[part]}  \n"

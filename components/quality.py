@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+MAX_ROWS = 2000
 STATUS_LABELS = {"PASS": "✅ 通过", "FAIL": "❌ 不符", "NOT_ASSESSABLE": "⚪ 无法判断"}
 
 
@@ -41,9 +42,16 @@ def render(view: pd.DataFrame) -> None:
     c1.metric("通过", int(counts.get("PASS", 0)))
     c2.metric("不符", int(counts.get("FAIL", 0)))
     c3.metric("无法判断", int(counts.get("NOT_ASSESSABLE", 0)))
+    by_rule = (table.assign(n=1).pivot_table(index="规则", columns="status", values="n", aggfunc="sum", fill_value=0)
+               .rename(columns={"PASS": "通过", "FAIL": "不符", "NOT_ASSESSABLE": "无法判断"}))
+    with st.expander("按规则汇总", expanded=len(table) > MAX_ROWS):
+        st.dataframe(by_rule, height=300)
     shown = st.multiselect("显示的结果", list(STATUS_LABELS), default=list(STATUS_LABELS),
                            format_func=STATUS_LABELS.get, key="quality_status")
     table = table[table["status"].isin(shown)].drop(columns="status")
+    if len(table) > MAX_ROWS:
+        st.caption(f"共 {len(table)} 条，下表显示前 {MAX_ROWS} 条；请用筛选缩小范围。")
+        table = table.head(MAX_ROWS)
     st.dataframe(table, hide_index=True, height=560, column_config={
         "原文": st.column_config.LinkColumn("原文", display_text="打开原文"),
         "说明": st.column_config.TextColumn(width="large"),
