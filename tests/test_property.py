@@ -48,3 +48,40 @@ def test_random_bytes_either_parse_or_refuse_with_reason(data):
         assert str(exc)
         return
     check(parsed.record, parsed.text)
+
+
+def _sections(text: str) -> list[str]:
+    import re
+
+    parts = re.split(r"(?m)^(?=[一二三四五六七八九十]{1,3}、)", text)
+    return [p for p in parts if p]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(SEED_TEXTS), st.randoms(use_true_random=False))
+def test_sections_shuffled(text, rnd):
+    parts = _sections(text)
+    rnd.shuffle(parts)
+    parsed = parse_text("".join(parts))
+    check(parsed.record, parsed.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(SEED_TEXTS), st.sampled_from(["gb18030", "utf-16", "utf-16-le", "utf-8-sig", "big5"]),
+       st.integers(0, 9000))
+def test_encodings_swapped_and_cut(text, encoding, cut):
+    data = text[:cut].encode(encoding, errors="replace")
+    try:
+        parsed = parse_bytes(data, file="swapped.txt")
+    except ReportReadError as exc:
+        assert str(exc)
+        return
+    check(parsed.record, parsed.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=30),
+                max_size=40))
+def test_random_chinese_lines(lines):
+    parsed = parse_text("\n".join(lines))
+    check(parsed.record, parsed.text)

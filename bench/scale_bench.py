@@ -1,0 +1,164 @@
+"""Scale benchmark: cold, warm and incremental corpus loads, a filter rerun, and peak memory.
+
+    python bench/scale_bench.py [--sizes 1000 10000] [--repeat 3] [--workdir DIR]
+
+Synthetic corpora come from bench/make_corpus.py into a temporary folder (never data/). Every
+load runs in a fresh subprocess so its peak memory (ru_maxrss, workers included) is its own.
+Figures are medians of --repeat runs. The floor is the cost of reading the files and of one
+regex pass over their text; the ratio of cold load to that floor is printed with a profile of
+where the rest goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+CHILD = r"""
+import json, os, resource, sys, time
+sys.path.insert(0, {root!r})
+t0 = time.perf_counter()
+from parsing.corpus import load_corpus, to_frame
+imported = time.perf_counter()
+corpus = load_corpus([{folder!r}], cache_dir={cache!r}, use_cache={use_cache!r})
+frame = to_frame(corpus)
+done = time.perf_counter()
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({{"load": done - imported, "imports": imported - t0, "reports": len(corpus.reports),
+                  "errors": len(corpus.errors), "peak_mb": peak / 1024}}))
+"""
+
+RERUN = r"""
+import json, os, statistics, sys, time, logging
+sys.path.insert(0, {root!r})
+os.environ["DATA_DIR"] = {folder!r}
+os.environ["REPORT_CACHE_DIR"] = {cache!r}
+logging.getLogger("streamlit").setLevel(logging.ERROR)
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({app!r}, default_timeout=600)
+t0 = time.perf_counter(); at.run(); first = time.perf_counter() - t0
+assert not at.exception, at.exception
+box = at.sidebar.selectbox(key="f_province")
+options = [o for o in box.options if o != "全部"]
+times = []
+for i in range({repeat}):
+    choice = options[i % len(options)]
+    t0 = time.perf_counter(); at.sidebar.selectbox(key="f_province").select(choice).run(); times.append(time.perf_counter() - t0)
+    assert not at.exception, at.exception
+    t0 = time.perf_counter(); at.sidebar.selectbox(key="f_province").select("全部").run(); times.append(time.perf_counter() - t0)
+print(json.dumps({{"first": first, "rerun": statistics.median(times)}}))
+"""
+
+
+def child(code: str) -> dict:
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def load(folder: Path, cache: Path, use_cache: bool = True) -> dict:
+    return child(CHILD.format(root=str(ROOT), folder=str(folder), cache=str(cache), use_cache=use_cache))
+
+
+def floor(folder: Path) -> tuple[float, float]:
+    """Seconds to read every file, and to run one regex pass over the decoded text."""
+    import re
+
+    t0 = time.perf_counter()
+    blobs = [p.read_bytes() for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".md")]
+    read = time.perf_counter() - t0
+    pattern = re.compile(r"主动公开[^。]{0,30}?(\d+)\s*条")
+    t0 = time.perf_counter()
+    for b in blobs:
+        pattern.findall(b.decode("utf-8", errors="replace"))
+    return read, time.perf_counter() - t0
+
+
+def profile(folder: Path, n: int = 300) -> list[tuple[str, float]]:
+    """Where a serial parse spends its time, by stage, on n files."""
+    code = rf"""
+import cProfile, pstats, io, sys, json
+sys.path.insert(0, {str(ROOT)!r})
+from pathlib import Path
+from parsing.corpus import parse_payload
+files = [(p.name, p.read_bytes()) for p in sorted(Path({str(folder)!r}).glob('*.txt'))[:{n}]]
+parse_payload(files[0])
+pr = cProfile.Profile(); pr.enable()
+for f in files: parse_payload(f)
+pr.disable()
+st = pstats.Stats(pr); total = st.total_tt
+stages = {{"jieba 分词（关键词）": "keywords.py", "正文规整 normalize": "normalize.py", "地区/机构 metadata": "metadata.py",
+          "数量 counts": "counts.py", "渠道 channels": "channels.py", "章节 sections": "sections.py",
+          "表格与检查 tables/checks": "tables.py", "编码识别 load": "load.py", "记录序列化 types": "types.py"}}
+out = {{}}
+for name, fname in stages.items():
+    out[name] = max((v[3] for k, v in st.stats.items() if k[0].endswith(fname)), default=0.0)
+out["合计（单进程）"] = total
+print(json.dumps(out, ensure_ascii=False))
+"""
+    return list(child(code).items())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--workdir", default=None, help="where the synthetic corpora go (default: a temp dir)")
+    args = ap.parse_args()
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="scale-bench-"))
+    med = statistics.median
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; repeats: {args.repeat} (medians)")
+    for n in args.sizes:
+        folder = work / f"corpus_{n}"
+        if not (folder / "truth.jsonl").exists():
+            t0 = time.perf_counter()
+            subprocess.run([PY, str(ROOT / "bench" / "make_corpus.py"), str(n), str(folder)], check=True,
+                           stdout=subprocess.DEVNULL)
+            print(f"\n== N = {n:,}: generated in {time.perf_counter() - t0:.1f} s into {folder}")
+        else:
+            print(f"\n== N = {n:,}: reusing {folder}")
+        reads, passes = zip(*(floor(folder) for _ in range(args.repeat)), strict=True)
+        read_s, regex_s = med(reads), med(passes)
+        colds, warms, incs, peaks = [], [], [], []
+        for i in range(args.repeat):
+            cache = work / f"cache_{n}_{i}"
+            shutil.rmtree(cache, ignore_errors=True)
+            cold = load(folder, cache)
+            warm = load(folder, cache)
+            extra = folder / f"zz_added_{i}.txt"
+            shutil.copy(next(p for p in sorted(folder.glob("*.txt")) if p.stat().st_size > 2000), extra)
+            extra.write_text(extra.read_text(encoding="utf-8") + f"\n（追加 {i}）\n", encoding="utf-8")
+            inc = load(folder, cache)
+            extra.unlink()
+            colds.append(cold["load"])
+            warms.append(warm["load"])
+            incs.append(inc["load"])
+            peaks.append(max(cold["peak_mb"], warm["peak_mb"], inc["peak_mb"]))
+        rerun = child(RERUN.format(root=str(ROOT), folder=str(folder), cache=str(work / f"cache_{n}_0"),
+                                   app=str(ROOT / "app.py"), repeat=max(3, args.repeat)))
+        floor_s = read_s + regex_s
+        print(f"reports parsed: {cold['reports']:,} (+{cold['errors']} unreadable)")
+        print(f"floor: read files {read_s:.2f} s + one regex pass {regex_s:.2f} s = {floor_s:.2f} s")
+        print(f"cold load (empty cache):      {med(colds):7.2f} s   ({med(colds) / floor_s:.0f}× the floor)")
+        print(f"warm load (full cache):       {med(warms):7.2f} s")
+        print(f"incremental (one file added): {med(incs):7.2f} s")
+        print(f"app first run (warm cache):   {rerun['first']:7.2f} s")
+        print(f"app rerun after filter change:{rerun['rerun'] * 1000:7.0f} ms (server-side, AppTest)")
+        print(f"peak memory (any load):       {med(peaks):7.0f} MB")
+        print("profile of a serial parse (cumulative seconds by module, 300 files):")
+        for name, seconds in profile(folder):
+            print(f"  {name:<24} {seconds:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()
