@@ -23,7 +23,7 @@ from components.style import agency_colors, md_escape
 
 DATA_DIR = Path(os.environ.get("DATA_DIR", Path(__file__).with_name("data")))
 
-st.set_page_config(page_title="政府信息公开年报看板", page_icon="📊", layout="wide")
+st.set_page_config(page_title="政府信息公开年报看板", layout="wide")
 st.title("政府信息公开年报看板")
 
 upload.render_uploader({p.name for p in DATA_DIR.glob("*")} if DATA_DIR.is_dir() else set())

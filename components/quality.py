@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 MAX_ROWS = 2000
-STATUS_LABELS = {"PASS": "✅ 通过", "FAIL": "❌ 不符", "NOT_ASSESSABLE": "⚪ 无法判断"}
+STATUS_LABELS = {"PASS": "√ 通过", "FAIL": "× 不符", "NOT_ASSESSABLE": "○ 无法判断"}
 
 
 def _cells(cells: list[dict]) -> str:

@@ -1,0 +1,395 @@
+"""End to end: the dashboard in a real Chromium, against the bundled reports in data/.
+
+Every screen is checked for Streamlit exception boxes and browser-side errors, and a screenshot is
+saved under artifacts/screenshots/. Run just these with `pytest -m browser`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+try:
+    from playwright.sync_api import Locator, Page, expect
+except ImportError:  # pragma: no cover - depends on the environment
+    if os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}:
+        raise
+    pytest.skip("playwright is not installed", allow_module_level=True)
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_COUNT = len(list((ROOT / "data").glob("*.txt")))
+TITLE = "政府信息公开年报看板"
+TABS = ["总览", "公开渠道", "关键词", "文档", "数据"]
+TAB_SLUGS = {"总览": "overview", "公开渠道": "channels", "关键词": "keywords", "文档": "documents", "数据": "data"}
+CHART_TABS = {"总览", "公开渠道", "关键词"}  # tabs that must draw at least one Plotly chart
+METRICS = ["报告数", "机构数", "年份数", "主动公开信息合计"]
+FILTERS = {  # label -> Streamlit widget test id
+    "省份": "stSelectbox",
+    "城市": "stSelectbox",
+    "区县/功能区": "stSelectbox",
+    "机构": "stMultiSelect",
+    "年份范围": "stSlider",
+    "报告格式": "stMultiSelect",
+}
+KEYWORD_BOX = "选择一个反复出现的词"
+# Terms in the "problems" part of two seed reports: the 2009 and 2018 张店区 reports, and no other.
+RECURRING_PROBLEM_TERMS = ["及时性", "便民性"]
+ZHANGDIAN = {"city": "淄博市", "district": "张店区"}
+ZHANGDIAN_POINTS = {(2009, 123), (2018, 280)}  # (year, proactive disclosures) of the two 张店区 reports
+
+APP = '[data-testid="stApp"]'
+EXCEPTION = '[data-testid="stException"]'
+PLOT = ".js-plotly-plot"
+PLOT_SVG = ".js-plotly-plot .main-svg"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def exact(text: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{re.escape(text)}\s*$")
+
+
+def wait_idle(page: Page, settle_ms: int = 400) -> None:
+    """Wait until Streamlit is connected, the script run has finished and nothing is stale.
+
+    The short settle time first lets a widget event (some are debounced) start its rerun, so we do
+    not mistake the state before the rerun for the state after it.
+    """
+    page.wait_for_timeout(settle_ms)
+    page.wait_for_selector(f'{APP}[data-test-connection-state="CONNECTED"]', state="attached", timeout=30_000)
+    page.wait_for_selector(f'{APP}[data-test-script-state="notRunning"]', state="attached", timeout=90_000)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_be_hidden(timeout=30_000)
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=30_000)
+
+
+def open_app(page: Page, app_url: str, params: dict[str, str | list[str]] | None = None) -> None:
+    query = "?" + urllib.parse.urlencode(params, doseq=True) if params else ""
+    page.goto(f"{app_url}/{query}", wait_until="domcontentloaded")
+    expect(page.locator(APP)).to_be_attached(timeout=30_000)
+    wait_idle(page)
+    assert_healthy(page, f"page {query or '/'}")
+    expect(page.get_by_role("heading", name=re.compile(re.escape(TITLE))).first).to_be_visible(timeout=30_000)
+
+
+def assert_healthy(page: Page, where: str) -> None:
+    """No Streamlit exception box and no uncaught JavaScript error on the current screen."""
+    boxes = page.locator(EXCEPTION)
+    if boxes.count():
+        details = "\n---\n".join(boxes.nth(i).inner_text()[:1500] for i in range(boxes.count()))
+        pytest.fail(f"{where}: Streamlit shows {boxes.count()} exception box(es):\n{details}", pytrace=False)
+    assert not page.js_errors, f"{where}: uncaught JavaScript errors: {page.js_errors}"
+
+
+def shoot(page: Page, directory: Path, name: str, target: Locator | None = None) -> Path:
+    """Viewport screenshot, after scrolling target into view (the main pane scrolls inside itself)."""
+    if target is not None:
+        target.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+    path = directory / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def shoot_element(directory: Path, name: str, target: Locator) -> Path:
+    """Screenshot of one element (e.g. a chart) only."""
+    target.scroll_into_view_if_needed()
+    target.page.wait_for_timeout(300)
+    path = directory / f"{name}.png"
+    target.screenshot(path=str(path))
+    return path
+
+
+def tab(page: Page, name: str) -> Locator:
+    return page.get_by_role("tab", name=exact(name))
+
+
+def open_tab(page: Page, name: str) -> Locator:
+    """Click a tab and return its (visible) panel."""
+    t = tab(page, name)
+    expect(t).to_have_count(1)
+    t.scroll_into_view_if_needed()
+    t.click()
+    expect(t).to_have_attribute("aria-selected", "true")
+    wait_idle(page, settle_ms=200)
+    assert_healthy(page, f"tab {name}")
+    panel = page.locator('[role="tabpanel"]:visible')
+    expect(panel).to_have_count(1)
+    return panel
+
+
+def page_of(scope: Page | Locator) -> Page:
+    """`has=` locators must be page-rooted: Playwright evaluates them inside each candidate."""
+    return scope if isinstance(scope, Page) else scope.page
+
+
+def widget(scope: Page | Locator, testid: str, label: str) -> Locator:
+    """The Streamlit widget of this kind whose label is exactly label."""
+    label_loc = page_of(scope).locator('[data-testid="stWidgetLabel"]').filter(has_text=exact(label))
+    w = scope.locator(f'[data-testid="{testid}"]').filter(has=label_loc)
+    expect(w, f"one {testid} labelled {label!r}").to_have_count(1)
+    return w
+
+
+def selected_value(box: Locator) -> str:
+    """The option currently shown in a closed st.selectbox (its combobox input holds the value)."""
+    return box.get_by_role("combobox").input_value().strip()
+
+
+def open_options(page: Page, box: Locator, typed: str) -> Locator:
+    """Open a st.selectbox and type to filter it (long option lists are virtualised); the options."""
+    box.scroll_into_view_if_needed()
+    field = box.get_by_role("combobox")
+    field.click()
+    field.fill(typed)
+    listbox = page.locator('[role="listbox"]:visible')
+    expect(listbox, "the selectbox's option list opens").to_have_count(1)
+    return listbox.locator('[role="option"]')
+
+
+def choose(page: Page, box: Locator, option: str) -> None:
+    """Pick option in a st.selectbox the way a user does, then wait for the rerun."""
+    opt = open_options(page, box, option).filter(has_text=exact(option))
+    expect(opt, f"option {option!r} in the list").to_have_count(1)
+    opt.click()
+    wait_idle(page)
+    expect(box.get_by_role("combobox")).to_have_value(option)
+
+
+def options_matching(page: Page, box: Locator, text: str) -> list[str]:
+    """Options of a st.selectbox that contain text (the box is closed again afterwards)."""
+    options = open_options(page, box, text)
+    page.wait_for_timeout(300)
+    found = [s.strip() for s in options.all_inner_texts()]
+    page.keyboard.press("Escape")
+    expect(page.locator('[role="listbox"]:visible')).to_have_count(0)
+    return found
+
+
+def metric(scope: Page | Locator, label: str) -> Locator:
+    label_loc = page_of(scope).locator('[data-testid="stMetricLabel"]').filter(has_text=exact(label))
+    m = scope.locator('[data-testid="stMetric"]').filter(has=label_loc)
+    expect(m, f"one metric labelled {label!r}").to_have_count(1)
+    return m
+
+
+def metric_number(scope: Page | Locator, label: str) -> int:
+    text = metric(scope, label).locator('[data-testid="stMetricValue"]').inner_text()
+    digits = re.sub(r"[^\d]", "", text)
+    assert digits, f"metric {label!r} shows no number: {text!r}"
+    return int(digits)
+
+
+def expect_charts_drawn(panel: Locator, where: str, required: bool) -> int:
+    """Every Plotly chart in panel has drawn its SVG; at least one exists when required."""
+    plots = panel.locator(PLOT)
+    if required:
+        expect(panel.locator(PLOT_SVG).first, f"{where}: a drawn Plotly chart").to_be_visible(timeout=30_000)
+    n = plots.count()
+    expect(panel.locator(f"{PLOT}:has(.main-svg)"), f"{where}: all {n} Plotly charts drawn").to_have_count(n)
+    return n
+
+
+CHART_DATA_JS = """
+(panel) => Array.from(panel.querySelectorAll('.js-plotly-plot')).map((gd) => {
+  const list = (v) => (v == null || typeof v === 'string') ? [] : Array.from(v);
+  const traces = gd._fullData || gd.data || [];
+  const title = gd.layout && gd.layout.title;
+  return {
+    title: (title && (title.text || title)) || '',
+    traces: traces.map((t) => ({name: String(t.name || ''), type: t.type, x: list(t.x), y: list(t.y)})),
+  };
+})
+"""
+
+
+def chart_data(panel: Locator) -> list[dict]:
+    return panel.evaluate(CHART_DATA_JS)
+
+
+def as_year(value) -> int | None:
+    text = str(value).strip()
+    if re.fullmatch(r"(19|20)\d{2}(\.0+)?", text):
+        return int(float(text))
+    return None
+
+
+def year_points(chart: dict) -> set[tuple[int, float]]:
+    """(year, value) pairs of the traces whose x axis is years."""
+    out = set()
+    for t in chart["traces"]:
+        for x, y in zip(t["x"], t["y"], strict=False):
+            year = as_year(x)
+            if year is not None and isinstance(y, int | float):
+                out.add((year, y))
+    return out
+
+
+def passages_after(heading: Locator) -> list[str]:
+    """Text of the markdown blocks after heading, within the same tab panel."""
+    return heading.evaluate(
+        """(h) => {
+          const scope = h.closest('[role="tabpanel"]') || document.body;
+          return Array.from(scope.querySelectorAll('[data-testid="stMarkdownContainer"]'))
+            .filter((b) => !b.contains(h) && !h.contains(b)
+                    && (h.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING))
+            .map((b) => b.innerText.trim())
+            .filter((t) => t.length > 0);
+        }"""
+    )
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_home_shows_title_filters_metrics_and_charts(page: Page, app_url: str, screenshot_dir: Path) -> None:
+    open_app(page, app_url)
+    assert_healthy(page, "home")
+    heading = page.get_by_role("heading", name=re.compile(re.escape(TITLE))).first
+    expect(heading).to_be_visible()
+
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar).to_be_visible()
+    for label, testid in FILTERS.items():
+        expect(widget(sidebar, testid, label)).to_be_visible()
+    for label in ("省份", "城市", "区县/功能区"):
+        assert selected_value(widget(sidebar, "stSelectbox", label)) == "全部", f"{label} starts at 全部"
+
+    for name in TABS:
+        expect(tab(page, name)).to_be_visible()
+    panel = open_tab(page, "总览")
+    for label in METRICS:
+        expect(metric(panel, label)).to_be_visible()
+    expect(page.get_by_text("报告数", exact=True).first).to_be_visible()
+    assert metric_number(panel, "报告数") == SEED_COUNT, f"all {SEED_COUNT} bundled reports are counted"
+    expect_charts_drawn(panel, "总览", required=True)
+    assert_healthy(page, "home / 总览")
+    shoot(page, screenshot_dir, "01-home-overview-all-reports")
+
+
+def test_url_filter_zhangdian_shows_its_two_reports(page: Page, app_url: str, screenshot_dir: Path) -> None:
+    open_app(page, app_url, ZHANGDIAN)
+    assert_healthy(page, "?city=淄博市&district=张店区")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert selected_value(widget(sidebar, "stSelectbox", "城市")) == "淄博市"
+    assert selected_value(widget(sidebar, "stSelectbox", "区县/功能区")) == "张店区"
+
+    panel = open_tab(page, "总览")
+    expect(metric(panel, "报告数").locator('[data-testid="stMetricValue"]')).to_have_text(exact("2"))
+    assert metric_number(panel, "年份数") == 2
+    expect_charts_drawn(panel, "总览 (张店区)", required=True)
+
+    charts = chart_data(panel)
+    with_years = [c for c in charts if year_points(c)]
+    assert with_years, f"no chart with years on its x axis: {charts}"
+    assert any(ZHANGDIAN_POINTS <= year_points(c) for c in with_years), (
+        f"no chart shows 2009→123 and 2018→280: {[(c['title'], sorted(year_points(c))) for c in with_years]}"
+    )
+    for c in with_years:
+        years = {y for y, _ in year_points(c)}
+        assert years <= {2009, 2018}, f"chart {c['title']!r} shows years outside the filter: {sorted(years)}"
+
+    shoot(page, screenshot_dir, "02-url-zhangdian-overview")
+    best = next(i for i, c in enumerate(charts) if ZHANGDIAN_POINTS <= year_points(c))
+    chart = panel.locator('[data-testid="stPlotlyChart"]').filter(has=page.locator(PLOT)).nth(best)
+    shoot_element(screenshot_dir, "03-url-zhangdian-chart-2009-123-2018-280", chart)
+
+
+def test_sidebar_selection_filters_and_updates_url(page: Page, app_url: str, screenshot_dir: Path) -> None:
+    open_app(page, app_url)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    choose(page, widget(sidebar, "stSelectbox", "城市"), "淄博市")
+    assert_healthy(page, "城市 = 淄博市")
+    choose(page, widget(sidebar, "stSelectbox", "区县/功能区"), "张店区")
+    assert_healthy(page, "区县/功能区 = 张店区")
+
+    expect(page).to_have_url(re.compile(r"[?&]city=" + re.escape(urllib.parse.quote("淄博市"))))
+    expect(page).to_have_url(re.compile(r"[?&]district=" + re.escape(urllib.parse.quote("张店区"))))
+    panel = open_tab(page, "总览")
+    expect(metric(panel, "报告数").locator('[data-testid="stMetricValue"]')).to_have_text(exact("2"))
+    shoot(page, screenshot_dir, "04-sidebar-picked-zibo-zhangdian")
+
+    # The shared link reproduces the view.
+    url = page.url
+    page.goto("about:blank")
+    page.goto(url, wait_until="domcontentloaded")
+    wait_idle(page)
+    panel = open_tab(page, "总览")
+    expect(metric(panel, "报告数").locator('[data-testid="stMetricValue"]')).to_have_text(exact("2"))
+    assert_healthy(page, "reloaded shared link")
+
+
+@pytest.mark.parametrize("name", TABS, ids=[TAB_SLUGS[t] for t in TABS])
+def test_tab_renders_without_errors(page: Page, app_url: str, screenshot_dir: Path, name: str) -> None:
+    open_app(page, app_url)
+    panel = open_tab(page, name)
+    n = expect_charts_drawn(panel, name, required=name in CHART_TABS)
+    images = panel.locator('[data-testid="stImage"] img')
+    for i in range(images.count()):
+        img = images.nth(i)
+        img.scroll_into_view_if_needed()
+        expect(img).to_be_visible()
+        ok = img.evaluate("(el) => el.complete && el.naturalWidth > 0")
+        assert ok, f"{name}: image {i} did not load"
+    assert_healthy(page, f"tab {name}")
+    stem = f"{TABS.index(name) + 5:02d}-tab-{TAB_SLUGS[name]}"
+    shoot(page, screenshot_dir, f"{stem}-top", target=tab(page, name))
+    if n > 1:  # the last chart is usually below the fold
+        shoot(page, screenshot_dir, f"{stem}-last-chart", target=panel.locator(PLOT).last)
+
+
+def test_tabs_beyond_the_contract_render_too(page: Page, app_url: str, screenshot_dir: Path) -> None:
+    """Any further tab the app grows gets the same no-exception / charts-drawn check."""
+    open_app(page, app_url)
+    names = [n.strip() for n in page.get_by_role("tab").all_inner_texts()]
+    assert [t for t in TABS if t not in names] == [], f"tabs shown: {names}"
+    extra = [n for n in names if n not in TABS]
+    for i, name in enumerate(extra, start=1):
+        panel = open_tab(page, name)
+        expect_charts_drawn(panel, name, required=False)
+        assert_healthy(page, f"tab {name}")
+        shoot(page, screenshot_dir, f"11-extra-tab-{i}", target=tab(page, name))
+
+
+def test_keyword_in_context(page: Page, app_url: str, screenshot_dir: Path) -> None:
+    open_app(page, app_url)
+    panel = open_tab(page, "关键词")
+    box = widget(panel, "stSelectbox", KEYWORD_BOX)
+    initial = selected_value(box)
+    assert initial, "the keyword selectbox has a term selected"
+
+    term = None
+    for candidate in RECURRING_PROBLEM_TERMS:
+        if candidate in options_matching(page, box, candidate):
+            term = candidate
+            break
+    assert term, f"none of {RECURRING_PROBLEM_TERMS} is offered in {KEYWORD_BOX!r}"
+    choose(page, box, term)
+    assert_healthy(page, f"关键词 = {term}")
+
+    panel = page.locator('[role="tabpanel"]:visible')
+    heading = panel.get_by_role("heading", name=re.compile(r"关键词上下文")).filter(has_text=term)
+    expect(heading).to_have_count(1)
+    expect(heading).to_be_visible()
+
+    passages = [p for p in passages_after(heading) if term in p]
+    assert len(passages) >= 2, f"expected sentences with {term!r} from two reports, got {passages}"
+    for p in passages:  # both terms occur only in the two 张店区 reports
+        assert re.search(r"(19|20)\d{2}", p), f"passage without a year: {p!r}"
+        assert "张店区" in p, f"passage without its agency (张店区…): {p!r}"
+    years = {m.group(0) for p in passages for m in re.finditer(r"(?:19|20)\d{2}", p)}
+    assert {"2009", "2018"} <= years, f"{term!r} is in the 2009 and 2018 张店区 reports; passages: {passages}"
+    shoot(page, screenshot_dir, "10-keyword-in-context", target=heading)
+
+
+def test_server_log_has_no_tracebacks(app_url: str, server_log: Path) -> None:
+    """Runs last: anything the sessions above made the server print as a Python traceback."""
+    text = server_log.read_text(encoding="utf-8", errors="replace")
+    assert "Traceback (most recent call last)" not in text, f"server log has a traceback:\n{text[-4000:]}"
