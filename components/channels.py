@@ -31,7 +31,7 @@ def render(view: pd.DataFrame) -> None:
     fig = go.Figure(go.Heatmap(z=matrix.values, x=list(matrix.columns), y=y, colorscale="Blues",
                                text=matrix.values, texttemplate="%{text}", textfont={"size": 18},
                                hovertemplate="%{y}<br>%{x}：%{z} 份报告提到<extra></extra>",
-                               colorbar={"title": "报告数"}))
+                               colorbar={"title": "报告数", "dtick": 1}))
     fig.update_xaxes(title="公开渠道", tickangle=-30)
     fig.update_yaxes(title="机构", autorange="reversed")
     st.plotly_chart(style_figure(fig, "各机构使用的公开渠道（格内数字 = 提到该渠道的报告数）",

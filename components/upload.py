@@ -6,12 +6,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from parsing.load import describe_limit, max_bytes
+from parsing.load import describe_limit, max_bytes, sha256_of
 from parsing.store import ALLOWED_SUFFIXES, save_report
 
 from .style import md_escape
 
 KEY = "uploaded_reports"  # name → bytes, in this session only
+SAVED = "saved_upload_digests"
 
 
 def uploaded() -> tuple[tuple[str, bytes], ...]:
@@ -24,13 +25,18 @@ def render_uploader(existing_names: set[str]) -> None:
     files = box.file_uploader("选择报告文件（可多选）", type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
                               accept_multiple_files=True, key="uploader",
                               help=f"支持 txt、md、html、docx、pdf；单个文件不超过 {describe_limit()}。")
-    store: dict[str, bytes] = st.session_state.setdefault(KEY, {})
+    saved: set[str] = st.session_state.setdefault(SAVED, set())
+    store: dict[str, bytes] = {}  # mirrors the uploader: a file removed there leaves the corpus
     for f in files or []:
         if f.size > max_bytes():
             box.error(f"“{md_escape(f.name)}”有 {f.size / 1024 / 1024:.2f} MB，超过上限 {describe_limit()}，未读取。")
             continue
+        data = f.getvalue()
+        if sha256_of(data) in saved:
+            continue  # already saved into the data folder: it is part of the corpus now
         name = f.name if f.name not in existing_names else f"{Path(f.name).stem}（上传）{Path(f.name).suffix}"
-        store[name] = f.getvalue()
+        store[name] = data
+    st.session_state[KEY] = store
     if store:
         box.caption(f"本次会话已上传 {len(store)} 份：" + "、".join(md_escape(n) for n in store))
 
@@ -52,5 +58,5 @@ def render_save(data_dir: Path) -> None:
                 box.success(f"已保存：{md_escape(path.name)}")
             else:
                 box.info(f"“{md_escape(name)}”与数据文件夹中的“{md_escape(path.name)}”内容相同，未重复保存")
+            st.session_state[SAVED].add(sha256_of(data))
             del store[name]
-        st.cache_data.clear()

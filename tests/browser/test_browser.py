@@ -393,3 +393,30 @@ def test_server_log_has_no_tracebacks(app_url: str, server_log: Path) -> None:
     """Runs last: anything the sessions above made the server print as a Python traceback."""
     text = server_log.read_text(encoding="utf-8", errors="replace")
     assert "Traceback (most recent call last)" not in text, f"server log has a traceback:\n{text[-4000:]}"
+
+
+def test_uploaded_report_appears_in_the_charts(page: Page, app_url: str, screenshot_dir: Path, tmp_path: Path) -> None:
+    """A user drops a GB18030 report in the uploader; it joins this session's charts (not saved to data/)."""
+    seed = (ROOT / "data" / "003_dd0aca17394d444a.txt").read_text(encoding="utf-8")
+    report = tmp_path / "兰山区安监局2018年报.txt"
+    report.write_bytes(seed.replace("罗庄区", "兰山区").replace("共57条", "共66条").encode("gb18030"))
+    before = sorted(p.name for p in (ROOT / "data").iterdir())
+
+    open_app(page, app_url)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("上传报告", exact=True).click()
+    sidebar.locator('input[type="file"]').set_input_files(str(report))
+    expect(sidebar.get_by_text(re.compile("本次会话已上传 1 份"))).to_be_visible(timeout=60_000)
+    wait_idle(page)
+    assert_healthy(page, "after upload")
+    assert metric_number(page, "报告数") == SEED_COUNT + 1
+
+    panel = open_tab(page, "总览")
+    expect_charts_drawn(panel, "总览 after upload", required=True)
+    names = {t["name"] for chart in chart_data(panel) for t in chart["traces"]}
+    assert "临沂市兰山区安全生产监督管理局" in names, names
+    points = {(t["name"], str(x), y) for chart in chart_data(panel) for t in chart["traces"]
+              for x, y in zip(t["x"], t["y"], strict=False)}
+    assert ("临沂市兰山区安全生产监督管理局", "2018", 66) in points
+    shoot(page, screenshot_dir, "12-uploaded-report-in-overview")
+    assert sorted(p.name for p in (ROOT / "data").iterdir()) == before  # nothing written until saved
