@@ -138,17 +138,11 @@ def _find(text: str, pattern: str, stop: str) -> Span | None:
     "四、结转下年度继续办理" looks like a heading once PDF extraction drops its cells."""
     heads = [h for h in headings(text) if h.level <= 2]
     matches = [i for i, h in enumerate(heads) if re.search(pattern, h.title)]
-    matches.sort(key=lambda i: heads[i].level)
-    for i in matches[:1]:
-        head = heads[i]
-        if True:
-            end = len(text)
-            for other in heads[i + 1:]:
-                if re.search(stop, other.title):
-                    end = other.start
-                    break
-            return Span(head.end, end)
-    return None
+    if not matches:
+        return None
+    i = min(matches, key=lambda k: (heads[k].level, k))
+    end = next((other.start for other in heads[i + 1:] if re.search(stop, other.title)), len(text))
+    return Span(heads[i].end, end)
 
 
 # ------------------------------------------------------------------------ 表三
