@@ -16,7 +16,9 @@ DESCRIPTION = """\
 把政府信息公开工作年度报告解析为结构化记录 / Parse annual reports on government information
 disclosure into one record per report.
 
-PATH may be a report file or a folder (every .txt/.md report in it, sorted by name).
+PATH may be a report file or a folder (every .txt/.md/.html/.htm/.docx/.pdf report in it, sorted by
+name). Text in any common Chinese encoding is detected; a scanned PDF without a text layer is
+refused with a message that it needs OCR.
 Output goes to stdout: JSON Lines (one UTF-8 JSON object per report, the default) or CSV with
 the same fields flattened (objects and lists as JSON text in their column).
 A file that cannot be read is reported on stderr with its name and the reason; the other

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-REPORT_SUFFIXES = (".txt", ".md")
+REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")  # see formats.py
 DEFAULT_MAX_MB = 20  # same as server.maxUploadSize in .streamlit/config.toml
 
 

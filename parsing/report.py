@@ -7,7 +7,8 @@ from pathlib import Path
 
 from . import channels as ch
 from . import checks, counts
-from .load import decode_bytes, read_report_bytes, sha256_of
+from .formats import extract_text
+from .load import read_report_bytes, sha256_of
 from .metadata import extract_metadata
 from .normalize import normalize_text
 from .sections import Span, problems_and_measures
@@ -98,8 +99,9 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
 
 
 def parse_bytes(data: bytes, file: str = "<bytes>") -> ParsedReport:
-    """Decode (encoding detected) and parse. Raises load.ReportReadError if the bytes are not text."""
-    return parse_text(decode_bytes(data), file=file, sha256=sha256_of(data))
+    """Read any supported format (text in any Chinese encoding, HTML, .docx, .pdf; chosen by the
+    name's suffix and the content) and parse. Raises load.ReportReadError with a reason otherwise."""
+    return parse_text(extract_text(data, file), file=file, sha256=sha256_of(data))
 
 
 def parse_file(path: str | Path) -> ParsedReport:

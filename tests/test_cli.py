@@ -47,3 +47,18 @@ def test_help_explains_formats_and_exit_codes():
     assert proc.returncode == 0
     for word in ("jsonl", "csv", "stderr", "Exit code", "PATH"):
         assert word in proc.stdout
+
+
+def test_a_folder_of_mixed_formats(tmp_path):
+    text = (DATA / "002_31cc29bab18448a3.txt").read_text(encoding="utf-8")
+    body = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+    page = ('<html><head><meta charset="gbk"><title>年报</title></head><body>'
+            '<div class="nav"><a href="/">首页</a><a href="/a">机构概况</a></div>'
+            f'<div id="zoom">{body}</div><div class="footer">版权所有</div></body></html>')
+    (tmp_path / "report.html").write_bytes(page.encode("gbk"))
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    proc = run(tmp_path, "--no-cache")
+    assert proc.returncode == 1
+    record = json.loads(proc.stdout)
+    assert (record["file"], record["year"], record["proactive_total"]) == ("report.html", 2009, 123)
+    assert "scan.pdf" in proc.stderr
