@@ -8,7 +8,7 @@ import streamlit as st
 
 from parsing.channels import CHANNELS
 
-from .style import PLOTLY_CONFIG, style_figure
+from .style import PLOTLY_CONFIG, style_figure, year_label
 
 MAX_ROWS = 25
 
@@ -44,7 +44,7 @@ def render(view: pd.DataFrame) -> None:
     fig.update_yaxes(title="报告数")
     st.plotly_chart(style_figure(fig, "提到各渠道的报告数"), config=PLOTLY_CONFIG, key="channels_bar")
 
-    counts = [{"机构": r.agency_label, "年份": _year(r.year), "渠道": ch, "数量": n,
+    counts = [{"机构": r.agency_label, "年份": year_label(r.year), "渠道": ch, "数量": n,
                "原文": (r.evidence.get(f"channel_counts.{ch}") or {}).get("text", "")}
               for r in view.itertuples() for ch, n in (r.channel_counts or {}).items()]
     st.subheader("报告中写明的渠道数量")
@@ -73,6 +73,3 @@ def render(view: pd.DataFrame) -> None:
                     key="channels_counts")
     st.dataframe(table, hide_index=True)
 
-
-def _year(value) -> str:
-    return "年份不明" if pd.isna(value) else f"{int(value)}年"

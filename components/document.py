@@ -9,7 +9,7 @@ import streamlit as st
 
 from parsing.corpus import Corpus
 
-from .style import FORMAT_LABELS, highlight
+from .style import FORMAT_LABELS, highlight, year_label
 
 FIELD_LABELS = {
     "agency": "机构", "agency_type": "机构类型", "admin_level": "行政层级", "province": "省份", "city": "城市",
@@ -31,7 +31,7 @@ def _value(key: str, value) -> str:
 
 def render(view: pd.DataFrame, corpus: Corpus) -> None:
     files = list(view["file"])
-    labels = {r.file: f"{r.agency_label} · {_year(r.year)} · {r.file}" + (" · 上传" if r.source == "上传" else "")
+    labels = {r.file: f"{r.agency_label} · {year_label(r.year)} · {r.file}" + (" · 上传" if r.source == "上传" else "")
               for r in view.itertuples()}
     wanted = st.query_params.get("doc")
     if "doc_file" not in st.session_state or st.session_state["doc_file"] not in files:
@@ -94,6 +94,3 @@ def _jsonable(value):
         return None
     return value.item() if hasattr(value, "item") else value
 
-
-def _year(value) -> str:
-    return "年份不明" if pd.isna(value) else f"{int(value)}年"

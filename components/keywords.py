@@ -13,7 +13,7 @@ import streamlit as st
 
 from parsing.keywords import keyword_in_context
 
-from .style import PLOTLY_CONFIG, md_escape, style_figure
+from .style import PLOTLY_CONFIG, md_escape, style_figure, year_label
 
 PARTS = {"problems": "存在的问题", "measures": "改进措施"}
 TOP_N = 15
@@ -65,7 +65,7 @@ def _stats(view: pd.DataFrame, part: str, all_terms: dict[str, dict[str, list[st
 
 def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str, list[str]]]) -> None:
     """all_terms: each report's segmented terms, computed once when the corpus was parsed."""
-    labels = dict(zip(full["file"], full["agency_label"] + " " + full["year"].map(_year), strict=True))
+    labels = dict(zip(full["file"], full["agency_label"] + " " + full["year"].map(year_label), strict=True))
     stats = {}
     cols = st.columns(2)
     for col, (part, title) in zip(cols, PARTS.items(), strict=True):
@@ -118,6 +118,3 @@ def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str
         st.markdown(f"**{md_escape(labels[file])}** · {PARTS[part]}  \n"
                     f"{md_escape(s[:hit.start])}:orange-background[{md_escape(term)}]{md_escape(s[hit.end:])}")
 
-
-def _year(value) -> str:
-    return "年份不明" if pd.isna(value) else f"{int(value)}年"

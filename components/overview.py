@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .style import PLOTLY_CONFIG, style_figure
+from .style import PLOTLY_CONFIG, style_figure, year_label
 
 MAX_AGENCIES = 15  # beyond this the per-agency bars and lines are aggregated
 TOP_AGENCIES = 10
@@ -23,7 +23,7 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     c4.metric("主动公开信息合计", f"{int(known['proactive_total'].sum()):,} 条",
               help="只加总报告中写明的数量；未写明的报告不计为 0。" + (f" 本视图有 {missing} 份未写明。" if missing else ""))
     if missing:
-        gaps = [f"{r.agency_label}（{_year(r.year)}）" for r in view.itertuples() if pd.isna(r.proactive_total)]
+        gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in view.itertuples() if pd.isna(r.proactive_total)]
         more = f" 等 {len(gaps)} 份" if len(gaps) > 20 else ""
         st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{'、'.join(gaps[:20])}{more}")
 
@@ -96,7 +96,7 @@ def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) ->
 
 
 def _breakdown(view: pd.DataFrame) -> None:
-    rows = [{"报告": f"{r.agency_label} {_year(r.year)}", "类别": cat, "条数": n}
+    rows = [{"报告": f"{r.agency_label} {year_label(r.year)}", "类别": cat, "条数": n}
             for r in view.itertuples() for cat, n in (r.proactive_breakdown or {}).items()]
     if rows and len({r["报告"] for r in rows}) > MAX_REPORT_BARS:
         table = pd.DataFrame(rows).groupby("类别")["条数"].sum().nlargest(15)
@@ -121,6 +121,3 @@ def _breakdown(view: pd.DataFrame) -> None:
 def _year_axis(value) -> str:
     return "年份不明" if pd.isna(value) else str(int(value))
 
-
-def _year(value) -> str:
-    return "年份不明" if pd.isna(value) else f"{int(value)}年"

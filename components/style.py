@@ -58,3 +58,10 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> str:
         pos = e
     out.append(md_escape(text[pos:]))
     return "".join(out)
+
+
+def year_label(value) -> str:
+    """2018 → 2018年; a missing year is said, never shown as 0 or NaN."""
+    import pandas as pd
+
+    return "年份不明" if value is None or pd.isna(value) else f"{int(value)}年"
