@@ -188,16 +188,21 @@ def _prose_sentences(text: str, region: Span):
 def applications_received(text: str, skip: list[Span]) -> Counted:
     def scan(region: Span):
         for s, e, sent in _prose_sentences(text, region):
-            if _in_any(s, skip) or not re.search(r"公开|依申请", sent) or re.search(r"复议|诉讼", sent):
+            if _in_any(s, skip) or not re.search(r"公开|依申请", sent):
                 continue
-            m = APPLICATION_NUM.search(sent) or APPLICATION_NUM_SHORT.search(sent)
-            if m:
-                num = parse_number(m.group("num"))
-                if num is not None and num.as_int is not None:
-                    return Counted(num.as_int, Evidence.span(text, s, e))
-            m = APPLICATION_ZERO.search(sent)
-            if m and not re.search(r"无正当理由", m.group()):
-                return Counted(0, Evidence.span(text, s, e))
+            # clause by clause: "收到申请34件，发生行政复议1件" states both; an appeal clause is not a request count
+            for clause in re.finditer(rf"[^{CLAUSE_END}]+", sent):
+                c = clause.group()
+                if re.search(r"复议|诉讼", c):
+                    continue
+                m = APPLICATION_NUM.search(c) or APPLICATION_NUM_SHORT.search(c)
+                if m:
+                    num = parse_number(m.group("num"))
+                    if num is not None and num.as_int is not None:
+                        return Counted(num.as_int, Evidence.span(text, s, e))
+                m = APPLICATION_ZERO.search(c)
+                if m and not re.search(r"无正当理由", m.group()):
+                    return Counted(0, Evidence.span(text, s, e))
         return None
 
     found = _first_in_order(text, _regions(text, re.compile(r"依申请|申请")), scan)
@@ -254,6 +259,8 @@ def appeals(text: str, skip: list[Span]) -> tuple[Counted, Counted]:
                         n = parse_number(num.group("num"))
                         if n is not None and n.as_int is not None:
                             return Counted(n.as_int, Evidence.span(text, s, e))
+                    if "未经复议" in c or "复议后" in c:
+                        continue  # 表四's column headings, not statements
                     if re.search(NEG, c[:at]) or re.search(r"(?:为零|为0|0件)", c[at:]):
                         return Counted(0, Evidence.span(text, s, e))
             return None

@@ -87,9 +87,14 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+NUMBER_ROW = re.compile(r"[\d\s.,/—–+-]+")
+
+
 def _continues(paragraph: str, last_physical: str, line: str) -> bool:
     if is_table_line(paragraph) or is_table_line(line):
         return False
+    if NUMBER_ROW.fullmatch(line) or NUMBER_ROW.fullmatch(last_physical):
+        return False  # a row of numbers from a PDF table stays on its own line
     if paragraph.endswith(tuple(TERMINAL)) or is_heading_like(last_physical):
         return False
     if HEADING_MARKER.match(line) and is_heading_like(line):

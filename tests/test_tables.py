@@ -1,0 +1,189 @@
+"""表二/表三/表四 and the reviewer's checks, on reports built in the template's exact shape."""
+
+import copy
+from collections import Counter
+
+import pytest
+import template_builder as tb
+from conftest import seed
+
+from parsing import parse_file, parse_text
+from parsing.corpus import parse_many
+
+FORMS = ["tab", "pipes", "flat", "stream"]
+
+
+def record(**kwargs):
+    return parse_text(tb.report(**kwargs)).record
+
+
+def statuses(rec) -> dict[str, str]:
+    return {c["rule"]: c["status"] for c in rec.checks}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_form_recovers_the_same_cells(form):
+    rec = record(form=form)
+    t3 = rec.tables["表三"]
+    assert t3["columns"] == tb.COLS
+    assert t3["rows"] == tb.table3_2021()
+    assert rec.tables["表四"]["rows"] == tb.TABLE4
+    assert rec.tables["表二"]["rows"] == tb.TABLE2_2021
+    assert (rec.applications_received, rec.applications_carried_in, rec.applications_closed,
+            rec.applications_carried_out, rec.reconsideration, rec.litigation) == (34, 2, 33, 3, 1, 1)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_consistent_report_passes_every_check(form):
+    rec = record(form=form)
+    # 7 balance + 7 outcome-sum (one per column) + 25 row sums + 3 表四 blocks + 3 prose numbers
+    assert Counter(c["status"] for c in rec.checks) == {"PASS": 45}
+    rules = statuses(rec)
+    for rule in ("表三勾稽关系（自然人列）", "表三勾稽关系（总计列）", "表三办理结果合计（总计列）",
+                 "表三申请人合计（一、本年新收）", "表四合计（行政复议）", "表四合计（未经复议直接起诉）",
+                 "正文与表格一致（申请数）", "正文与表格一致（行政复议）", "正文与表格一致（行政处罚）"):
+        assert rules[rule] == "PASS", rule
+
+
+def test_check_detail_names_the_numbers_and_the_cells():
+    rec = record()
+    check = next(c for c in rec.checks if c["rule"] == "表三勾稽关系（自然人列）")
+    assert check["detail"].endswith("34 与 34，相符。")
+    assert [(c["row"], c["value"]) for c in check["cells"]] == [
+        ("一、本年新收", 32), ("二、上年结转", 2), ("（七）总计", 31), ("四、结转下年度", 3)]
+    text = parse_text(tb.report()).text
+    first = check["cells"][0]
+    assert text[first["start"]:first["end"]].startswith("一、本年新收政府信息公开申请数量")
+
+
+def test_2019_layout():
+    rec = record(year=2019, layout="2019", t2=tb.TABLE2_2019, t3=tb.table3_2019(), applications_said=12,
+                 penalties_said=57)
+    assert rec.tables["表三"]["layout"] == "2019"
+    assert list(rec.tables["表三"]["rows"])[20] == "（六）其他处理"
+    assert rec.tables["表二"]["rows"]["行政事业性收费"] == [4, -1]
+    assert rec.tables["表二"]["rows"]["政府集中采购"] == [8, 236.4]
+    assert rec.applications_received == 12
+    assert set(statuses(rec).values()) == {"PASS"}
+    assert statuses(rec)["正文与表格一致（行政处罚）"] == "PASS"  # 57 = 处理决定数量 of the 2019 layout
+
+
+def test_local_variant_with_a_legal_person_subtotal_column():
+    rec = record(t3=tb.table3_2021(local=True), columns=tb.COLS_LOCAL)
+    assert rec.tables["表三"]["columns"] == tb.COLS_LOCAL
+    assert rec.tables["表三"]["rows"]["一、本年新收"] == [32, 2, 0, 0, 0, 0, 2, 34]
+    rules = statuses(rec)
+    assert rules["表三法人小计（一、本年新收）"] == "PASS"
+    assert rules["表三勾稽关系（法人或其他组织小计列）"] == "PASS"
+    assert set(rules.values()) == {"PASS"}
+
+
+def broken(change) -> dict:
+    t3 = tb.table3_2021()
+    change(t3)
+    return statuses(record(t3=t3))
+
+
+def test_balance_broken_in_one_column_fails_that_rule():
+    rules = broken(lambda t: t.__setitem__("四、结转下年度", tb.row(4)))
+    assert rules["表三勾稽关系（自然人列）"] == "FAIL"
+    assert rules["表三勾稽关系（总计列）"] == "FAIL"
+    assert rules["表三勾稽关系（商业企业列）"] == "PASS"
+    assert rules["表三办理结果合计（自然人列）"] == "PASS"
+    assert rules["表三申请人合计（四、结转下年度）"] == "PASS"
+
+
+def test_outcomes_that_do_not_add_up_fail_the_outcome_rule():
+    rules = broken(lambda t: t.__setitem__("（一）予以公开", tb.row(16, 1)))
+    assert rules["表三办理结果合计（自然人列）"] == "FAIL"
+    assert rules["表三办理结果合计（商业企业列）"] == "PASS"
+    assert rules["表三勾稽关系（自然人列）"] == "PASS"
+
+
+def test_a_row_whose_columns_miss_its_total_fails_the_row_rule():
+    def change(t):
+        t["（四）2"] = [1, 0, 0, 0, 0, 0, 2]
+    rules = broken(change)
+    assert rules["表三申请人合计（（四）2）"] == "FAIL"
+    assert rules["表三申请人合计（（四）1）"] == "PASS"
+    assert rules["表三办理结果合计（自然人列）"] == "PASS"
+
+
+def test_table_four_block_that_does_not_add_up():
+    t4 = copy.deepcopy(tb.TABLE4)
+    t4["行政复议"] = [1, 1, 0, 0, 1]
+    rules = statuses(record(t4=t4))
+    assert rules["表四合计（行政复议）"] == "FAIL"
+    assert rules["表四合计（未经复议直接起诉）"] == "PASS"
+
+
+def test_prose_that_contradicts_the_table():
+    rec = record(applications_said=36)
+    check = next(c for c in rec.checks if c["rule"] == "正文与表格一致（申请数）")
+    assert check["status"] == "FAIL"
+    assert "36 与 34" in check["detail"]
+    assert rec.applications_received == 34  # the table is the source; the prose is flagged
+    assert any("正文写36" in w for w in rec.warnings)
+
+
+@pytest.mark.parametrize("form", ["tab", "pipes"])
+def test_blank_slash_and_dash_stay_different_from_zero(form):
+    t3 = tb.table3_2021()
+    for key in t3:
+        t3[key][2] = None  # 科研机构 left blank
+    t3["一、本年新收"][2] = "/"
+    t3["二、上年结转"][2] = "—"
+    rec = record(t3=t3, form=form)
+    rows = rec.tables["表三"]["rows"]
+    assert rows["一、本年新收"][2] == "/" and rows["二、上年结转"][2] == "—" and rows["（七）总计"][2] is None
+    assert rows["一、本年新收"][1] == 2 and rows["（七）总计"][1] == 2
+    rules = statuses(rec)
+    assert rules["表三勾稽关系（科研机构列）"] == "NOT_ASSESSABLE"
+    assert rules["表三勾稽关系（自然人列）"] == "PASS"
+    assert rules["表三申请人合计（一、本年新收）"] == "NOT_ASSESSABLE"
+
+
+def test_cross_year_carry_over():
+    y2021 = tb.report()
+    y2022 = tb.report(year=2022, t2=tb.TABLE2_2022, t3=tb.table3_2022(carried_in=3), applications_said=21,
+                      penalties_said=98)
+    corpus = parse_many([("2021.txt", y2021.encode()), ("2022.txt", y2022.encode())])
+    later = next(p.record for p in corpus.reports if p.record.year == 2022)
+    rules = statuses(later)
+    assert rules["跨年衔接（上年结转·自然人列）"] == "PASS"
+    assert rules["跨年衔接（上年结转·总计列）"] == "PASS"
+    assert rules["跨年衔接（现行有效·行政规范性文件）"] == "PASS"  # 12 + 2 = 13 + 1
+    assert not any(c["rule"].startswith("跨年") for c in corpus.reports[0].record.checks)
+
+
+def test_cross_year_carry_over_broken():
+    t2 = copy.deepcopy(tb.TABLE2_2022)
+    t2["行政规范性文件"] = [2, 1, 15]
+    y2022 = tb.report(year=2022, t2=t2, t3=tb.table3_2022(carried_in=2), applications_said=21, penalties_said=98)
+    corpus = parse_many([("2021.txt", tb.report().encode()), ("2022.txt", y2022.encode())])
+    later = next(p.record for p in corpus.reports if p.record.year == 2022)
+    rules = statuses(later)
+    assert rules["跨年衔接（上年结转·自然人列）"] == "FAIL"
+    assert rules["跨年衔接（上年结转·总计列）"] == "FAIL"
+    assert rules["跨年衔接（上年结转·商业企业列）"] == "PASS"
+    assert rules["跨年衔接（现行有效·行政规范性文件）"] == "FAIL"
+    assert rules["跨年衔接（现行有效·规章）"] == "PASS"
+
+
+def test_seed_004_tables():
+    rec = parse_file(seed("004")).record
+    assert rec.tables["表二"]["rows"] == {"规章": [0, 0, 0], "行政规范性文件": [0, 0, 0], "行政许可": [0],
+                                         "行政处罚": [2], "行政强制": [0], "行政事业性收费": [0]}
+    assert rec.tables["表四"]["rows"] == {b: [0, 0, 0, 0, 0] for b in ("行政复议", "未经复议直接起诉", "复议后起诉")}
+    assert all(v[:6] == [0] * 6 and v[6] is None for v in rec.tables["表三"]["rows"].values())
+    counts = Counter(c["status"] for c in rec.checks)
+    # The text carries 6 numbers per 表三 row for 7 columns: the 总计 column is empty, so every rule
+    # that needs it is NOT_ASSESSABLE; nothing fails.
+    assert counts == {"PASS": 15, "NOT_ASSESSABLE": 28}
+    assert any("缺少" in w or "留空" in w for w in rec.warnings)
+    assert (rec.reconsideration, rec.litigation, rec.applications_received) == (0, 0, 0)
+
+
+def test_prose_reports_have_no_tables_or_checks():
+    rec = parse_file(seed("002")).record
+    assert rec.tables == {} and rec.checks == []
