@@ -9,11 +9,11 @@ First load = a fresh AppTest with Streamlit's caches cleared and an empty parse 
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 import logging
+import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 

@@ -67,8 +67,9 @@ def decode_bytes(data: bytes) -> str:
                 return text
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason.startswith("unexpected end"):
+            return data[:exc.start].decode("utf-8")  # a UTF-8 file cut inside its last character
     # UTF-16 without BOM and with CJK text has few zero bytes: judge by how natural the result reads.
     if len(data) % 2 == 0:
         for enc in ("utf-16-le", "utf-16-be"):

@@ -122,7 +122,8 @@ def _parse_prefix(prefix: str, mention: Mention, gaz) -> None:
     """Read the place chain right to left: 淄博市张店区 / 聊城江北水城旅游度假区 / 区."""
     pos = len(prefix)
     zone = _zone_re().search(prefix)
-    if zone:
+    ends_with_division = any(gaz.by_name.get(prefix[len(prefix) - n:]) for n in range(2, min(gaz.max_len, len(prefix)) + 1))
+    if zone and not ends_with_division:  # 东港区 / 黄石港区 are counties, not 港区 functional zones
         head = prefix[: zone.start()]
         places = gaz.find_all(head)
         # the zone's own name runs from after the last place named before it

@@ -108,7 +108,7 @@ def _fmt(v) -> str:
     return str(v)
 
 
-def _table2_lines(t2: dict, layout: str, form: str) -> list[str]:
+def table2_lines(t2: dict, layout: str, form: str) -> list[str]:
     sep = "\t" if form == "tab" else " "
     if layout == "2021":
         blocks = [("第二十条第（一）项", ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "行政规范性文件"]),
@@ -137,7 +137,7 @@ def _table2_lines(t2: dict, layout: str, form: str) -> list[str]:
     return out
 
 
-def _table3_lines(t3: dict, rows_def, columns, form: str) -> list[str]:
+def table3_lines(t3: dict, rows_def, columns, form: str) -> list[str]:
     out = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"]
     if form == "pipes":
         out += ["| 申请人情况 | | | " + " | ".join(columns) + " |", "|" + "---|" * (len(columns) + 3)]
@@ -165,7 +165,7 @@ def _table3_lines(t3: dict, rows_def, columns, form: str) -> list[str]:
     return out
 
 
-def _table4_lines(t4: dict, form: str) -> list[str]:
+def table4_lines(t4: dict, form: str) -> list[str]:
     values = [v for block in ("行政复议", "未经复议直接起诉", "复议后起诉") for v in t4[block]]
     heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
     if form == "pipes":
@@ -192,9 +192,9 @@ def report(year=2021, agency="淄博市张店区教育局", t2=None, t3=None, t4
              f"{year}年，我局主动公开政府信息285条，通过门户网站和政务新媒体发布。"
              f"全年共收到政府信息公开申请{applications_said}件，发生政府信息公开行政复议{reconsideration_said}件，"
              f"作出行政处罚决定{penalties_said}件。",
-             "二、主动公开政府信息情况", *_table2_lines(t2, layout, form),
-             "三、收到和处理政府信息公开申请情况", *_table3_lines(t3, rows_def, columns, form),
-             "四、政府信息公开行政复议、行政诉讼情况", *_table4_lines(t4, form),
+             "二、主动公开政府信息情况", *table2_lines(t2, layout, form),
+             "三、收到和处理政府信息公开申请情况", *table3_lines(t3, rows_def, columns, form),
+             "四、政府信息公开行政复议、行政诉讼情况", *table4_lines(t4, form),
              "五、存在的主要问题及改进情况",
              "一是政策解读的形式还比较单一；二是依申请公开答复的规范性有待提高。",
              "下一步，我局将丰富解读形式，加强答复文书的审核。",
