@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from parsing import parse_bytes  # noqa: E402
+from parsing import ReportReadError, parse_bytes  # noqa: E402
 from parsing.load import iter_report_paths  # noqa: E402
 
 
@@ -25,10 +25,15 @@ def main() -> None:
     ap.add_argument("folder", nargs="?", default=str(ROOT / "data"))
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
-    files = [(p.name, p.read_bytes()) for p in iter_report_paths([args.folder])]
+    files = []
+    for p in iter_report_paths([args.folder]):
+        data = p.read_bytes()
+        try:
+            parse_bytes(data, file=p.name)  # warm-up, and drop files that cannot be read at all
+        except ReportReadError:
+            continue
+        files.append((p.name, data))
     total_bytes = sum(len(b) for _, b in files)
-    for name, data in files:  # warm-up
-        parse_bytes(data, file=name)
     runs = []
     for _ in range(args.repeat):
         t0 = time.perf_counter()

@@ -161,7 +161,24 @@ def _parse_prefix(prefix: str, mention: Mention, gaz) -> None:
         mention.level_word = LEVEL_WORDS[prefix[-1]]
 
 
-def _resolve_chain(chain: list[list[Division]], votes: Counter) -> Division | None:
+class DocumentVotes:
+    """How often each county, city and province is named in the text — counted only if asked for."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._votes: tuple[Counter, Counter, Counter] | None = None
+
+    def _get(self) -> tuple[Counter, Counter, Counter]:
+        if self._votes is None:
+            self._votes = _document_votes(self.text)
+        return self._votes
+
+    counties = property(lambda self: self._get()[0])
+    cities = property(lambda self: self._get()[1])
+    by_prefix = property(lambda self: self._get()[2])
+
+
+def _resolve_chain(chain: list[list[Division]], votes: DocumentVotes) -> Division | None:
     """The most specific division in a chain, disambiguated by the chain and by the document."""
     if not chain:
         return None
@@ -173,8 +190,9 @@ def _resolve_chain(chain: list[list[Division]], votes: Counter) -> Division | No
     for cand in most_specific:
         if any(cand.adcode.startswith(p.adcode[: 2 * (p.rank + 1)]) for p in parents):
             return cand
-    ranked = sorted(most_specific, key=lambda d: -votes[d.adcode[:4]])
-    if votes[ranked[0].adcode[:4]] > votes[ranked[1].adcode[:4]]:
+    by_prefix = votes.by_prefix
+    ranked = sorted(most_specific, key=lambda d: -by_prefix[d.adcode[:4]])
+    if by_prefix[ranked[0].adcode[:4]] > by_prefix[ranked[1].adcode[:4]]:
         return ranked[0]
     return None
 
@@ -222,11 +240,11 @@ def _extract_agency(text: str, meta: Metadata) -> None:
     own = [m for m in mentions if m.kind.canonical == canonical]
     kind = own[0].kind
     meta.agency_type = kind.type
-    counties, cities, city_prefix_votes = _document_votes(text)
+    votes = DocumentVotes(text)
 
     best: tuple[float, int, Mention, Division | None] | None = None
     for m in own:
-        div = _resolve_chain(m.divisions, city_prefix_votes)
+        div = _resolve_chain(m.divisions, votes)
         specificity = 3 if m.zone else (div.rank + 1 if div else 0)
         key = (specificity, m.weight)
         if best is None or key > (best[1], best[0]):
@@ -237,7 +255,7 @@ def _extract_agency(text: str, meta: Metadata) -> None:
     ev = Evidence.span(text, mention.start - _chain_len(mention), mention.end)
 
     if mention.zone:
-        city = mention.zone_city or _most_voted(cities, gaz, 1)
+        city = mention.zone_city or _most_voted(votes.cities, gaz, 1)
         meta.admin_level = "功能区"
         meta.district = mention.zone
         if city:
@@ -254,7 +272,8 @@ def _extract_agency(text: str, meta: Metadata) -> None:
             wanted = level_words.most_common(1)[0][0] if level_words else None
             rank = {"省": 0, "市": 1, "县区": 2}.get(wanted or "", None)
             if rank is not None:
-                voted = _most_voted((provinces_of(gaz, cities), cities, counties)[rank], gaz, rank)
+                pool = (provinces_of(gaz, votes.cities), votes.cities, votes.counties)[rank]
+                voted = _most_voted(pool, gaz, rank)
                 if voted is not None:
                     division = voted
                     meta.warnings.append(
