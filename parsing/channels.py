@@ -51,33 +51,31 @@ class ChannelHit:
     end: int
 
 
-def _excluded(text: str, spans: list[Span]) -> list[bool]:
-    mask = [False] * len(text)
-    for span in spans:
-        for i in range(span.start, min(span.end, len(text))):
-            mask[i] = True
-    # 《book titles》 (never across a line; a stray 《 does not mask the rest of the text)
+def _excluded(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """Spans where a channel word is not a statement of use: problems, measures, 《book titles》,
+    and words that merely look like a channel (电视电话会议)."""
+    out = [(s.start, s.end) for s in spans]
     for m in re.finditer(r"《[^》\n]{0,60}》", text):
-        if NEWSPAPER_TITLE.fullmatch(m.group()):
-            continue  # 《XX日报》 names a newspaper: that is a channel
-        for i in range(m.start(), m.end()):
-            mask[i] = True
-    return mask
+        if not NEWSPAPER_TITLE.fullmatch(m.group()):  # 《XX日报》 names a newspaper: that is a channel
+            out.append((m.start(), m.end()))
+    out += [(m.start(), m.end()) for m in FALSE_FRIENDS.finditer(text)]
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
     """Channel mentions outside the excluded spans (problems, measures) and outside 《book titles》."""
-    mask = _excluded(text, exclude)
-    false_friend = [False] * len(text)
-    for m in FALSE_FRIENDS.finditer(text):
-        for i in range(m.start(), m.end()):
-            false_friend[i] = True
+    skip = _excluded(text, exclude)
     hits: list[ChannelHit] = []
     for m in _synonym_re().finditer(text):
-        if mask[m.start()] or false_friend[m.start()]:
+        if _inside(m.start(), skip):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if "\t" in text[line_start:text.find("\n", m.start()) if "\n" in text[m.start():] else len(text)]:
+        line_end = text.find("\n", m.start())
+        if "\t" in text[line_start:line_end if line_end != -1 else len(text)]:
             continue  # table cells are not statements of use
         if NEGATION.search(text[max(line_start, m.start() - 8):m.start()]):
             continue
@@ -88,7 +86,7 @@ def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
             continue  # a plan is not a channel in use
         hits.append(ChannelHit(synonyms()[m.group().upper()], m.start(), m.end()))
     for m in VISIT.finditer(text):
-        if mask[m.start()] or ONLINE.search(m.group(1)):
+        if _inside(m.start(), skip) or ONLINE.search(m.group(1)):
             continue
         hits.append(ChannelHit("查阅场所", m.start(), m.end()))
     hits.sort(key=lambda h: h.start)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import HEADING_MARKER, is_table_line
 
@@ -45,7 +46,13 @@ class Span:
         return text[self.start:self.end]
 
 
-def headings(text: str) -> list[Heading]:
+@lru_cache(maxsize=16)
+def headings(text: str) -> tuple[Heading, ...]:
+    """Headings of a text (cached: every extractor asks for the same text's headings)."""
+    return tuple(_headings(text))
+
+
+def _headings(text: str) -> list[Heading]:
     out: list[Heading] = []
     pos = 0
     for line in text.split("\n"):
@@ -76,7 +83,7 @@ def _is_bare_heading(line: str) -> bool:
                      r"今后(?:工作)?(?:打算|计划)|工作(?:打算|计划)|努力方向)", core))
 
 
-def section_body(text: str, heads: list[Heading], index: int) -> Span:
+def section_body(text: str, heads: tuple[Heading, ...], index: int) -> Span:
     """From after heading `index` up to the next heading of the same or a higher level."""
     head = heads[index]
     end = len(text)
@@ -87,7 +94,7 @@ def section_body(text: str, heads: list[Heading], index: int) -> Span:
     return Span(head.end, end)
 
 
-def find_section(text: str, pattern: re.Pattern[str], heads: list[Heading] | None = None) -> Span | None:
+def find_section(text: str, pattern: re.Pattern[str], heads: tuple[Heading, ...] | None = None) -> Span | None:
     heads = headings(text) if heads is None else heads
     for i, head in enumerate(heads):
         if head.level < 3 and pattern.search(head.title):

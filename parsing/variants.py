@@ -7,8 +7,15 @@ character table comes from zhconv's dictionary (single-character zh2Hans entries
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
+
+
+@lru_cache(maxsize=1)
+def _trad_re() -> re.Pattern[str]:
+    _table, trad_only = _tables()
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(trad_only)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -22,17 +29,15 @@ def _tables() -> tuple[dict[int, str], frozenset[str]]:
 
 
 def is_traditional(text: str) -> bool:
-    table, trad_only = _tables()
     sample = text[:5000]
-    hits = sum(1 for ch in sample if ch in trad_only)
+    hits = len(_trad_re().findall(sample))
     cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") or 1
     return hits >= 3 and hits / cjk > 0.02
 
 
 def to_simplified(text: str) -> str:
     """Same length as text; only traditional characters change (a simplified text comes back as is)."""
-    _table, trad_only = _tables()
-    if not any(ch in trad_only for ch in text):
+    if not _trad_re().search(text):
         return text
     table, _ = _tables()
     out = text.translate(table)
