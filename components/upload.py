@@ -60,3 +60,4 @@ def render_save(data_dir: Path) -> None:
                 box.info(f"“{md_escape(name)}”与数据文件夹中的“{md_escape(path.name)}”内容相同，未重复保存")
             st.session_state[SAVED].add(sha256_of(data))
             del store[name]
+        st.session_state.pop(f"folder_fingerprint:{data_dir}", None)  # the folder changed: look again

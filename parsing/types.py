@@ -60,28 +60,28 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        out = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if f.name == "evidence":
-                value = {k: v.to_dict() for k, v in value.items()}
-            elif isinstance(value, (dict, list)):
-                value = type(value)(value)
-            out[f.name] = value
+        out = {name: getattr(self, name) for name in _REPORT_KEYS}
+        out["evidence"] = {k: {"text": v.text, "start": v.start, "end": v.end} for k, v in self.evidence.items()}
+        for name in ("proactive_breakdown", "channels", "channel_counts", "tables", "checks", "warnings"):
+            out[name] = type(out[name])(out[name])  # a copy: the record stays unchanged
         return out
 
     @classmethod
     def keys(cls) -> list[str]:
-        return [f.name for f in dataclasses.fields(cls)]
+        return list(_REPORT_KEYS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
         """Inverse of to_dict; raises KeyError/TypeError on a record of another shape."""
-        if set(data) != set(cls.keys()):
-            raise KeyError(f"record keys differ: {sorted(set(data) ^ set(cls.keys()))}")
+        if data.keys() != _REPORT_KEY_SET:
+            raise KeyError(f"record keys differ: {sorted(set(data) ^ _REPORT_KEY_SET)}")
         values = dict(data)
-        values["evidence"] = {k: Evidence(**v) for k, v in data["evidence"].items()}
+        values["evidence"] = {k: Evidence(v["text"], v["start"], v["end"]) for k, v in data["evidence"].items()}
         return cls(**values)
+
+
+_REPORT_KEYS = tuple(f.name for f in dataclasses.fields(Report))
+_REPORT_KEY_SET = frozenset(_REPORT_KEYS)
 
 
 @dataclass
