@@ -32,7 +32,7 @@ def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_folder(folder: str, _fingerprint_key: str, cache_dir: str) -> tuple[Corpus, pd.DataFrame]:
+def _load_folder(folder: str, fingerprint_key: str, cache_dir: str) -> tuple[Corpus, pd.DataFrame]:
     bar = st.progress(0.0, text="正在读取报告……")
 
     def progress(done: int, total: int) -> None:
@@ -47,9 +47,9 @@ def _load_folder(folder: str, _fingerprint_key: str, cache_dir: str) -> tuple[Co
 
 
 @st.cache_resource(show_spinner="正在解析上传的报告……", max_entries=16)
-def _with_uploads(folder: str, _fingerprint_key: str, cache_dir: str,
+def _with_uploads(folder: str, fingerprint_key: str, cache_dir: str,
                   uploads: tuple[tuple[str, bytes], ...]) -> tuple[Corpus, pd.DataFrame]:
-    base, _frame = _load_folder(folder, _fingerprint_key, cache_dir)
+    base, _frame = _load_folder(folder, fingerprint_key, cache_dir)
     extra = parse_many(uploads)
     corpus = Corpus(reports=base.reports + extra.reports, errors=base.errors + extra.errors,
                     notes=list(base.notes) + extra.notes, terms={**base.terms, **extra.terms},

@@ -240,6 +240,9 @@ def test_uploaded_report_joins_the_session_and_can_be_saved(tmp_path, monkeypatc
     at.sidebar.button(key="save_uploads").click().run()
     assert (tmp_path / "兰山区.txt").read_bytes() == report
     assert not (tmp_path.parent / "兰山区.txt").exists()
+    at.run()  # the next rerun reads it from the folder, no longer from the upload
+    assert metrics(at)["报告数"] == "6"
+    assert set(at.session_state["uploaded_reports"]) == set()
 
 
 def test_oversized_upload_is_refused_with_the_limit(tmp_path, monkeypatch):
@@ -250,3 +253,17 @@ def test_oversized_upload_is_refused_with_the_limit(tmp_path, monkeypatch):
     at.sidebar.file_uploader(key="uploader").set_value(("big.txt", b"x" * 100_000, "text/plain")).run()
     assert any("big\\.txt" in e.value and "超过上限 51.2 KB" in e.value for e in at.error)
     assert metrics(at)["报告数"] == "5"
+
+
+def test_a_file_added_to_the_folder_is_picked_up_on_reload(tmp_path, monkeypatch):
+    _copy_seeds(tmp_path)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    assert metrics(run_app())["报告数"] == "5"
+    src = (DATA / "003_dd0aca17394d444a.txt").read_text(encoding="utf-8")
+    (tmp_path / "new.txt").write_text(src.replace("罗庄区", "兰山区"), encoding="utf-8")
+    changed = tmp_path / "002_31cc29bab18448a3.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("共主动公开政府信息123条", "共主动公开政府信息124条"),
+                       encoding="utf-8")
+    at = run_app()  # a browser reload is a new session
+    assert metrics(at)["报告数"] == "6"
+    assert bar_points(chart(at, "overview_bar"))[("淄博市张店区安全生产监督管理局", "2009")] == 124
