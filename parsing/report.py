@@ -16,7 +16,7 @@ from .tables import Tables, number, parse_tables
 from .types import FORMAT_TEMPLATE, Evidence, ParsedReport, Report
 from .variants import is_traditional, to_simplified
 
-PARSER_VERSION = "1.2.0"
+PARSER_VERSION = "1.3.0"
 
 
 def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> ParsedReport:

@@ -24,8 +24,14 @@ def _tables() -> tuple[dict[int, str], frozenset[str]]:
 
     with open(Path(zhconv.__file__).with_name("zhcdict.json"), encoding="utf-8") as fh:
         data = json.load(fh)
-    pairs = {k: v for k, v in data["zh2Hans"].items() if len(k) == 1 and len(v) == 1}
-    return str.maketrans(pairs), frozenset(data.get("TRADONLY", "")) or frozenset(pairs)
+    # Characters that official simplified place names use (乾县, 乾安县) are left alone.
+    from .gazetteer import gazetteer
+
+    in_place_names = {ch for name in gazetteer().by_name for ch in name}
+    pairs = {k: v for k, v in data["zh2Hans"].items()
+             if len(k) == 1 and len(v) == 1 and k not in in_place_names}
+    trad_only = frozenset(data.get("TRADONLY", "")) or frozenset(pairs)
+    return str.maketrans(pairs), frozenset(trad_only - in_place_names)
 
 
 def is_traditional(text: str) -> bool:

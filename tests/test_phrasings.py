@@ -571,3 +571,9 @@ def test_evidence(text, field, value, token):
     assert ev is not None, f"no evidence for {field}"
     assert res.text[ev["start"]:ev["end"]] == ev["text"]
     assert token in ev["text"], ev["text"]
+
+
+def test_simplified_place_names_with_characters_zhconv_would_convert():
+    # 乾 is also a traditional form of 干; 乾县 (咸阳市) must not become 干县
+    rec = parse_text("咸阳市乾县安监局2016年政府信息公开工作年度报告\n2016年，我局主动公开政府信息57条。").record
+    assert (rec.agency, rec.district) == ("咸阳市乾县安全生产监督管理局", "乾县")
