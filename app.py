@@ -26,7 +26,7 @@ DATA_DIR = Path(os.environ.get("DATA_DIR", Path(__file__).with_name("data")))
 st.set_page_config(page_title="政府信息公开年报看板", layout="wide")
 st.title("政府信息公开年报看板")
 
-upload.render_uploader({p.name for p in DATA_DIR.glob("*")} if DATA_DIR.is_dir() else set())
+upload.render_uploader(DATA_DIR)
 corpus, frame = load(DATA_DIR, upload.uploaded())
 upload.render_save(DATA_DIR)
 if corpus.errors:

@@ -19,7 +19,7 @@ def uploaded() -> tuple[tuple[str, bytes], ...]:
     return tuple(st.session_state.get(KEY, {}).items())
 
 
-def render_uploader(existing_names: set[str]) -> None:
+def render_uploader(data_dir: Path) -> None:
     """The sidebar uploader. Accepted files are kept in this session (other sessions do not see them)."""
     box = st.sidebar.expander("上传报告", expanded=False)
     files = box.file_uploader("选择报告文件（可多选）", type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
@@ -27,6 +27,7 @@ def render_uploader(existing_names: set[str]) -> None:
                               help=f"支持 txt、md、html、docx、pdf；单个文件不超过 {describe_limit()}。")
     saved: set[str] = st.session_state.setdefault(SAVED, set())
     store: dict[str, bytes] = {}  # mirrors the uploader: a file removed there leaves the corpus
+    existing_names = {p.name for p in data_dir.iterdir()} if files and data_dir.is_dir() else set()
     for f in files or []:
         if f.size > max_bytes():
             box.error(f"“{md_escape(f.name)}”有 {f.size / 1024 / 1024:.2f} MB，超过上限 {describe_limit()}，未读取。")
