@@ -85,7 +85,7 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
         warnings.extend(tables.warnings)
         prose = {"applications_received": apps, "reconsideration": recon, "litigation": litig}
         _flat_from_tables(record, clean, tables, prose, warnings)
-        record.checks = [c.to_dict() for c in checks.check_report(tables, prose_numbers(clean, record, prose))]
+        record.checks = [c.to_dict() for c in checks.check_report(tables, prose_numbers(clean, prose))]
 
     if record.format != FORMAT_TEMPLATE and "format" not in record.evidence:
         first_line = clean.split("\n", 1)[0]
@@ -119,7 +119,7 @@ def is_disclosure_report(text: str) -> bool:
     return len(text) < 200 or bool(GENRE.search(text))
 
 
-def prose_numbers(text: str, record: Report, prose: dict) -> dict:
+def prose_numbers(text: str, prose: dict) -> dict:
     """Numbers the prose states, to compare with the tables."""
     out = {key: (c.value, c.evidence) for key, c in prose.items() if c.value is not None}
     penalty = counts.penalties(text)
