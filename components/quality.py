@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -16,27 +17,34 @@ def _cells(cells: list[dict]) -> str:
                      f"{'空白' if c['value'] is None else c['value']}" for c in cells)
 
 
-def _link(file: str, cells: list[dict]) -> str:
+def _link(base: dict, file: str, cells: list[dict]) -> str:
     spans = [(c["start"], c["end"]) for c in cells if c.get("end")]
-    params = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev")}
-    params.update({"tab": "文档", "doc": file})
+    params = {**base, "tab": "文档", "doc": file}
     if spans:
         params["ev"] = f"{min(s for s, _e in spans)}-{max(e for _s, e in spans)}"
     return "?" + urlencode(params, doseq=True)
 
 
-def render(view: pd.DataFrame) -> None:
+@st.cache_resource(max_entries=8, show_spinner="正在汇总检查结果……")
+def _table(view_key: str, base_key: str, _view: pd.DataFrame, _base: dict) -> pd.DataFrame:
+    """Every check of the reports in view, built once per filtered set (not on every rerun)."""
     rows = []
-    for r in view.itertuples():
+    for r in _view.itertuples():
         for check in r.checks or []:
             rows.append({"报告": f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}", "规则": check["rule"],
                          "结果": STATUS_LABELS.get(check["status"], check["status"]), "说明": check["detail"],
-                         "单元格": _cells(check["cells"]), "原文": _link(r.file, check["cells"]),
+                         "单元格": _cells(check["cells"]), "原文": _link(_base, r.file, check["cells"]),
                          "status": check["status"]})
-    if not rows:
+    return pd.DataFrame(rows)
+
+
+def render(view: pd.DataFrame) -> None:
+    base = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev")}
+    view_key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
+    table = _table(view_key, repr(sorted(base.items())), view, base)
+    if table.empty:
         st.info("当前筛选下没有可检查的表格。质量检查针对 2019 年起国家模板报告的表二、表三、表四。")
         return
-    table = pd.DataFrame(rows)
     counts = table["status"].value_counts()
     c1, c2, c3 = st.columns(3)
     c1.metric("通过", int(counts.get("PASS", 0)))

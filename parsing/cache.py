@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
 import orjson
 
-SCHEMA = 1
+SCHEMA = 2  # 2: the checks of a record live in their own column, loaded only when asked for
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / ".cache"
 ENV = "REPORT_CACHE_DIR"
 
@@ -50,7 +51,7 @@ class ParseCache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS reports (sha256 TEXT, parser_version TEXT, payload TEXT, "
-                   "text TEXT, PRIMARY KEY (sha256, parser_version))")
+                   "text TEXT, checks TEXT, PRIMARY KEY (sha256, parser_version))")
         row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         if row is None:
             db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
@@ -100,13 +101,21 @@ class ParseCache:
     def text_loader(self) -> TextLoader:
         return TextLoader(self.path, self.version)
 
+    def checks_loader(self) -> ChecksLoader:
+        return ChecksLoader(self.path, self.version)
+
     def put_many(self, items: Iterable[tuple[str, dict, str]]) -> None:
-        rows = [(digest, self.version, orjson.dumps(payload).decode("utf-8"), text)
-                for digest, payload, text in items]
+        rows = []
+        for digest, payload, text in items:
+            record = payload.get("record")
+            checks = record.get("checks", []) if record else []
+            slim = {**payload, "record": {**record, "checks": []}} if record else payload
+            rows.append((digest, self.version, orjson.dumps(slim).decode("utf-8"), text,
+                         orjson.dumps(checks).decode("utf-8")))
         if not rows:
             return
         try:
-            self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", rows)
+            self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?)", rows)
             self.db.commit()
         except sqlite3.DatabaseError as exc:
             self._rebuild(exc)
@@ -137,3 +146,30 @@ class TextLoader:
         except sqlite3.Error:
             return None
         return row[0] if row else None
+
+
+class ChecksLoader:
+    """Fetches one report's checks from the cache on demand (the 质量检查 view asks; a warm load does not).
+
+    Picklable; keeps one read connection per thread, so reading thousands of reports' checks is quick."""
+
+    def __init__(self, path: Path, version: str):
+        self.path, self.version = path, version
+        self._local = threading.local()
+
+    def __getstate__(self):
+        return {"path": self.path, "version": self.version}
+
+    def __setstate__(self, state):
+        self.__init__(state["path"], state["version"])
+
+    def __call__(self, key: str) -> list[dict]:
+        try:
+            db = getattr(self._local, "db", None)
+            if db is None:
+                db = self._local.db = sqlite3.connect(self.path, timeout=30)
+            row = db.execute("SELECT checks FROM reports WHERE sha256=? AND parser_version=?",
+                             (key, self.version)).fetchone()
+            return orjson.loads(row[0]) if row and row[0] else []
+        except (sqlite3.Error, ValueError):
+            return []

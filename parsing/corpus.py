@@ -15,7 +15,7 @@ from .checks import check_years
 from .keywords import terms as keyword_terms
 from .load import ReportReadError, iter_report_paths, read_report_bytes, sha256_of
 from .report import PARSER_VERSION, parse_bytes
-from .types import LoadError, ParsedReport, Report
+from .types import LazyChecks, LoadError, ParsedReport, Report
 
 INT_FIELDS = ("year", "proactive_total", "applications_received", "reconsideration", "litigation",
               "applications_carried_in", "applications_closed", "applications_carried_out")
@@ -80,10 +80,12 @@ def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = No
     cached = cache.get_many(k for _n, _d, k in unique) if cache is not None else {}
     todo = [(name, data) for name, data, key in unique if key not in cached]
     fresh = dict(zip((cache_key(sha256_of(d), n) for n, d in todo), _run(todo, workers, progress), strict=True))
+    checks_loader = None
     if cache is not None:
         cache.put_many((key, payload, text) for key, (payload, text) in fresh.items())
         corpus.notes.extend(cache.notes)
         corpus.text_loader = cache.text_loader()
+        checks_loader = cache.checks_loader()
     for name, data, key in unique:
         payload, text = fresh[key] if key in fresh else (cached[key], "")
         if "error" in payload:
@@ -97,6 +99,8 @@ def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = No
                 corpus.errors.append(LoadError(name, payload["error"]))
                 continue
             record = Report.from_dict(payload["record"])
+        if key not in fresh and checks_loader is not None and record.tables:
+            record.checks = LazyChecks(checks_loader, key)  # stored apart; read only when looked at
         corpus.reports.append(ParsedReport(record=record, text=text))
         corpus.terms[name] = payload.get("terms", {})
     finish(corpus)
@@ -191,9 +195,12 @@ def link_years(reports: list[ParsedReport]) -> None:
             prev = years.get(year - 1)
             if prev is None:
                 continue
-            parsed.record.checks = [c for c in parsed.record.checks if not c["rule"].startswith("跨年衔接")]
-            parsed.record.checks += [c.to_dict() for c in check_years(prev.record.tables, parsed.record.tables,
-                                                                      year - 1, year)]
+            found = [c.to_dict() for c in check_years(prev.record.tables, parsed.record.tables, year - 1, year)]
+            checks = parsed.record.checks
+            if isinstance(checks, LazyChecks) and not checks.loaded:
+                checks.extra = found  # joined when the checks are first read
+            else:
+                parsed.record.checks = [c for c in checks if not c["rule"].startswith("跨年衔接")] + found
 
 
 def agency_label(row: dict) -> str:
@@ -205,7 +212,7 @@ def agency_label(row: dict) -> str:
 def to_frame(corpus: Corpus) -> pd.DataFrame:
     rows = []
     for parsed in corpus.reports:
-        row = parsed.record.to_dict()
+        row = parsed.record.to_dict(lazy_checks=True)
         row["agency_label"] = agency_label(row)
         row["agency_key"] = row["agency"] or f"（机构不明）{row['file']}"
         rows.append(row)

@@ -59,11 +59,13 @@ class Report:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lazy_checks: bool = False) -> dict[str, Any]:
+        """The record as plain data. lazy_checks keeps cached checks unread (for the app's table)."""
         out = {name: getattr(self, name) for name in _REPORT_KEYS}
         out["evidence"] = {k: {"text": v.text, "start": v.start, "end": v.end} for k, v in self.evidence.items()}
-        for name in ("proactive_breakdown", "channels", "channel_counts", "tables", "checks", "warnings"):
+        for name in ("proactive_breakdown", "channels", "channel_counts", "tables", "warnings"):
             out[name] = type(out[name])(out[name])  # a copy: the record stays unchanged
+        out["checks"] = self.checks if lazy_checks else list(self.checks)
         return out
 
     @classmethod
@@ -78,6 +80,41 @@ class Report:
         values = dict(data)
         values["evidence"] = {k: Evidence(v["text"], v["start"], v["end"]) for k, v in data["evidence"].items()}
         return cls(**values)
+
+
+class LazyChecks(list):
+    """A record's checks, read from the parse cache the first time anything looks at them.
+
+    extra holds checks computed after loading (year-to-year), which replace any stored ones."""
+
+    def __init__(self, loader, key: str, extra: list[dict[str, Any]] | None = None):
+        super().__init__()
+        self.loader, self.key, self.extra, self.loaded = loader, key, list(extra or []), False
+
+    def _load(self) -> None:
+        if not self.loaded:
+            self.loaded = True
+            stored = [c for c in self.loader(self.key) if not c["rule"].startswith("跨年衔接")]
+            super().extend(stored + self.extra)
+
+    def __iter__(self):
+        self._load()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._load()
+        return super().__len__()
+
+    def __getitem__(self, index):
+        self._load()
+        return super().__getitem__(index)
+
+    def __eq__(self, other) -> bool:
+        self._load()
+        return list.__eq__(self, other)
+
+    def __repr__(self) -> str:
+        return "LazyChecks(…)" if not self.loaded else list.__repr__(self)
 
 
 _REPORT_KEYS = tuple(f.name for f in dataclasses.fields(Report))

@@ -98,3 +98,26 @@ def test_parallel_parse_gives_the_same_records(folder, tmp_path):
     serial = load_corpus([folder], use_cache=False, workers=1)
     assert totals(parallel) == totals(serial)
     assert ("variant_44.txt", 244) in totals(parallel)
+
+
+def test_checks_are_read_from_the_cache_only_when_looked_at(tmp_path):
+    import template_builder as tb
+
+    from parsing.types import LazyChecks
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "2021.txt").write_text(tb.report(), encoding="utf-8")
+    (folder / "2022.txt").write_text(tb.report(year=2022, t2=tb.TABLE2_2022, t3=tb.table3_2022(),
+                                               applications_said=21, penalties_said=98), encoding="utf-8")
+    cold = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    warm = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    later = next(p.record for p in warm.reports if p.record.year == 2022)
+    assert isinstance(later.checks, LazyChecks) and not later.checks.loaded
+    frame = corpus_module.to_frame(warm)
+    assert not later.checks.loaded  # building the app's table does not read them
+    rules = {c["rule"]: c["status"] for c in later.checks}
+    assert rules["跨年衔接（上年结转·总计列）"] == "PASS" and rules["表三勾稽关系（总计列）"] == "PASS"
+    cold_later = next(p.record for p in cold.reports if p.record.year == 2022)
+    assert list(later.checks) == cold_later.checks
+    assert len(frame) == 2
