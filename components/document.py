@@ -88,7 +88,9 @@ def _focus_span(length: int) -> tuple[int, int] | None:
 
 
 def _jsonable(value):
-    if isinstance(value, (list, dict, str)) or value is None:
+    if isinstance(value, list):
+        return list(value)  # reads cached checks that were not loaded yet
+    if isinstance(value, (dict, str)) or value is None:
         return value
     if pd.isna(value):
         return None
