@@ -8,7 +8,7 @@ import streamlit as st
 
 from parsing.tables import APPEAL_BLOCKS, APPEAL_RESULTS, APPLICANT_COLUMNS
 
-from .style import PLOTLY_CONFIG, style_figure
+from .style import FORMAT_LABELS, PLOTLY_CONFIG, style_figure
 
 OUTCOMES = {"（一）": "予以公开", "（二）": "部分公开", "（三）": "不予公开", "（四）": "无法提供", "（五）": "不予处理",
             "（六）": "其他处理"}
@@ -26,6 +26,8 @@ def render(view: pd.DataFrame) -> None:
     flat = view[["agency_label", "year", "format", "applications_received", "applications_carried_in",
                  "applications_closed", "applications_carried_out", "reconsideration", "litigation"]]
     st.subheader("各报告的申请与复议诉讼数量")
+    flat = flat.assign(format=flat["format"].map(lambda f: FORMAT_LABELS.get(f, f)))
+    flat = flat.astype(object).where(flat.notna(), "")  # missing is shown blank, never "None"
     st.dataframe(flat.rename(columns={
         "agency_label": "机构", "year": "年份", "format": "格式", "applications_received": "本年新收申请",
         "applications_carried_in": "上年结转", "applications_closed": "办理结果总计",

@@ -8,6 +8,8 @@ import json
 import pandas as pd
 import streamlit as st
 
+from .style import FORMAT_LABELS
+
 EXPORT_COLUMNS = {
     "file": "文件", "agency": "机构", "agency_type": "机构类型", "admin_level": "行政层级", "province": "省份",
     "city": "城市", "district": "区县/功能区", "adcode": "区划代码", "year": "年份", "format": "报告格式",
@@ -34,6 +36,8 @@ def tidy(view: pd.DataFrame) -> pd.DataFrame:
         out[col] = out[col].map(lambda d: json.dumps(d, ensure_ascii=False) if d else "")
     out["channels"] = out["channels"].map("、".join)
     out["warnings"] = out["warnings"].map("；".join)
+    out["format"] = out["format"].map(lambda f: FORMAT_LABELS.get(f, f))
+    out = out.astype(object).where(out.notna(), "")  # a missing value is a blank cell, never "None"
     out = out.rename(columns=EXPORT_COLUMNS)
     return out.map(neutralise) if hasattr(out, "map") else out.applymap(neutralise)
 
