@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+EXTRA_DIVISIONS = Path(__file__).with_name("data") / "divisions_extra.csv"
 PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 PLACEHOLDER_CITIES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 CITY_SUFFIX = re.compile(r"(?:市|地区|盟|(?:[\u4e00-\u9fff]{1,8}族)+自治州|自治州)$")
@@ -102,4 +103,8 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     with open(_adcodes_csv(), encoding="utf-8") as fh:
         rows = [(r["adcode"], r["name"]) for r in csv.DictReader(fh)]
+    # Divisions created after cpca's table was made (光明区 2018 …), kept as data beside the vocabularies.
+    with open(EXTRA_DIVISIONS, encoding="utf-8") as fh:
+        known = {code[:6] for code, _n in rows}
+        rows += [(r["adcode"], r["name"]) for r in csv.DictReader(fh) if r["adcode"] not in known]
     return Gazetteer(rows)

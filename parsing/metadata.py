@@ -59,6 +59,7 @@ class Mention:
     zone: str | None = None  # functional-zone name as written (without the city)
     zone_city: Division | None = None
     level_word: str | None = None  # 区/市/县… when no place is named
+    level_char: str | None = None  # the character as written (市 may be a county-level city)
     chain_len: int = 0  # characters of place chain written right before the name
 
 
@@ -110,8 +111,79 @@ def find_mentions(text: str) -> list[Mention]:
             mention.weight += 3
         if _inside_book_title(text, m.start()):
             mention.weight *= 0.5
+        if NOT_AUTHOR_AFTER.match(text, m.end()):
+            mention.weight = 0.3  # 临沂市人民政府办公室关于做好…的通知: the sender of a notice, not the author
+        mentions.append(mention)
+    covered = [(m.start, m.end) for m in mentions]
+    for mention in _named_author_mentions(text, gaz, covered):
         mentions.append(mention)
     return mentions
+
+
+# Where a report names its author: the title, 由…编制, 发布机构/来源 lines, and a signature line.
+ORG_NAME = r"[\u4e00-\u9fff]{2,30}?(?:管理局|总局|分局|局|厅|委员会|管委会|办公室|办公厅|办事处|人民政府|部|署|镇|乡|街道)"
+AUTHOR_ANCHORS = (
+    (re.compile(rf"(?P<name>{ORG_NAME})(?:(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年(?:度)?)?[^\n。]{{0,12}}?"
+                r"(?:政府信息公开|政务公开|信息公开)"), 5.0, True),
+    (re.compile(rf"由(?P<name>{ORG_NAME})(?:负责)?(?:编制|编写|制作|发布|汇总)"), 3.0, False),
+    (re.compile(rf"(?:发布(?:单位|机构|部门)|来源|发文(?:机关|单位)|信息来源)\s*[:：|]?\s*\|?\s*(?P<name>{ORG_NAME})(?=$|[\s|，,。])",
+                re.M), 3.0, False),
+    (re.compile(rf"^\s*(?P<name>{ORG_NAME})\s*\n\s*(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*\d{{1,2}}\s*月", re.M),
+     2.0, False),
+)
+NOT_AUTHOR_AFTER = re.compile(r"关于|印发|《|转发|的通知|办公室关于")
+LEADING_WORDS = re.compile(r"^(?:年度|年|由|是|中华人民共和国|我|本|根据|按照|现将|特向社会公布|现公布|公布|关于|对)+")
+
+
+def _agency_kind(name: str) -> AgencyType:
+    """A kind of agency that the vocabulary does not list: named by its own words."""
+    if re.search(r"办事处|街道", name):
+        kind = "街道"
+    elif re.search(r"(?:镇|乡)(?:人民政府)?$", name):
+        kind = "乡镇"
+    else:
+        kind = re.sub(r"(?:监督管理局|管理局|总局|局|厅|委员会|办公室|办公厅|部|署)$", "", name) or name
+    return AgencyType(name, name, kind)
+
+
+def _named_author_mentions(text: str, gaz, covered: list[tuple[int, int]]) -> list[Mention]:
+    """Agencies named where a report states its author, when the vocabulary has no word for them."""
+    out = []
+    for pattern, weight, title_only in AUTHOR_ANCHORS:
+        region = text[:_title_zone(text) + 40] if title_only else text
+        for m in pattern.finditer(region):
+            start, end = m.start("name"), m.end("name")
+            name = m.group("name")
+            lead = LEADING_WORDS.match(name)
+            if lead:
+                start, name = start + lead.end(), name[lead.end():]
+            first = next(iter(gaz.find_all(name)), None)
+            if first and 0 < first[0] <= 4 and any(c in FUNCTION_CHARS or c in "年度" for c in name[:first[0]]):
+                start, name = start + first[0], name[first[0]:]  # 编制的北京市…: the name starts at the place
+            if any(s < end and start < e for s, e in covered) or _inside_book_title(text, start):
+                continue  # the vocabulary already read this name
+            # the place chain written first: 长白朝鲜族自治县 / 北京市朝阳区 / 山东省
+            pos = 0
+            while pos < len(name):
+                for length in range(min(gaz.max_len, len(name) - pos), 1, -1):
+                    if gaz.by_name.get(name[pos:pos + length]):
+                        pos += length
+                        break
+                else:
+                    break
+            rest = name[pos:]
+            if len(rest) < 2 or rest in ("人民政府", "政府") or re.fullmatch(r"[省市区县]?人民政府|[省市区县]", rest):
+                continue
+            kind = _agency_kind(rest)
+            mention = Mention(start + pos, end, kind, 1.0 + weight)
+            _parse_prefix(name[:pos], mention, gaz)
+            if not mention.divisions and not mention.zone and name[:pos] == "":
+                prefix_run = CJK_RUN.search(text[max(0, start - 24):start])
+                if prefix_run:
+                    _parse_prefix(prefix_run.group(), mention, gaz)
+            out.append(mention)
+            covered.append((start, end))
+    return out
 
 
 def _chain_len(mention: Mention) -> int:
@@ -159,6 +231,7 @@ def _parse_prefix(prefix: str, mention: Mention, gaz) -> None:
     mention.chain_len = len(prefix) - pos
     if not mention.divisions and mention.zone is None and prefix[-1:] in LEVEL_WORDS:
         mention.level_word = LEVEL_WORDS[prefix[-1]]
+        mention.level_char = prefix[-1]
 
 
 class DocumentVotes:
@@ -219,6 +292,14 @@ def extract_metadata(text: str) -> Metadata:
         meta.evidence["format"] = fmt_ev
     _extract_agency(text, meta)
     _extract_year(text, meta)
+    if meta.format == FORMAT_PROSE and meta.year is not None and meta.year >= TEMPLATE_FIRST_YEAR:
+        # Reports on 2019 onwards follow the national template (国办公开办函〔2019〕60号); an excerpt cut
+        # before its tables still belongs to it. The template's own words, if any, are the evidence.
+        weak = TEMPLATE_WEAK.search(text)
+        meta.format = FORMAT_TEMPLATE
+        meta.evidence["format"] = Evidence.span(text, weak.start(), weak.end()) if weak else meta.evidence["year"]
+        if not weak:
+            meta.warnings.append(f"未见年报模板的表格或标题，按报告年份（{meta.year}年，新格式自2019年度起）判为2019年模板")
     return meta
 
 
@@ -271,13 +352,23 @@ def _extract_agency(text: str, meta: Metadata) -> None:
             # Named only as 区安监局 / 县安监局: the place comes from the rest of the document.
             wanted = level_words.most_common(1)[0][0] if level_words else None
             rank = {"省": 0, "市": 1, "县区": 2}.get(wanted or "", None)
+            chars = Counter(m.level_char for m in own if m.level_word == wanted and m.level_char)
+            char = chars.most_common(1)[0][0] if chars else (wanted or "")[:1]
             if rank is not None:
-                pool = (provinces_of(gaz, votes.cities), votes.cities, votes.counties)[rank]
-                voted = _most_voted(pool, gaz, rank)
+                if char in ("市", "区", "县", "旗"):
+                    # 市应急管理局 sits in a place called …市 (a prefecture or a county-level city, not 兴安盟);
+                    # 区/县/旗 likewise name the kind of county.
+                    pool = Counter({code: n for code, n in (votes.cities + votes.counties).items()
+                                    if code in gaz.by_code and gaz.by_code[code].name.endswith(char)
+                                    and (char == "市" or gaz.by_code[code].rank == 2)})
+                    voted = _most_voted_any(pool, gaz)
+                else:
+                    pool = (provinces_of(gaz, votes.cities), votes.cities, votes.counties)[rank]
+                    voted = _most_voted(pool, gaz, rank)
                 if voted is not None:
                     division = voted
                     meta.warnings.append(
-                        f"机构名称未写明地区（“{wanted[0]}{kind.alias}”），按正文最常提到的“{voted.name}”确定")
+                        f"机构名称未写明地区（“{char}{kind.alias}”），按正文最常提到的“{voted.name}”确定")
             elif wanted == "功能区":
                 meta.admin_level = "功能区"
         if division is None and mention.divisions:
@@ -298,7 +389,9 @@ def _extract_agency(text: str, meta: Metadata) -> None:
         meta.admin_level = {0: "省", 1: "市", 2: "县区"}[division.rank]
         meta.province = _province_name(gaz, division)
         city = gaz.city_of(division)
-        if division.rank == 1:
+        if division.rank == 0 and division.name.endswith("市"):
+            meta.city = division.name  # a municipality's own agency: the municipality is its city
+        elif division.rank == 1:
             meta.city = division.name
         elif division.rank == 2:
             meta.city = city.name if city else None
@@ -327,6 +420,13 @@ def provinces_of(gaz, cities: Counter) -> Counter:
 def _most_voted(votes: Counter, gaz, rank: int) -> Division | None:
     ranked = [(code, n) for code, n in votes.most_common() if code in gaz.by_code
               and gaz.by_code[code].rank == rank]
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return gaz.by_code[ranked[0][0]]
+
+
+def _most_voted_any(votes: Counter, gaz) -> Division | None:
+    ranked = [(code, n) for code, n in votes.most_common() if code in gaz.by_code]
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return gaz.by_code[ranked[0][0]]
@@ -397,6 +497,11 @@ def _plausible(year: int | None) -> bool:
 TEMPLATE_MARKERS = re.compile(
     r"第二十条第[（(][一二三四五六七八九十][）)]项|收到和处理政府信息公开申请情况|本年新收政府信息公开申请数量|结转下年度继续办理|"
     r"本年制发件数|本年新制作数量|未经复议直接起诉|收到和处理政府信息公开申请情况|上年结转政府信息公开申请数量")
+
+
+TEMPLATE_FIRST_YEAR = 2019
+TEMPLATE_WEAK = re.compile(r"总体情况|国务院令第\s*711\s*号|年度报告格式|主动公开政府信息情况\s*\n|"
+                           r"政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况")
 
 
 def detect_format(text: str) -> tuple[str, Evidence | None]:

@@ -13,7 +13,11 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014"
 TERMINAL = "。！？!?；;：:"
 
-_INVISIBLE = re.compile("[\ufffd\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+# Invisible and bidirectional controls (they hide inside names and numbers and could reorder what is shown).
+_INVISIBLE = re.compile("[\ufffd\ufeff\u200b-\u200f\u2060-\u2064\u00ad\u034f\u180e\u202a-\u202e\u2066-\u2069]")
+# Mirror sites insert pinyin readings after characters: 當(dāng)前 → 當前.
+_PINYIN = re.compile(rf"(?<=[{CJK}])[(（](?:[bcdfghjklmnpqrstwxyz]{{0,2}}[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{{1,3}}"
+                     r"(?:ng|n|r)?)[)）]")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\[(?:image|bookmark|img|图片)[:：][^\]\n]*\]", re.I)
 _LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:|mailto:|www\.)[^)\n]*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.M)
@@ -47,6 +51,7 @@ def normalize_text(text: str) -> str:
     """Return cleaned text: same words, repaired layout."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    text = _PINYIN.sub("", text)
     text = text.translate(_FULLWIDTH_DIGITS)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)

@@ -26,6 +26,13 @@ PROBLEM_WORDS = re.compile(
     r"还不够|不够(?:及时|全面|完善|深入|规范|到位)|还需(?:要)?(?:进一步)?(?:加强|提高|提升|完善)|仍需|仍然存在|"
     r"薄弱|滞后|短板|欠缺|不足"
 )
+# An unnumbered heading line: 存在的问题 / 主要问题和改进措施 / 工作中存在的不足及下一步打算 / 改进措施
+BARE_HEADING = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,10}?(?:工作)?(?:中)?(?:存在的?)?(?:主要)?(?:问题|不足)(?:和|及|与|以及)?)?"
+    r"(?:(?:主要|今后的?|下一步的?)?(?:改进|整改)?(?:措施|情况|方向|打算|计划|工作打算|工作计划|工作措施|工作)?)?"
+)
+# A sentence that lists the report's parts (本报告包括概述、……存在的主要问题及改进情况) is not the problems part.
+CONTENTS_SENTENCE = re.compile(r"全文|本报告|本年报|报告(?:内容)?(?:主要)?(?:包括|分为|由)|以下简称|以下称|统计期限")
 SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 
 
@@ -78,9 +85,10 @@ def _headings(text: str) -> list[Heading]:
 def _is_bare_heading(line: str) -> bool:
     """Unnumbered sub-headings such as '改进措施：' or '存在的问题'."""
     core = line.rstrip("：:")
-    return len(core) <= 14 and not HEADING_MARKER.match(line) and bool(
-        re.fullmatch(r"(?:存在的?(?:主要)?(?:问题|不足)|主要问题|(?:主要)?改进措施|改进情况|下一步(?:工作)?(?:打算|计划|措施)?|"
-                     r"今后(?:工作)?(?:打算|计划)|工作(?:打算|计划)|努力方向)", core))
+    if HEADING_MARKER.match(line) or len(core) > 24 or re.search(r"[，,。；;！？!?]", core):
+        return False
+    return len(core) >= 4 and bool(re.search(r"问题|不足|改进|整改|措施|打算|计划|下一步|方向", core)) \
+        and bool(BARE_HEADING.fullmatch(core))
 
 
 def section_body(text: str, heads: tuple[Heading, ...], index: int) -> Span:
@@ -166,7 +174,7 @@ def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasure
     # No heading: find the first passage that admits problems, from there to the end.
     for sent in sentences(text):
         chunk = sent.of(text)
-        if is_table_line(chunk) or not PROBLEM_WORDS.search(chunk):
+        if is_table_line(chunk) or not PROBLEM_WORDS.search(chunk) or CONTENTS_SENTENCE.search(chunk):
             continue
         if not re.search(r"(?:但|仍|还|不过|然而|同时也|存在)", chunk):
             continue
