@@ -21,7 +21,15 @@ ONLINE = re.compile(r"网|微信|微博|平台|系统|客户端|APP|热线|电�
 CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
 COUNT = re.compile(rf"(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>条|次|场|期|篇|则|档|个)")
 # Words that look like a channel but are not one.
-FALSE_FRIENDS = re.compile(r"电视电话会议|视频会议|电话会议|窗口期|网站群系统|网站建设|网站维护")
+FALSE_FRIENDS = re.compile(
+    r"电视电话会议|视频会议|电话会议|窗口期|网站群系统|网站建设|网站维护"
+    # a column of the website (政务公开栏目 / 网站政务公开栏) is the website, not a notice board
+    r"|(?:公开|公示|信息)栏目|网站?[^，,。；;、]{0,4}(?:公开|公示)栏|(?:信息|政务)公开平台(?:标准化)?建设"
+    # 平台和窗口 / 重要窗口 speak of a window figuratively
+    r"|(?:平台|桥梁|纽带|重要|的)和?窗口|窗口作用|窗口单位"
+)
+# 网站主要内容包括……官方微博、官方微信、联系我们 / 开设了在线访谈、意见征集等栏目: the site's own columns
+COLUMN_LIST = re.compile(r"栏目|网站(?:主要)?内容(?:主要)?包括|版块|板块")
 AGENCY_AFTER = re.compile(r"^(?:总局|局|厅|委员会|委|办公室|中心|集团|公司)")
 FUTURE = re.compile(r"下一步|今后|明年|计划|拟|准备|将(?:开通|建立|开设|推出|上线|建设|探索)")
 NEWSPAPER_TITLE = re.compile(r"《[^》\n]{1,14}(?:报|刊|杂志|周刊)》")
@@ -84,6 +92,8 @@ def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
         sentence_start = max(text.rfind(c, 0, m.start()) for c in "。！？；\n") + 1
         if FUTURE.search(text[sentence_start:m.start()]):
             continue  # a plan is not a channel in use
+        if _in_column_list(text, m.start(), m.end(), sentence_start) and synonyms()[m.group().upper()] != "政府网站":
+            continue
         hits.append(ChannelHit(synonyms()[m.group().upper()], m.start(), m.end()))
     for m in VISIT.finditer(text):
         if _inside(m.start(), skip) or ONLINE.search(m.group(1)):
@@ -91,6 +101,14 @@ def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
         hits.append(ChannelHit("查阅场所", m.start(), m.end()))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _in_column_list(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """A channel word inside an enumeration of the website's columns (…、官方微博、官方微信、联系我们…栏目)."""
+    ends = [i for i in (text.find(c, end) for c in "。！？；;\n") if i != -1]
+    sentence = text[sentence_start:(min(ends) if ends else len(text))]
+    enumerated = text[max(sentence_start, start - 1):start] == "、" or text[end:end + 1] == "、"
+    return enumerated and bool(COLUMN_LIST.search(sentence))
 
 
 def channel_list(hits: list[ChannelHit]) -> list[str]:

@@ -217,7 +217,7 @@ def to_frame(corpus: Corpus) -> pd.DataFrame:
         row["agency_key"] = row["agency"] or f"（机构不明）{row['file']}"
         rows.append(row)
     columns = ["file", "sha256", "agency", "agency_key", "agency_label", "agency_type", "admin_level",
-               "province", "city", "district", "adcode", "year", "format", "proactive_total",
+               "province", "city", "district", "adcode", "year", "format", "proactive_total", "proactive_total_approx",
                "proactive_breakdown", "channels", "channel_counts", "applications_received", "fees",
                "reconsideration", "litigation", "applications_carried_in", "applications_closed",
                "applications_carried_out", "tables", "checks", "problems", "measures", "evidence", "warnings"]

@@ -13,9 +13,11 @@ from .types import Evidence
 NUM = rf"(?P<num>{NUMBER})\s*(?P<approx>余|多)?"
 CLAUSE_END = "，,。；;！？!?\n"
 
+# 主动公开政府信息N条 / 发布各类政务信息共计N条 / 主动公开文件N件 / 公开信息总数为N篇 / 发布信息N余次
+OBJECT = r"(?:了)?(?:各类|各项|相关|有关)?(?:政府|政务|工作)?(?:信息|文件)(?:总数|数量|总量|共)?"
 PROACTIVE = re.compile(
-    rf"(?P<cum>累计)?[^{CLAUSE_END}]{{0,6}}?(?:主动)?公开(?:了)?(?:各类|各项)?(?:政府|政务)?信息"
-    rf"(?:总数|数量|总量)?(?:共|共计|总计|合计|计|为|达|达到|总数为|数量为)*\s*{NUM}\s*(?P<unit>条|件|项|篇)"
+    rf"(?P<cum>累计)?[^{CLAUSE_END}]{{0,6}}?(?:主动公开|主动发布|公开|发布|公布)(?:的)?{OBJECT}"
+    rf"(?:共|共计|总计|合计|累计|计|为|达|达到|总数为|数量为|总数达)*\s*{NUM}\s*(?P<unit>条|件|项|篇|次)"
 )
 PROACTIVE_ALT = re.compile(
     rf"主动公开[^{CLAUSE_END}]{{0,20}}?(?:[，,]\s*)?(?:共|共计|总计|合计)\s*{NUM}\s*(?P<unit>条|件|项|篇)"
@@ -23,7 +25,11 @@ PROACTIVE_ALT = re.compile(
 PROACTIVE_NUM_FIRST = re.compile(
     rf"(?P<cum>累计)?(?:共|共计|全年)?主动公开(?:了)?\s*{NUM}\s*(?P<unit>条|件|项|篇)(?:各类|各项)?(?:政府|政务)?信息"
 )
-STRONG = re.compile(r"共|总计|合计|总数|全年|全部|本年度|年度内")
+# 通过网站、微博、电视等方式主动公开…: a list of channels before the total does not make it one channel's count
+CHANNEL_LIST = re.compile(r"、[^，,。；;]{0,30}?等(?:方式|渠道|平台|形式|载体|途径|媒体)|各(?:种|类)[^，,。；;]{0,12}?(?:方式|渠道|平台|媒体)")
+RUNNING_TOTAL = re.compile(r"截[至止]|到\s*\d{4}\s*年底|以来|自\s*\d{4}\s*年|历年|至今|建站")
+NEW_THIS_YEAR = re.compile(r"其中[^，,。；;]{0,4}?(?:本年度|本年|当年|今年|年度内)[^，,。；;]{0,4}?(?:新增|新发布|新公开|公开|发布)")
+STRONG = re.compile(r"共|总计|合计|总数|全年|全部|本年度|年度内|今年度|各类")
 BREAKDOWN_ITEM = re.compile(
     rf"^(?:其中|包括|主要包括|分别为|分别是|即|含)?[：:]?\s*(?P<cat>[\u4e00-\u9fff“”]{{2,14}}?)"
     rf"(?:类)?(?:公开)?(?:类)?(?:信息)?(?:类)?(?:共|计)?\s*{NUM}\s*(?:条|件|项|篇)$"
@@ -36,6 +42,7 @@ class Counted:
     value: int | float | None = None
     evidence: Evidence | None = None
     warnings: list[str] = field(default_factory=list)
+    approximate: bool = False
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -49,58 +56,115 @@ def _in_any(pos: int, spans: list[Span]) -> bool:
 
 
 def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tuple[Counted, Span | None]:
-    """主动公开政府信息 N 条: the best-supported statement of the year's total."""
+    """主动公开政府信息 N 条: the best-supported statement of the year's total.
+
+    Counted.approximate is set for 400余条 (the figure users want to see, marked as approximate)."""
     candidates = []
+    seen: set[int] = set()
     for pattern in (PROACTIVE, PROACTIVE_ALT, PROACTIVE_NUM_FIRST):
         for m in pattern.finditer(text):
-            if _in_any(m.start(), skip):
+            if m.start("num") in seen or _in_any(m.start(), skip):
                 continue
+            seen.add(m.start("num"))
             if text[max(0, m.start() - 3):m.start() + 3].find("依申请") != -1 or \
-                    "申请" in text[max(0, m.start() - 4):m.start("num")]:
-                continue  # 依申请公开政府信息 N 条 answers requests; it is not proactive disclosure
+                    re.search(r"申请|不予|解读|回复|答复|办理", text[max(0, m.start() - 4):m.start("num")]):
+                continue  # 依申请公开 N 件 / 不予公开 N 件 / 解读 N 条 are not proactive disclosure
             line_start = text.rfind("\n", 0, m.start()) + 1
             if "\t" in text[line_start:m.end()]:
                 continue
             clause_start = max(text.rfind(c, 0, m.start("num")) for c in CLAUSE_END) + 1
             clause = text[clause_start:m.end()]
-            if "主动" not in clause and not STRONG.search(clause):
-                continue
-            num = parse_number(m.group("num"), m.group("approx") or "")
-            if num is None or num.as_int is None:
-                continue
             s_start, _ = _sentence_bounds(text, m.start())
             before = text[s_start:m.start("num")]
+            named = {h.channel for h in hits if s_start <= h.start < m.start("num")}
+            listed = bool(CHANNEL_LIST.search(before)) and (len(named) >= 2 or bool(re.search(r"各(?:种|类)", before)))
+            unit = m.group("unit")
+            if "主动" not in clause and not STRONG.search(clause) and not listed \
+                    and not _under_proactive_heading(text, m.start()):
+                continue
+            if unit == "次" and not listed and "主动" not in clause:
+                continue  # 发布 N 次 counts occasions unless it is the list of all channels
+            if re.search(r"公开(?:了)?$", text[clause_start:m.start("num")]) is None and \
+                    re.search(r"[\u4e00-\u9fff]{2,6}类(?:信息)?$", text[clause_start:m.start("num")].rstrip("共计为达 ")) \
+                    and "各类" not in clause:
+                continue  # 通知公告类信息 20 条 is one category
+            num = parse_number(m.group("num"), m.group("approx") or "")
+            if num is None or (num.as_int is None and not num.approximate):
+                continue
             score = 0
             score += 2 if STRONG.search(text[max(s_start, m.start() - 12):m.end()]) else 0
             score += 1 if "主动" in clause else 0
             score += 1 if re.match(r"\s*(?:\d{4}年|本年|全年|今年)", text[s_start:]) else 0
+            score += 1 if listed else 0
             # a count that belongs to one channel (微博、微信 …) is not the year's total
-            own = [h for h in hits if s_start <= h.start < m.start("num") and h.channel != "政府网站"]
-            if own:
+            own = {h.channel for h in hits if s_start <= h.start < m.start("num") and h.channel != "政府网站"}
+            if own and not listed and len(own) == 1:
                 score -= 2
-            if re.search(r"其中|占", text[max(s_start, m.start() - 6):m.start()]):
-                score -= 3
-            cumulative = bool(m.groupdict().get("cum")) or "累计" in before[-20:] or \
-                bool(re.search(r"截[至止]", before))
-            if cumulative:
-                score -= 1  # a stated year's figure beats a running total
-            candidates.append((score, -m.start(), m, num, cumulative, clause_start))
+            new_this_year = bool(NEW_THIS_YEAR.search(text[max(s_start, m.start() - 16):m.start("num")]))
+            if new_this_year:
+                score += 3  # 累计267条，其中本年度新增76条: the year's own figure
+            elif "其中" in text[s_start:m.start()] or "占" in text[max(s_start, m.start() - 6):m.start()]:
+                score -= 3  # 其中…N条 is a part of a total stated before it
+            cumulative = bool(m.groupdict().get("cum")) or "累计" in before[-20:] or bool(RUNNING_TOTAL.search(before))
+            running = bool(RUNNING_TOTAL.search(before)) and not new_this_year
+            year_sentence = bool(re.match(r"\s*(?:\d{4}\s*年|本年|全年|今年)", text[s_start:]))
+            if cumulative and not running and not year_sentence:
+                score -= 1  # 2015年……累计532条 is the year's figure; elsewhere 累计 may span years
+            candidates.append((score, -m.start(), m, num, cumulative and not new_this_year, clause_start, running))
     if not candidates:
-        return Counted(warnings=["未找到主动公开信息总数"]), None
-    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
-    score, _neg, m, num, cumulative, clause_start = candidates[0]
+        return Counted(warnings=["未找到主动公开信息总数（正文没有写明本年度主动公开的条数）"]), None
+    # a running total over several years (截至…累计) is taken only when no year's own figure is stated
+    candidates.sort(key=lambda c: (c[0] >= 0, not c[6], c[0], c[1]), reverse=True)
+    score, _neg, m, num, cumulative, clause_start, running = candidates[0]
     if score < 0:
-        return Counted(warnings=["未找到主动公开信息总数（只找到某一渠道或某一类的数量）"]), None
+        return Counted(warnings=["未找到主动公开信息总数（正文只写了某一渠道或某一类的数量）"]), None
+    value = int(num.value)
+    s_start, _ = _sentence_bounds(text, m.start())
+    named = {h.channel for h in hits if s_start <= h.start < m.start("num")}
+    listed = bool(CHANNEL_LIST.search(text[s_start:m.start("num")]))
+    single = named.pop() if len(named) == 1 and not listed else None
+    if single and _other_channel_counted(text, hits, single, skip, m.start()):
+        return Counted(warnings=[f"未找到主动公开信息总数（正文只分渠道写了数量，{value}条只是“{single}”一个渠道的）"]), None
+    out = Counted(value, Evidence.span(text, clause_start, m.end()), approximate=num.approximate)
+    if single:
+        out.warnings.append(f"正文只写了通过“{single}”发布的{value}条，没有写明各渠道合计，按本年度总数显示")
     if num.approximate:
-        return Counted(warnings=[f"主动公开数量只给出约数（“{m.group('num')}{m.group('approx')}”），不作为确切数字"]), \
-            Span(clause_start, m.end())
-    out = Counted(int(num.value), Evidence.span(text, clause_start, m.end()))
+        out.warnings.append(f"主动公开数量只给出约数（“{m.group('num')}{m.group('approx')}”），按约{value}条显示")
     if cumulative:
-        out.warnings.append(f"主动公开数量{int(num.value)}条表述为“累计”，可能不只是本年度的数量")
-    others = {int(c[3].value) for c in candidates if c[0] >= score and c[3].as_int is not None} - {out.value}
+        out.warnings.append(f"主动公开数量{value}条表述为“累计”，可能不只是本年度的数量")
+    others = {int(c[3].value) for c in candidates if c[0] >= score and not c[6] and c[3].value is not None} - {out.value}
     if others:
         out.warnings.append(f"主动公开数量有多处不同表述（{', '.join(map(str, sorted(others)))}），采用{out.value}")
     return out, Span(clause_start, m.end())
+
+
+CHANNEL_COUNT = re.compile(rf"{NUM}\s*(?:条|件|篇)")  # items, not occasions (发布会1次)
+
+
+def _other_channel_counted(text: str, hits: list[ChannelHit], channel: str, skip: list[Span], at: int) -> bool:
+    """Does the text give a number for another channel (微信公众号发布信息420条)?"""
+    for h in hits:
+        if h.channel == channel or h.start == at or _in_any(h.start, skip):
+            continue
+        clause_end = min([i for i in (text.find(c, h.end) for c in CLAUSE_END) if i != -1] or [len(text)])
+        clause_start = max(text.rfind(c, 0, h.start) for c in CLAUSE_END) + 1
+        in_clause = {o.channel for o in hits if clause_start <= o.start < clause_end}
+        if len(in_clause) != 1 or "等" in text[clause_start:clause_end]:
+            continue  # 日报、电视台等媒体发布192条 counts several channels together
+        if CHANNEL_COUNT.search(text, h.end, clause_end):
+            return True
+    return False
+
+
+def _under_proactive_heading(text: str, pos: int) -> bool:
+    """Inside the 主动公开 section: 公开政府信息 N 条 there is the proactive figure."""
+    heading = text.rfind("主动公开", max(0, pos - 400), pos)
+    if heading == -1:
+        return False
+    line_start = text.rfind("\n", 0, heading) + 1
+    line_end = text.find("\n", heading)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    return len(line) <= 30 and line_end != -1 and line_end < pos
 
 
 def proactive_breakdown(text: str, total_span: Span | None, total: int | None

@@ -100,7 +100,14 @@ def _sniff(data: bytes) -> str | None:
         return "mht"
     if text.startswith(("<!doctype html", "<html")) or (text.startswith("<?xml") and "<html" in text):
         return "html"
+    # A page fragment saved as text (<p>…</p><table>…): markup from the first character on
+    if HTML_FRAGMENT.match(text) and len(HTML_TAG.findall(text)) >= 3:
+        return "html"
     return None
+
+
+HTML_FRAGMENT = re.compile(r"\s*<(?:p|div|table|span|h[1-6]|section|article|body|head|meta|title|center|font|strong|br)\b")
+HTML_TAG = re.compile(r"</?(?:p|div|table|tr|td|span|br|h[1-6]|section|article|strong|font)\b[^>]*>")
 
 
 def _ascii_head(data: bytes) -> str:

@@ -16,7 +16,7 @@ from .tables import Tables, number, parse_tables
 from .types import FORMAT_TEMPLATE, Evidence, ParsedReport, Report
 from .variants import is_traditional, to_simplified
 
-PARSER_VERSION = "1.3.0"
+PARSER_VERSION = "1.4.0"
 
 
 def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> ParsedReport:
@@ -53,6 +53,7 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
 
     total, total_span = counts.proactive_total(clean, hits, not_current)
     record.proactive_total = total.value
+    record.proactive_total_approx = total.approximate
     _keep(record, "proactive_total", total, warnings)
     breakdown, b_evidence, b_warnings = counts.proactive_breakdown(clean, total_span, total.value)
     record.proactive_breakdown = breakdown

@@ -32,6 +32,7 @@ BARE_HEADING = re.compile(
     r"(?:(?:主要|今后的?|下一步的?)?(?:改进|整改)?(?:措施|情况|方向|打算|计划|工作打算|工作计划|工作措施|工作)?)?"
 )
 # A sentence that lists the report's parts (本报告包括概述、……存在的主要问题及改进情况) is not the problems part.
+ABOUT_REPORT = re.compile(r"该报告|年报|年度报告|成效和存在的问题|成绩和问题|六部分|五部分|几部分|组成")
 CONTENTS_SENTENCE = re.compile(r"全文|本报告|本年报|报告(?:内容)?(?:主要)?(?:包括|分为|由)|以下简称|以下称|统计期限")
 SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 
@@ -174,7 +175,10 @@ def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasure
     # No heading: find the first passage that admits problems, from there to the end.
     for sent in sentences(text):
         chunk = sent.of(text)
-        if is_table_line(chunk) or not PROBLEM_WORDS.search(chunk) or CONTENTS_SENTENCE.search(chunk):
+        if is_table_line(chunk) or not PROBLEM_WORDS.search(chunk):
+            continue
+        whole = _full_sentence(text, sent.start)
+        if CONTENTS_SENTENCE.search(whole) or ABOUT_REPORT.search(whole):
             continue
         if not re.search(r"(?:但|仍|还|不过|然而|同时也|存在)", chunk):
             continue
@@ -186,6 +190,12 @@ def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasure
         warnings.append("未找到“存在的问题及改进措施”标题，按措辞识别问题与改进部分")
         return _split(text, Span(sent.start, end), year, warnings)
     return ProblemsMeasures(None, None, ("未找到“存在的问题及改进措施”部分",))
+
+
+def _full_sentence(text: str, pos: int) -> str:
+    start = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。！？!?\n") if i != -1]
+    return text[start:(min(ends) + 1 if ends else len(text))]
 
 
 def _plausible_measure_head(title: str) -> bool:

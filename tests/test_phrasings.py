@@ -68,8 +68,8 @@ PROACTIVE_TOTAL = [
     # judgement: a count of one category (规范性文件) is not the total
     P("本年度主动公开规范性文件5件，均同步发布政策解读。", None, id="category-count-only"),
     P("全年依申请公开政府信息3条，均在法定期限内答复。", None, id="yishenqing-not-proactive"),
-    # judgement: "3000余条" (over 3000) is not an exact count
-    P("全年主动公开政府信息3000余条。", None, id="approximate-yu"),
+    # "3000余条" is the figure users want to see: 3000, marked approximate (test_proactive_total_approximate)
+    P("全年主动公开政府信息3000余条。", 3000, id="approximate-yu"),
     P("2012年，本局主動公開政府信息 35 條。", 35, id="trad-arabic"),
     P("全年共主動公開政府信息一百零二條。", 102, id="trad-cn-numeral"),
 ]
