@@ -217,10 +217,11 @@ APPLICATION_ZERO = re.compile(
     rf"{NEG}(?:收到|受理|接到|接收|发生|有|产生)?[^{CLAUSE_END}]{{0,20}}?申请"
     rf"|申请[^{CLAUSE_END}]{{0,10}}?(?:数量)?(?:为零|为0|0件)"
 )
-FEE_NUM = re.compile(rf"(?:收取|收费|收缴)[^{CLAUSE_END}\d]{{0,15}}?(?:共|共计|合计)?\s*{NUM}\s*(?P<unit>万元|元)")
+FEE_NUM = re.compile(rf"(?:收取|收费|收缴|信息处理费|检索费|复制费|邮寄费)[^{CLAUSE_END}\d]{{0,15}}?(?:共|共计|合计|为)?\s*{NUM}\s*(?P<unit>万元|元)")
 FEE_ZERO = re.compile(
-    rf"(?:{NEG}|不)[^{CLAUSE_END}]{{0,10}}?(?:收取|收费|收缴)|{NEG}[^{CLAUSE_END}]{{0,12}}?(?:收费|费用)"
+    rf"(?:{NEG}|不)[^{CLAUSE_END}]{{0,18}}?(?:收取|收费|收缴)|{NEG}[^{CLAUSE_END}]{{0,12}}?(?:收费|费用)"
     rf"|(?:收费|费用)[^{CLAUSE_END}]{{0,6}}?(?:为零|为0|0元)|免费"
+    rf"|(?:信息处理费|收费金额|收费)(?:为|共|合计)?\s*0(?:\.0+)?\s*(?:元|万元)?(?![\d.])"
 )
 FEE_CONTEXT = re.compile(r"信息公开|政府信息|公开申请|依申请|检索|复制|复印|工本费|邮寄|信息处理费|收费及减免|收费和减免")
 FEE_PLAIN_ZERO = re.compile(rf"{NEG}收取(?:任何|相关)?[^{CLAUSE_END}]{{0,4}}费用")
@@ -313,6 +314,10 @@ def appeals(text: str, skip: list[Span]) -> tuple[Counted, Counted]:
                     at = c.find(word)
                     if at == -1:
                         continue
+                    # a heading glued to the sentence (四、复议、诉讼情况2018年度我局未收到…复议…): read the last naming
+                    negated = [i for i in (mm.start() for mm in re.finditer(word, c)) if re.search(NEG, c[:i])]
+                    if negated and not re.search(NEG, c[:at]):
+                        at = negated[0]
                     num = re.search(rf"{word}[^{CLAUSE_END}\d]{{0,10}}?{NUM}\s*(?:件|起|宗|次|例|个)", c) or \
                         re.search(rf"{NUM}\s*(?:件|起|宗|例)[^{CLAUSE_END}\d]{{0,6}}?{word}", c)
                     subset = re.search(rf"其中[^{CLAUSE_END}]{{0,20}}?信息公开[^{CLAUSE_END}\d]{{0,8}}?{NUM}\s*(?:件|起|宗|例)",
@@ -325,6 +330,8 @@ def appeals(text: str, skip: list[Span]) -> tuple[Counted, Counted]:
                             return Counted(n.as_int, Evidence.span(text, s, e))
                     if "未经复议" in c or "复议后" in c:
                         continue  # 表四's column headings, not statements
+                    if re.search(r"纠错|败诉|撤销|确认违法|被改变", c):
+                        continue  # 未发生被复议纠错或诉讼败诉: no case was lost, not no case at all
                     if re.search(NEG, c[:at]) or re.search(r"(?:为零|为0|0件)", c[at:]):
                         return Counted(0, Evidence.span(text, s, e))
             return None

@@ -147,7 +147,7 @@ def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasure
     warnings: list[str] = []
     both = problem_only = measure_only = None
     for i, head in enumerate(heads):
-        if head.level >= 3 or OTHER_HEAD.search(head.title):
+        if OTHER_HEAD.search(head.title):
             continue
         is_problem = bool(PROBLEM_HEAD.search(head.title))
         is_measure = bool(MEASURE_HEAD.search(head.title))
@@ -192,6 +192,10 @@ def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasure
     return ProblemsMeasures(None, None, ("未找到“存在的问题及改进措施”部分",))
 
 
+ITEM_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]是)\s*")
+MEASURE_VERB = re.compile(r"(?:继续|进一步|持续|不断|加大|加强|完善|推进|拓宽|扩大|健全|深化|强化|提高|提升|做好|规范|建立)")
+
+
 def _full_sentence(text: str, pos: int) -> str:
     start = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
     ends = [i for i in (text.find(c, pos) for c in "。！？!?\n") if i != -1]
@@ -212,6 +216,10 @@ def _split(text: str, body: Span, year: int | None, warnings: list[str]) -> Prob
             cut = k
             break
     if cut is None:
+        if sents and not any(PROBLEM_WORDS.search(x.of(text)) for x in sents) and \
+                MEASURE_VERB.match(ITEM_MARKER.sub("", sents[0].of(text).strip())):
+            # 存在的问题及改进情况 that lists only what will be done (一、继续加大……): all of it is measures
+            return ProblemsMeasures(None, _trim(text, body), tuple(warnings + ["“存在的问题”部分只写了改进措施，没有写问题"]))
         return ProblemsMeasures(_trim(text, body), None, tuple(warnings + ["未找到改进措施部分"]))
     split_at = sents[cut].start
     problems = _trim(text, Span(body.start, split_at))
