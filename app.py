@@ -13,6 +13,7 @@ from components import (
     data_table,
     document,
     filters,
+    issue_list,
     keywords,
     overview,
     quality,
@@ -29,15 +30,13 @@ st.title("政府信息公开年报看板")
 upload.render_uploader(DATA_DIR)
 corpus, frame = load(DATA_DIR, upload.uploaded())
 upload.render_save(DATA_DIR)
-if corpus.errors:
-    with st.container(border=True):
-        st.warning(f"{len(corpus.errors)} 个文件无法读取，其余报告照常显示：")
-        for err in corpus.errors:
-            st.markdown(f"- **{md_escape(err.file)}**：{md_escape(err.reason)}")
-if corpus.notes:
-    with st.expander(f"文件提示（{len(corpus.notes)} 条：重复或冲突）"):
-        for note in corpus.notes:
-            st.markdown(f"- {md_escape(note)}")
+if corpus.errors or corpus.notes:
+    # one line, not a list above every tab: the details are in 问题清单
+    parts = [f"{len(corpus.errors)} 个文件无法读取" if corpus.errors else "",
+             f"{len(corpus.notes)} 条重复或冲突提示" if corpus.notes else ""]
+    first = md_escape(corpus.errors[0].file) + "：" + md_escape(corpus.errors[0].reason) if corpus.errors else ""
+    st.warning("，".join(p for p in parts if p) + "，其余报告照常显示。详见“问题清单”页"
+               + (f"（例如 {first}）" if first and len(corpus.errors) <= 3 else "") + "。")
 if frame.empty:
     st.info(f"数据文件夹 {md_escape(str(DATA_DIR))} 中没有可读取的报告。请把报告（.txt/.md）放入该文件夹后刷新页面。")
     st.stop()
@@ -49,13 +48,19 @@ if view.empty:
     st.stop()
 
 colors = agency_colors(list(frame["agency_key"]))
+# The issue list's tab carries a count badge; a link to ?tab=问题清单 (any count) opens it.
+issue_tab = f"问题清单 :red-badge[{issue_list.count_badge(issue_list.rows_for(view, corpus))}]"
+asked = str(st.query_params.get("tab", ""))
+if asked.startswith("问题清单") and asked != issue_tab:
+    st.query_params["tab"] = issue_tab  # a link made when the count was different
+    st.rerun()
 # Only the open tab runs (lazy tabs); the open tab is part of the URL, like the filters.
-tabs = st.tabs(["总览", "公开渠道", "关键词", "依申请与复议诉讼", "质量检查", "文档", "数据"],
+tabs = st.tabs(["总览", "公开渠道", "关键词", "依申请与复议诉讼", "质量检查", issue_tab, "文档", "数据"],
                key="tab", bind="query-params", on_change="rerun")
 views = [lambda: overview.render(view, colors), lambda: channels.render(view),
          lambda: keywords.render(view, frame, corpus.terms), lambda: applications.render(view),
-         lambda: quality.render(view), lambda: document.render(view, corpus),
-         lambda: data_table.render(view)]
+         lambda: quality.render(view), lambda: issue_list.render(view, corpus),
+         lambda: document.render(view, corpus), lambda: data_table.render(view)]
 for tab, draw in zip(tabs, views, strict=True):
     if tab.open:
         with tab:

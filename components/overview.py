@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from .charts import headline_figures, proactive_bars, proactive_trend
 from .style import PLOTLY_CONFIG, style_figure, year_label
 
 MAX_AGENCIES = 15  # beyond this the per-agency bars and lines are aggregated
@@ -15,13 +16,19 @@ MAX_REPORT_BARS = 30
 
 def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     known = view.dropna(subset=["proactive_total"])
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric("报告数", len(view))
-    c2.metric("机构数", view["agency_key"].nunique())
-    c3.metric("年份数", view["year"].nunique())
+    kpi = headline_figures(view)
+    helps = {
+        "报告数": "当前筛选下的报告份数。",
+        "写明总数": "写明了本年度主动公开数量的报告 / 全部报告。未写明的报告不计为 0。",
+        "每份报告中位数": "每份报告主动公开条数的中位数，只用写明的确切数字（不含约数、累计数和冲突文件）。各年："
+                          + (kpi["_per_year"] or "无"),
+        "机构数": "当前筛选下的机构数。",
+        "覆盖年份": "报告所述年度的范围。不同年份的数量从不相加。",
+    }
+    cols = st.columns(len(helps))
+    for col, name in zip(cols, helps, strict=True):
+        col.metric(name, kpi[name], help=helps[name])
     missing = len(view) - len(known)
-    c4.metric("主动公开信息合计", f"{int(known['proactive_total'].sum()):,} 条",
-              help="只加总报告中写明的数量；未写明的报告不计为 0。" + (f" 本视图有 {missing} 份未写明。" if missing else ""))
     if missing:
         gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in view.itertuples() if pd.isna(r.proactive_total)]
         more = f" 等 {len(gaps)} 份" if len(gaps) > 20 else ""
@@ -37,36 +44,26 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
             _aggregated(data, years, colors)
             _breakdown(view)
             return
-        fig = go.Figure()
-        for agency, rows in data.groupby("agency_key", sort=True):
-            fig.add_bar(x=list(rows["year_label"]), y=list(rows["total"]), name=agency, text=list(rows["total"]),
-                        marker_color=colors.get(agency), textposition="outside", cliponaxis=False,
-                        customdata=list(rows["file"]),
-                        hovertemplate="%{x}<br>%{y} 条<br>%{customdata}<extra>" + agency + "</extra>")
-        fig.update_layout(barmode="group", legend_title_text="机构", showlegend=True)
-        fig.update_xaxes(title="年份", type="category", categoryorder="array", categoryarray=years)
-        fig.update_yaxes(title="主动公开条数")
+        if int(kpi["_flagged"]):
+            st.caption("图中带纹理的柱子不是确切的本年度数字：点纹为约数，斜纹为“累计”，叉纹为同一机构同年的两份冲突文件"
+                       "（并排显示，不相加）。")
+        fig = proactive_bars(data, colors, years)
         st.plotly_chart(style_figure(fig, "各机构各年度主动公开政府信息数量（条）"), config=PLOTLY_CONFIG,
                         key="overview_bar")
-
-        fig = go.Figure()
-        for agency, rows in data.dropna(subset=["year"]).sort_values("year").groupby("agency_key", sort=True):
-            if rows.empty:
-                continue
-            fig.add_scatter(x=[int(y) for y in rows["year"]], y=list(rows["total"]), name=agency,
-                            mode="lines+markers+text", text=list(rows["total"]), textposition="top center",
-                            marker={"size": 12, "color": colors.get(agency)}, line={"width": 3})
-        fig.update_layout(legend_title_text="机构", showlegend=True)
-        fig.update_xaxes(title="年份", dtick=1, tickformat="d")
-        fig.update_yaxes(title="主动公开条数")
-        st.plotly_chart(style_figure(fig, "主动公开数量的年度变化（按机构）"), config=PLOTLY_CONFIG,
-                        key="overview_trend")
+        include = st.toggle("趋势线包括约数和累计数", key="trend_flagged",
+                            help="默认只连写明的确切数字；打开后约数、累计数以空心点加入。冲突文件始终只标叉、不连线。")
+        fig = proactive_trend(data, colors, include_flagged=include)
+        st.plotly_chart(style_figure(fig, "主动公开数量的年度变化（按机构" + ("，含约数和累计数）" if include else "，仅确切数字）")),
+                        config=PLOTLY_CONFIG, key="overview_trend")
 
     _breakdown(view)
 
 
 def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) -> None:
-    """Many agencies: the top ones by total, the rest summed as 其他, so no chart has thousands of bars."""
+    """Many agencies: the top ones by total, the rest summed as 其他, so no chart has thousands of bars.
+
+    Only plain figures are summed: approximate, cumulative and conflicting figures never enter a sum."""
+    data = data[data["total_quality"] == "stated"]
     top = data.groupby("agency_key")["total"].sum().nlargest(TOP_AGENCIES).index
     rest = data[~data["agency_key"].isin(top)]
     fig = go.Figure()

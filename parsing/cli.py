@@ -27,7 +27,8 @@ files are still printed. Exit code: 0 if every file was read, 1 if any failed, 2
 
 EPILOG = """\
 record keys: file, sha256, agency, agency_type, admin_level, province, city, district, adcode,
-year, format, proactive_total, proactive_total_approx, proactive_breakdown, channels, channel_counts,
+year, format, proactive_total, proactive_total_approx,
+proactive_total_cumulative, proactive_breakdown, channels, channel_counts,
 applications_received, fees, reconsideration, litigation, applications_carried_in,
 applications_closed, applications_carried_out, tables, checks, problems, measures, evidence, warnings.
 null means the report does not say; see README.md for each field's meaning.

@@ -209,15 +209,34 @@ def agency_label(row: dict) -> str:
     return f"{place}{row.get('agency_type') or ''}"
 
 
+QUALITY_LABELS = {"stated": "写明", "approx": "约数", "cumulative": "累计", "conflict": "冲突"}
+
+
+def total_quality(row: dict) -> str | None:
+    """How far the proactive total can be trusted: stated, approx (约/余), cumulative (累计), conflict
+    (two files for one agency-year). None when there is no figure."""
+    if row.get("proactive_total") is None:
+        return None
+    if any(w.startswith("冲突") for w in row.get("warnings") or ()):
+        return "conflict"
+    if row.get("proactive_total_approx"):
+        return "approx"
+    if row.get("proactive_total_cumulative"):
+        return "cumulative"
+    return "stated"
+
+
 def to_frame(corpus: Corpus) -> pd.DataFrame:
     rows = []
     for parsed in corpus.reports:
         row = parsed.record.to_dict(lazy_checks=True)
         row["agency_label"] = agency_label(row)
         row["agency_key"] = row["agency"] or f"（机构不明）{row['file']}"
+        row["total_quality"] = total_quality(row)
         rows.append(row)
     columns = ["file", "sha256", "agency", "agency_key", "agency_label", "agency_type", "admin_level",
                "province", "city", "district", "adcode", "year", "format", "proactive_total", "proactive_total_approx",
+               "proactive_total_cumulative", "total_quality",
                "proactive_breakdown", "channels", "channel_counts", "applications_received", "fees",
                "reconsideration", "litigation", "applications_carried_in", "applications_closed",
                "applications_carried_out", "tables", "checks", "problems", "measures", "evidence", "warnings"]

@@ -43,6 +43,7 @@ class Counted:
     evidence: Evidence | None = None
     warnings: list[str] = field(default_factory=list)
     approximate: bool = False
+    cumulative: bool = False
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -131,6 +132,7 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
     if num.approximate:
         out.warnings.append(f"主动公开数量只给出约数（“{m.group('num')}{m.group('approx')}”），按约{value}条显示")
     if cumulative:
+        out.cumulative = True
         out.warnings.append(f"主动公开数量{value}条表述为“累计”，可能不只是本年度的数量")
     others = {int(c[3].value) for c in candidates if c[0] >= score and not c[6] and c[3].value is not None} - {out.value}
     if others:

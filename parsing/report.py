@@ -54,6 +54,7 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
     total, total_span = counts.proactive_total(clean, hits, not_current)
     record.proactive_total = total.value
     record.proactive_total_approx = total.approximate
+    record.proactive_total_cumulative = total.cumulative
     _keep(record, "proactive_total", total, warnings)
     breakdown, b_evidence, b_warnings = counts.proactive_breakdown(clean, total_span, total.value)
     record.proactive_breakdown = breakdown

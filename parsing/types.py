@@ -43,6 +43,7 @@ class Report:
     format: str = FORMAT_PROSE
     proactive_total: int | None = None
     proactive_total_approx: bool = False
+    proactive_total_cumulative: bool = False
     proactive_breakdown: dict[str, int] = field(default_factory=dict)
     channels: list[str] = field(default_factory=list)
     channel_counts: dict[str, int] = field(default_factory=dict)

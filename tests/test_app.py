@@ -47,7 +47,7 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-TABS = ["总览", "公开渠道", "关键词", "依申请与复议诉讼", "质量检查", "文档", "数据"]
+TABS = ["总览", "公开渠道", "关键词", "依申请与复议诉讼", "质量检查", "问题清单", "文档", "数据"]
 
 
 @pytest.mark.parametrize("tab", TABS)
@@ -57,12 +57,17 @@ def test_every_tab_renders_without_exceptions(tab):
     assert at.get("plotly_chart") or at.dataframe
 
 
-def test_overview_kpis():
+def test_overview_kpis_never_sum_across_years():
     at = run_app()
     assert metrics(at)["报告数"] == "5"
+    assert metrics(at)["写明总数"] == "5 / 5"
+    # plain figures only: 123 (张店区 2009), 57 (罗庄区 2018), 47 (度假区 2023); 280 and 1000 are 累计
+    assert metrics(at)["每份报告中位数"] == "57 条"
     assert metrics(at)["机构数"] == "4"
-    assert metrics(at)["主动公开信息合计"] == "1,507 条"
-    assert [t.label for t in at.tabs] == TABS
+    assert metrics(at)["覆盖年份"] == "2009–2023"
+    assert "主动公开信息合计" not in metrics(at)
+    assert [t.label.split(" :")[0] for t in at.tabs] == TABS
+    assert at.tabs[5].label == "问题清单 :red-badge[1]"  # 001's categories cover 138 of its 1000 items
 
 
 def test_changing_a_filter_keeps_the_open_tab():
@@ -87,9 +92,16 @@ def test_city_filter_leaves_exactly_the_liaocheng_reports():
     at.sidebar.selectbox(key="f_city").select("聊城市").run()
     assert not at.exception
     assert metrics(at)["报告数"] == "2"
-    points = bar_points(chart(at, "overview_bar"))
-    assert points == {("聊城市安全生产监督管理局", "2018"): 1000,
-                      ("聊城江北水城旅游度假区安全生产监督管理局", "2023"): 47}
+    fig = chart(at, "overview_bar")
+    points = bar_points(fig)
+    assert {k: v for k, v in points.items() if v is not None} == {("聊城市安监", "2018"): 1000,
+                                                                  ("江北水城旅游度假区安监", "2023"): 47}
+    # 1000 is worded 累计: hatched, labelled, and explained in the legend
+    city = next(t for t in fig["data"] if t["name"] == "聊城市安监")
+    assert city["text"] == ["1,000（累计）"] and city["marker"]["pattern"]["shape"] == ["/"]
+    zone = next(t for t in fig["data"] if t["name"] == "江北水城旅游度假区安监")
+    assert zone["text"] == ["47"] and zone["marker"]["pattern"]["shape"] == [""]
+    assert any(t["name"].startswith("斜纹：表述为“累计”") for t in fig["data"])
     assert at.query_params["city"] in ("聊城市", ["聊城市"])
 
 
@@ -98,9 +110,15 @@ def test_district_filter_shows_zhangdian_trend_2009_to_2018():
     at.sidebar.selectbox(key="f_city").select("淄博市").run()
     at.sidebar.selectbox(key="f_district").select("张店区").run()
     trend = chart(at, "overview_trend")
-    assert len(trend["data"]) == 1
+    assert len(trend["data"]) == 1  # by default the line joins plain figures only: 280 is 累计
+    assert values(trend["data"][0]["x"]) == [2009]
+    assert values(trend["data"][0]["y"]) == [123]
+    at.toggle(key="trend_flagged").set_value(True).run()
+    trend = chart(at, "overview_trend")
     assert values(trend["data"][0]["x"]) == [2009, 2018]
     assert values(trend["data"][0]["y"]) == [123, 280]
+    assert trend["data"][0]["text"] == ["123", "280（累计）"]
+    assert trend["data"][0]["marker"]["symbol"] == ["circle", "circle-open"]
 
 
 def test_query_params_prefill_filters():
@@ -173,10 +191,16 @@ def test_broken_file_is_listed_and_the_rest_still_renders(tmp_path, monkeypatch)
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
     at = run_app()
     assert not at.exception
-    listed = "\n".join(m.value for m in at.markdown).replace("\\", "")
-    assert "broken.txt" in listed and "文件为空" in listed
-    assert "junk.txt" in listed and "二进制" in listed
+    banner = "\n".join(w.value for w in at.warning).replace("\\", "")
+    assert "2 个文件无法读取" in banner and "问题清单" in banner  # one line, details in the list
+    assert "broken.txt：文件为空" in banner
     assert metrics(at)["报告数"] == "5"
+    at = run_app({"tab": "问题清单"})
+    table = at.dataframe[0].value
+    unreadable = table[table["严重程度"] == "无法读取"]
+    assert sorted(unreadable["文件"]) == ["broken.txt", "junk.txt"]
+    reasons = dict(zip(unreadable["文件"], unreadable["内容"], strict=True))
+    assert "文件为空" in reasons["broken.txt"] and "二进制" in reasons["junk.txt"]
 
 
 @pytest.mark.parametrize(("hostile", "escaped"), [
@@ -235,7 +259,7 @@ def test_uploaded_report_joins_the_session_and_can_be_saved(tmp_path, monkeypatc
     assert not at.exception
     assert metrics(at)["报告数"] == "6"
     points = bar_points(chart(at, "overview_bar"))
-    assert points[("临沂市兰山区安全生产监督管理局", "2018")] == 66
+    assert points[("兰山区安监", "2018")] == 66
     assert not (tmp_path / "兰山区.txt").exists()  # not on disk until saved
     at.sidebar.button(key="save_uploads").click().run()
     assert (tmp_path / "兰山区.txt").read_bytes() == report
@@ -266,4 +290,36 @@ def test_a_file_added_to_the_folder_is_picked_up_on_reload(tmp_path, monkeypatch
                        encoding="utf-8")
     at = run_app()  # a browser reload is a new session
     assert metrics(at)["报告数"] == "6"
-    assert bar_points(chart(at, "overview_bar"))[("淄博市张店区安全生产监督管理局", "2009")] == 124
+    assert bar_points(chart(at, "overview_bar"))[("张店区安监", "2009")] == 124
+
+
+def test_a_conflicting_pair_is_drawn_side_by_side_never_summed(tmp_path, monkeypatch):
+    _copy_seeds(tmp_path)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    src = (DATA / "003_dd0aca17394d444a.txt").read_text(encoding="utf-8")
+    (tmp_path / "罗庄区另一份.txt").write_text(src.replace("共57条", "共66条"), encoding="utf-8")
+    at = run_app({"city": "临沂市"})
+    fig = chart(at, "overview_bar")
+    bars = {t["name"]: (values(t["y"]), t["text"]) for t in fig["data"] if values(t["y"]) != [None]}
+    assert bars == {"罗庄区安监 · 003_dd0aca17394d444a.txt": ([57], ["57（冲突）"]),
+                    "罗庄区安监 · 罗庄区另一份.txt": ([66], ["66（冲突）"])}
+    assert any(t["name"].startswith("叉纹：同一机构同一年份有两份不同文件") for t in fig["data"])
+    trend = chart(at, "overview_trend")
+    assert [(t["name"], t["mode"]) for t in trend["data"]] == [("罗庄区安监（冲突，不连线）", "markers+text")]
+    assert sorted(values(trend["data"][0]["y"])) == [57, 66]
+    assert metrics(at)["每份报告中位数"] == "—"  # neither conflicting figure is a plain one
+
+
+def test_issue_list_holds_every_warning_of_the_corpus_worst_first():
+    from parsing import parse_file
+
+    at = run_app({"tab": "问题清单"})
+    assert not at.exception
+    assert at.query_params["tab"] in ("问题清单 :red-badge[1]", ["问题清单 :red-badge[1]"])
+    at.multiselect(key="issue_severity").set_value(["不符", "冲突", "无法读取", "警告", "提示"]).run()
+    table = at.dataframe[0].value
+    expected = sorted((p.name, w) for p in sorted(DATA.glob("*.txt")) for w in parse_file(p).record.warnings)
+    assert sorted(zip(table["文件"], table["内容"], strict=True)) == expected
+    assert list(table["严重程度"])[0] == "警告"  # worst first: the breakdown that does not add up
+    assert table["内容"].iloc[0].startswith("分类数量合计138条")
+    assert all(link.startswith("?") and "tab=%E6%96%87%E6%A1%A3" in link for link in table["原文"])

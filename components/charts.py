@@ -1,0 +1,130 @@
+"""Pure figure builders for the overview: a frame in, a plotly figure out (no Streamlit here).
+
+Every proactive-disclosure figure carries its quality (parsing.corpus.total_quality): a stated figure is a
+plain bar; an approximate one (400余) is dotted and labelled 约400; a cumulative one (累计) is hatched and
+labelled 280（累计）; two files for one agency and year (冲突) are drawn side by side, crossed, never summed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+# quality → (pattern shape, label suffix, legend text)
+QUALITY_STYLE = {
+    "stated": ("", "", "实心：报告写明的本年度数量"),
+    "approx": (".", "约", "点纹：约数（“400余条”），标为“约400”"),
+    "cumulative": ("/", "（累计）", "斜纹：表述为“累计”，可能不只本年度"),
+    "conflict": ("x", "（冲突）", "叉纹：同一机构同一年份有两份不同文件，并排显示、不相加"),
+}
+PLAIN = ("stated",)
+FLAGGED = ("approx", "cumulative")
+
+
+def total_text(total, quality: str | None) -> str:
+    """The label a figure is shown with: 57 / 约400 / 280（累计） / 1000（冲突）."""
+    if total is None or pd.isna(total):
+        return "未写明"
+    n = f"{int(total):,}"
+    if quality == "approx":
+        return f"约{n}"
+    suffix = QUALITY_STYLE.get(quality or "stated", ("", "", ""))[1]
+    return n + suffix
+
+
+def proactive_bars(data: pd.DataFrame, colors: dict[str, str], years: list[str]) -> go.Figure:
+    """Bars per agency and year. data: rows with a total (columns agency_key, agency_label, agency,
+    year_label, total, total_quality, file)."""
+    fig = go.Figure()
+    for agency, rows in data.groupby("agency_key", sort=True):
+        label = rows["agency_label"].iloc[0]
+        plain = rows[rows["total_quality"] != "conflict"]
+        groups = [(label, plain)] if not plain.empty else []
+        # a conflicting pair: one trace per file, so the two values stand side by side and are named
+        for file, part in rows[rows["total_quality"] == "conflict"].groupby("file", sort=True):
+            groups.append((f"{label} · {file}", part))
+        for name, part in groups:
+            qualities = list(part["total_quality"])
+            fig.add_bar(
+                x=list(part["year_label"]), y=[int(v) for v in part["total"]], name=name,
+                text=[total_text(t, q) for t, q in zip(part["total"], qualities, strict=True)],
+                textposition="outside", cliponaxis=False, textfont={"size": 18, "color": "#111418"},
+                marker={"color": colors.get(agency), "line": {"color": "#111418", "width": 1.5},
+                        "pattern": {"shape": [QUALITY_STYLE[q][0] for q in qualities], "fgcolor": "#111418",
+                                    "solidity": 0.35}},
+                customdata=[[f, QUALITY_STYLE[q][2].split("：")[-1] if q != "stated" else "写明",
+                             rows["agency"].iloc[0] or agency]
+                            for f, q in zip(part["file"], qualities, strict=True)],
+                hovertemplate="%{customdata[2]}<br>%{x}：%{text}<br>%{customdata[1]}<br>%{customdata[0]}"
+                              "<extra></extra>",
+            )
+    _quality_legend(fig, set(data["total_quality"]))
+    fig.update_layout(barmode="group", legend_title_text="机构", showlegend=True)
+    fig.update_xaxes(title="年份", type="category", categoryorder="array", categoryarray=years)
+    fig.update_yaxes(title="主动公开条数")
+    return fig
+
+
+def proactive_trend(data: pd.DataFrame, colors: dict[str, str], include_flagged: bool = False) -> go.Figure:
+    """A line per agency through its plain figures; approximate and cumulative ones join only when asked,
+    drawn as open markers. Conflicting figures never join a line: both are marked with a cross."""
+    fig = go.Figure()
+    dated = data.dropna(subset=["year"]).sort_values("year")
+    allowed = PLAIN + (FLAGGED if include_flagged else ())
+    for agency, rows in dated.groupby("agency_key", sort=True):
+        label = rows["agency_label"].iloc[0]
+        line = rows[rows["total_quality"].isin(allowed)]
+        if not line.empty:
+            qualities = list(line["total_quality"])
+            fig.add_scatter(
+                x=[int(y) for y in line["year"]], y=[int(v) for v in line["total"]], name=label,
+                mode="lines+markers+text", textposition="top center", textfont={"size": 18},
+                text=[total_text(t, q) for t, q in zip(line["total"], qualities, strict=True)],
+                marker={"size": 14, "color": colors.get(agency),
+                        "symbol": ["circle" if q == "stated" else "circle-open" for q in qualities],
+                        "line": {"width": 3, "color": colors.get(agency)}},
+                line={"width": 3, "color": colors.get(agency)},
+                hovertemplate=f"{rows['agency'].iloc[0] or agency}<br>%{{x}}年：%{{text}}<extra></extra>",
+            )
+        conflicts = rows[rows["total_quality"] == "conflict"]
+        if not conflicts.empty:
+            fig.add_scatter(
+                x=[int(y) for y in conflicts["year"]], y=[int(v) for v in conflicts["total"]],
+                name=f"{label}（冲突，不连线）", mode="markers+text", textposition="middle right",
+                text=[f"{total_text(t, 'conflict')} {f}" for t, f in zip(conflicts["total"], conflicts["file"],
+                                                                         strict=True)],
+                marker={"size": 16, "symbol": "x", "color": colors.get(agency)},
+            )
+    fig.update_layout(legend_title_text="机构", showlegend=True)
+    fig.update_xaxes(title="年份", dtick=1, tickformat="d")
+    fig.update_yaxes(title="主动公开条数")
+    return fig
+
+
+def _quality_legend(fig: go.Figure, present: set) -> None:
+    """Legend entries that explain the marks actually drawn (a hatched bar means 累计 …)."""
+    for quality in ("approx", "cumulative", "conflict"):
+        if quality not in present:
+            continue
+        shape, _suffix, text = QUALITY_STYLE[quality]
+        fig.add_bar(x=[None], y=[None], name=text, legendgroup="quality", legendrank=2000,
+                    marker={"color": "#ffffff", "line": {"color": "#111418", "width": 1.5},
+                            "pattern": {"shape": shape, "fgcolor": "#111418"}}, hoverinfo="skip")
+
+
+def headline_figures(view: pd.DataFrame) -> dict[str, str]:
+    """KPIs that mean something: no sum across years."""
+    known = view.dropna(subset=["proactive_total"])
+    plain = known[known["total_quality"] == "stated"]
+    years = view["year"].dropna()
+    per_year = plain.groupby("year")["proactive_total"].median()
+    span = f"{int(years.min())}–{int(years.max())}" if len(years) else "—"
+    return {
+        "报告数": f"{len(view)}",
+        "写明总数": f"{len(known)} / {len(view)}",
+        "每份报告中位数": f"{int(plain['proactive_total'].median()):,} 条" if len(plain) else "—",
+        "机构数": f"{view['agency_key'].nunique()}",
+        "覆盖年份": span,
+        "_per_year": "；".join(f"{int(y)}年 {int(v):,} 条" for y, v in per_year.items()),
+        "_flagged": f"{len(known) - len(plain)}",
+    }
