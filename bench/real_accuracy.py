@@ -114,6 +114,14 @@ def warning_for(record: dict, name: str) -> str:
     return "；".join(hits[:2])
 
 
+FULL_WIDTH = str.maketrans("，：；（）", ",:;()")
+
+
+def squash(text: str) -> str:
+    """The labels' copies use ASCII ,:;() where real files use full-width: compare without either."""
+    return re.sub(r"\s+", "", text.translate(FULL_WIDTH))
+
+
 def score(labels_csv: Path, reports: Path) -> dict:
     rows = list(csv.DictReader(labels_csv.open(encoding="utf-8-sig")))
     tally = {name: {"right": 0, "wrong": 0, "missed": 0, "n": 0} for name, _c, _k in SCALARS}
@@ -158,8 +166,6 @@ def score(labels_csv: Path, reports: Path) -> dict:
             field_text = to_simplified(record.get(key) or "")
             other = to_simplified(record.get("measures" if key == "problems" else "problems") or "")
             needle = to_simplified(label)
-            squash = (lambda s: re.sub(r"\s+", "", s.replace("，", ",").replace("：", ":").replace("；", ";")
-                                      .replace("（", "(").replace("）", ")")))
             if squash(needle) in squash(field_text):
                 tally[part]["right"] += 1
             else:

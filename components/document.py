@@ -9,6 +9,7 @@ import streamlit as st
 
 from parsing.corpus import Corpus
 
+from .charts import total_text
 from .style import FORMAT_LABELS, highlight, year_label
 
 FIELD_LABELS = {
@@ -47,7 +48,10 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
         rows = []
         for key, label in FIELD_LABELS.items():
             ev = evidence.get(key)
-            rows.append({"字段": label, "值": _value(key, row[key]), "原文依据": ev["text"] if ev else ""})
+            shown = _value(key, row[key])
+            if key == "proactive_total" and row.get("total_quality") not in (None, "stated"):
+                shown = total_text(row[key], row["total_quality"])  # 约400 / 280（累计）/ 57（冲突）
+            rows.append({"字段": label, "值": shown, "原文依据": ev["text"] if ev else ""})
         for prefix, label in (("proactive_breakdown", "分类"), ("channel_counts", "渠道数量")):
             for name, n in (row[prefix] or {}).items():
                 ev = evidence.get(f"{prefix}.{name}")
@@ -65,7 +69,7 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
             st.text(f"【存在的问题】\n{row['problems'] or '（未找到）'}\n\n【改进措施】\n{row['measures'] or '（未找到）'}")
         st.download_button("下载此报告的记录（JSON）",
                            json.dumps({k: _jsonable(row[k]) for k in view.columns if k not in (
-                               "agency_key", "agency_label", "source")}, ensure_ascii=False, indent=1, default=str),
+                               "agency_key", "agency_label", "source", "total_quality")}, ensure_ascii=False, indent=1, default=str),
                            file_name=f"{file}.json", mime="application/json")
     with right:
         st.subheader("报告全文（高亮 = 提取依据）")

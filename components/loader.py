@@ -24,7 +24,7 @@ def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
     if folder.is_dir():
         for path in iter_report_paths([folder]):
             try:
-                stat = path.stat()
+                stat = path.lstat()
             except OSError:
                 continue
             out.append((path.name, stat.st_size, stat.st_mtime_ns))

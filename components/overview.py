@@ -69,7 +69,9 @@ def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) ->
     fig = go.Figure()
     for agency in top:
         rows = data[data["agency_key"] == agency].groupby("year_label")["total"].sum()
-        fig.add_bar(x=list(rows.index), y=list(rows.values), name=agency, marker_color=colors.get(agency))
+        label = data.loc[data["agency_key"] == agency, "agency_label"].iloc[0]
+        fig.add_bar(x=list(rows.index), y=list(rows.values), name=label, marker_color=colors.get(agency),
+                    hovertemplate=f"{agency}<br>%{{x}}：%{{y}} 条<extra></extra>")
     if not rest.empty:
         rows = rest.groupby("year_label")["total"].sum()
         fig.add_bar(x=list(rows.index), y=list(rows.values), name=f"其他（{rest['agency_key'].nunique()}个机构）",

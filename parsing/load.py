@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -110,20 +111,42 @@ def _mostly_text(text: str) -> bool:
 
 
 def read_report_bytes(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > max_bytes():
-        raise ReportReadError(f"文件过大：{size / 1024 / 1024:.1f} MB，上限为 {describe_limit()}")
-    return path.read_bytes()
+    """The file's bytes, refusing what is not a plain file of the data folder: a symlink is never followed
+    (it could point at /etc/passwd), a FIFO or device is never opened for reading (it would block), and
+    the size limit is checked on the bytes read, not on a size the file system may report as 0 (/proc)."""
+    path = Path(path)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        raise ReportReadError("文件不存在") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise ReportReadError("是符号链接（快捷方式），为安全起见不跟随读取；请把报告文件本身放进数据文件夹")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReportReadError("不是普通文件（可能是管道、设备或文件夹），已跳过")
+    limit = max_bytes()
+    if info.st_size > limit:
+        raise ReportReadError(f"文件过大：{info.st_size / 1024 / 1024:.1f} MB，上限为 {describe_limit()}")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise ReportReadError("不是普通文件（可能是管道、设备或文件夹），已跳过")
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ReportReadError(f"文件过大：超过上限 {describe_limit()}")
+    return data
 
 
 def iter_report_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand folders into their report files (sorted); files are yielded as given."""
+    """Expand folders into their report files (sorted); files are yielded as given.
+
+    Symlinks and other non-plain entries with a report suffix are yielded too, so that reading them
+    gives a note naming the file and why it was skipped (read_report_bytes), instead of silence."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             for child in sorted(path.iterdir()):
-                if child.is_file() and child.suffix.lower() in REPORT_SUFFIXES \
-                        and not child.name.startswith("."):
+                if child.suffix.lower() in REPORT_SUFFIXES and not child.name.startswith(".") \
+                        and (child.is_symlink() or not child.is_dir()):
                     yield child
         else:
             yield path

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from parsing.normalize import normalize_text
@@ -25,3 +27,24 @@ from parsing.normalize import normalize_text
         "tab-table"])
 def test_normalize(raw, expected):
     assert normalize_text(raw) == expected
+
+
+INVISIBLE_CONTROLS = ["\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
+                      "\u2068", "\u2069", "\u180e", "\u034f"]
+
+
+@pytest.mark.parametrize("control", INVISIBLE_CONTROLS, ids=[f"U+{ord(c):04X}" for c in INVISIBLE_CONTROLS])
+def test_bidi_and_invisible_controls_inside_names_and_numbers_change_nothing(control):
+    from conftest import SEEDS
+
+    from parsing import parse_text
+
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        want = parse_text(text).record
+        dirty = re.sub(r"(\d)(\d)", lambda m: m.group(1) + control + m.group(2), text)  # inside every number
+        dirty = dirty.replace("监督管理局", "监督" + control + "管理局").replace("年", control + "年")
+        got = parse_text(dirty).record
+        for key in ("agency", "district", "city", "year", "proactive_total", "applications_received"):
+            assert getattr(got, key) == getattr(want, key), (path.name, key)
+        assert control not in parse_text(dirty).text  # never shown, never able to reorder the display
