@@ -9,6 +9,7 @@ import streamlit as st
 
 from components import (
     applications,
+    style,
     channels,
     data_table,
     document,
@@ -24,8 +25,15 @@ from components.style import agency_colors, md_escape
 
 DATA_DIR = Path(os.environ.get("DATA_DIR", Path(__file__).with_name("data")))
 
-st.set_page_config(page_title="政府信息公开年报看板", layout="wide")
-st.title("政府信息公开年报看板")
+# 演示模式 (?present=1): sidebar collapsed, larger near-black chart text, legends below the charts.
+presenting = style.presentation_from_url()
+st.set_page_config(page_title="政府信息公开年报看板", layout="wide",
+                   initial_sidebar_state="collapsed" if presenting else "auto")
+if presenting:
+    st.subheader("政府信息公开年报看板")
+else:
+    st.title("政府信息公开年报看板")
+style.render_presentation_toggle()
 
 upload.render_uploader(DATA_DIR)
 corpus, frame = load(DATA_DIR, upload.uploaded())

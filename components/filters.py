@@ -46,6 +46,12 @@ def render(frame: pd.DataFrame) -> pd.DataFrame:
     """Draw the filters in the sidebar and return the rows they select."""
     sb = st.sidebar
     sb.header("筛选")
+    if sb.button("重置筛选", key="reset_filters", help="所有筛选回到“全部”，网址中的筛选也一并清除"):
+        for key in [k for k in st.session_state if str(k).startswith("f_")]:
+            del st.session_state[key]
+        for name in FILTER_PARAMS:
+            st.query_params.pop(name, None)
+        st.rerun()
     view = frame
 
     provinces = _options(view["province"])

@@ -22,17 +22,60 @@ def agency_colors(agencies: list[str]) -> dict[str, str]:
     return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(set(agencies)))}
 
 
-def style_figure(fig: go.Figure, title: str, height: int = 480) -> go.Figure:
+INK = "#111418"  # near-black: 18:1 on white, where plotly's grey axis text is about 3.7:1
+
+
+def presentation_from_url() -> bool:
+    import streamlit as st
+
+    return st.query_params.get("present") in ("1", "true")
+
+
+def presenting() -> bool:
+    """Whether this session shows the presentation layout (from the toggle, or the URL on first load)."""
+    import streamlit as st
+
+    try:
+        return bool(st.session_state.get("present", presentation_from_url()))
+    except Exception:  # outside a Streamlit script (pure figure tests)
+        return False
+
+
+def render_presentation_toggle() -> None:
+    import streamlit as st
+
+    if "present" not in st.session_state:
+        st.session_state["present"] = presentation_from_url()
+
+    def keep_in_url() -> None:
+        if st.session_state["present"]:
+            st.query_params["present"] = "1"
+        else:
+            st.query_params.pop("present", None)
+
+    st.sidebar.toggle("演示模式（投影）", key="present", on_change=keep_in_url,
+                      help="收起侧栏，图表文字加大加黑，图例放在图下方；状态保存在网址中（present=1）。")
+
+
+def style_figure(fig: go.Figure, title: str, height: int = 480, present: bool | None = None) -> go.Figure:
+    """Projector-ready styling; in presentation mode larger text (≥ 20 px), legends below the plot."""
+    big = presenting() if present is None else present
+    base, tick, head = (22, 20, 28) if big else (18, 16, 24)
     fig.update_layout(
-        title={"text": title, "font": {"size": 24}},
-        font={"family": FONT, "size": 18},
-        legend={"font": {"size": 16}, "title": {"font": {"size": 16}}},
+        title={"text": title, "font": {"size": head, "color": INK}},
+        font={"family": FONT, "size": base, "color": INK},
+        legend={"font": {"size": tick, "color": INK}, "title": {"font": {"size": tick}}},
         height=height,
         margin={"l": 60, "r": 30, "t": 70, "b": 60},
-        hoverlabel={"font": {"size": 16}},
+        hoverlabel={"font": {"size": tick}},
     )
-    fig.update_xaxes(title_font={"size": 18}, tickfont={"size": 16})
-    fig.update_yaxes(title_font={"size": 18}, tickfont={"size": 16})
+    if big:
+        fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+                          margin={"l": 50, "r": 20, "t": 60, "b": 40}, height=max(height, 520))
+        fig.update_traces(textfont={"size": base, "color": INK}, selector={"type": "bar"})
+        fig.update_traces(textfont={"size": base, "color": INK}, selector={"type": "scatter"})
+    fig.update_xaxes(title_font={"size": base, "color": INK}, tickfont={"size": tick, "color": INK})
+    fig.update_yaxes(title_font={"size": base, "color": INK}, tickfont={"size": tick, "color": INK})
     return fig
 
 

@@ -131,7 +131,8 @@ AUTHOR_ANCHORS = (
     (re.compile(rf"^\s*(?P<name>{ORG_NAME})\s*\n\s*(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*\d{{1,2}}\s*月", re.M),
      2.0, False),
 )
-NOT_AUTHOR_AFTER = re.compile(r"关于|印发|《|转发|的通知|办公室关于")
+# 临沂市人民政府办公室关于做好…的通知 names the sender of a notice (XX局关于2020年度…报告 in a title is the author)
+NOT_AUTHOR_AFTER = re.compile(r"关于(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)|印发|《|转发|的通知")
 LEADING_WORDS = re.compile(r"^(?:年度|年|由|是|中华人民共和国|我|本|根据|按照|现将|特向社会公布|现公布|公布|关于|对)+")
 
 

@@ -323,3 +323,25 @@ def test_issue_list_holds_every_warning_of_the_corpus_worst_first():
     assert list(table["严重程度"])[0] == "警告"  # worst first: the breakdown that does not add up
     assert table["内容"].iloc[0].startswith("分类数量合计138条")
     assert all(link.startswith("?") and "tab=%E6%96%87%E6%A1%A3" in link for link in table["原文"])
+
+
+def test_reset_button_clears_every_filter_and_the_url():
+    at = run_app({"city": "淄博市", "district": "张店区"})
+    assert metrics(at)["报告数"] == "2"
+    at.sidebar.button(key="reset_filters").click().run()
+    assert not at.exception
+    assert metrics(at)["报告数"] == "5"
+    assert "city" not in at.query_params and "district" not in at.query_params
+    assert at.sidebar.selectbox(key="f_city").value == "全部"
+
+
+def test_presentation_mode_lives_in_the_url_and_enlarges_chart_text():
+    at = run_app({"present": "1"})
+    assert not at.exception
+    assert at.sidebar.toggle(key="present").value is True
+    fig = chart(at, "overview_bar")
+    assert fig["layout"]["font"]["size"] == 22 and fig["layout"]["font"]["color"] == "#111418"
+    assert fig["layout"]["legend"]["orientation"] == "h"  # legend below the chart
+    at.sidebar.toggle(key="present").set_value(False).run()
+    assert "present" not in at.query_params
+    assert chart(at, "overview_bar")["layout"]["font"]["size"] == 18

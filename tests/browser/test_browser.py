@@ -420,3 +420,37 @@ def test_uploaded_report_appears_in_the_charts(page: Page, app_url: str, screens
     assert ("兰山区安监", "2018", 66) in points
     shoot(page, screenshot_dir, "12-uploaded-report-in-overview")
     assert sorted(p.name for p in (ROOT / "data").iterdir()) == before  # nothing written until saved
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)], ids=["1280x720", "1024x768"])
+def test_presentation_mode_fits_a_projector(chromium, app_url: str, screenshot_dir: Path, size) -> None:
+    """?present=1 at projector sizes: sidebar collapsed, first chart above the fold, KPIs not cut,
+    the 累计 figure marked on the chart, legends below the plot."""
+    width, height = size
+    context = chromium.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    page.js_errors = []
+    page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+    try:
+        open_app(page, app_url, {"present": "1", "city": "聊城市"})
+        assert_healthy(page, f"presentation {width}x{height}")
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar).to_have_attribute("data-collapsed", "true")
+        panel = open_tab(page, "总览")
+        expect(panel.locator(PLOT_SVG).first).to_be_visible(timeout=30_000)
+        box = panel.locator(PLOT).first.bounding_box()
+        assert box is not None and box["y"] + 200 < height, f"first chart starts at {box} in a {height}px window"
+        for value in panel.locator('[data-testid="stMetricValue"]').all():
+            cut = value.evaluate("(el) => { const t = el.querySelector('div,p,span') || el;"
+                                 " return t.scrollWidth > t.clientWidth + 1; }")
+            assert not cut, f"KPI cut at {width}px: {value.inner_text()!r}"
+        shoot(page, screenshot_dir, f"20-presentation-{width}x{height}")
+        labels = panel.locator(".js-plotly-plot .bartext").evaluate_all("(els) => els.map((e) => e.textContent)")
+        assert "1,000（累计）" in labels, labels
+        font = panel.locator(".js-plotly-plot .xtick text").first.evaluate(
+            "(el) => parseFloat(getComputedStyle(el).fontSize)")
+        assert font >= 18, f"axis text {font}px"
+        shoot(page, screenshot_dir, f"20-presentation-{width}x{height}")
+    finally:
+        context.close()
