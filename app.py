@@ -9,7 +9,6 @@ import streamlit as st
 
 from components import (
     applications,
-    style,
     channels,
     data_table,
     document,
@@ -18,6 +17,7 @@ from components import (
     keywords,
     overview,
     quality,
+    style,
     upload,
 )
 from components.loader import load
@@ -60,8 +60,12 @@ colors = agency_colors(list(frame["agency_key"]))
 issue_tab = f"问题清单 :red-badge[{issue_list.count_badge(issue_list.rows_for(view, corpus))}]"
 asked = str(st.query_params.get("tab", ""))
 if asked.startswith("问题清单") and asked != issue_tab:
-    st.query_params["tab"] = issue_tab  # a link made when the count was different
-    st.rerun()
+    # a link made when the count was different, or the count changed (an upload) while the tab is open
+    if "tab" in st.session_state:
+        st.session_state["tab"] = issue_tab
+    else:
+        st.query_params["tab"] = issue_tab
+        st.rerun()
 # Only the open tab runs (lazy tabs); the open tab is part of the URL, like the filters.
 tabs = st.tabs(["总览", "公开渠道", "关键词", "依申请与复议诉讼", "质量检查", issue_tab, "文档", "数据"],
                key="tab", bind="query-params", on_change="rerun")

@@ -16,7 +16,9 @@ import streamlit as st
 
 from parsing.cache import default_cache_dir
 from parsing.corpus import Corpus, finish, load_corpus, parse_many, to_frame
+from parsing.fingerprint import parser_fingerprint
 from parsing.load import iter_report_paths
+from parsing.types import ParsedReport
 
 
 def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -51,7 +53,10 @@ def _with_uploads(folder: str, fingerprint_key: str, cache_dir: str,
                   uploads: tuple[tuple[str, bytes], ...]) -> tuple[Corpus, pd.DataFrame]:
     base, _frame = _load_folder(folder, fingerprint_key, cache_dir)
     extra = parse_many(uploads)
-    corpus = Corpus(reports=base.reports + extra.reports, errors=base.errors + extra.errors,
+    # The folder's records are shared by every session: this session's conflicts and cross-year checks
+    # are computed on copies, never on them.
+    own = [ParsedReport(p.record.detached(), p.text) for p in base.reports]
+    corpus = Corpus(reports=own + extra.reports, errors=base.errors + extra.errors,
                     notes=list(base.notes) + extra.notes, terms={**base.terms, **extra.terms},
                     text_loader=base.text_loader)
     finish(corpus)
@@ -69,7 +74,8 @@ def load(folder: Path, uploads: tuple[tuple[str, bytes], ...] = ()) -> tuple[Cor
     state_key = f"folder_fingerprint:{folder}"
     key = st.session_state.get(state_key)
     if key is None:
-        key = hashlib.sha256(repr(fingerprint(folder)).encode()).hexdigest()
+        # the parser's fingerprint too: an edited vocabulary must not be served from the shared cache
+        key = hashlib.sha256(repr((fingerprint(folder), parser_fingerprint())).encode()).hexdigest()
         st.session_state[state_key] = key
     cache_dir = str(Path(os.environ.get("REPORT_CACHE_DIR") or default_cache_dir()))
     if uploads:

@@ -98,6 +98,8 @@ def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
     for m in VISIT.finditer(text):
         if _inside(m.start(), skip) or ONLINE.search(m.group(1)):
             continue
+        if re.search(r"窗口|服务大厅|办事大厅", m.group(1)):
+            continue  # 在政务服务中心窗口查询: the window is the channel named
         hits.append(ChannelHit("查阅场所", m.start(), m.end()))
     hits.sort(key=lambda h: h.start)
     return hits

@@ -12,9 +12,10 @@ import pandas as pd
 
 from .cache import ParseCache, default_cache_dir
 from .checks import check_years
+from .fingerprint import parser_fingerprint
 from .keywords import terms as keyword_terms
 from .load import ReportReadError, iter_report_paths, read_report_bytes, sha256_of
-from .report import PARSER_VERSION, parse_bytes
+from .report import parse_bytes
 from .types import LazyChecks, LoadError, ParsedReport, Report
 
 INT_FIELDS = ("year", "proactive_total", "applications_received", "reconsideration", "litigation",
@@ -138,7 +139,7 @@ def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None
             errors.append(LoadError(path.name, str(exc)))
         except OSError as exc:
             errors.append(LoadError(path.name, os_reason(exc)))
-    cache = ParseCache(cache_dir or default_cache_dir(), PARSER_VERSION) if use_cache else None
+    cache = ParseCache(cache_dir or default_cache_dir(), parser_fingerprint()) if use_cache else None
     try:
         corpus = parse_many(files, cache=cache, workers=workers or os.cpu_count() or 1, progress=progress)
     finally:

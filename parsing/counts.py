@@ -28,7 +28,13 @@ PROACTIVE_NUM_FIRST = re.compile(
 # 通过网站、微博、电视等方式主动公开…: a list of channels before the total does not make it one channel's count
 CHANNEL_LIST = re.compile(r"、[^，,。；;]{0,30}?等(?:方式|渠道|平台|形式|载体|途径|媒体)|各(?:种|类)[^，,。；;]{0,12}?(?:方式|渠道|平台|媒体)")
 RUNNING_TOTAL = re.compile(r"截[至止]|到\s*\d{4}\s*年底|以来|自\s*\d{4}\s*年|历年|至今|建站")
-NEW_THIS_YEAR = re.compile(r"其中[^，,。；;]{0,4}?(?:本年度|本年|当年|今年|年度内)[^，,。；;]{0,4}?(?:新增|新发布|新公开|公开|发布)")
+NEW_THIS_YEAR = re.compile(
+    r"其中[^，,。；;]{0,4}?(?:本年度|本年|当年|今年|年度内|\d{4}\s*年度?)[^，,。；;]{0,4}?(?:新增|新发布|新公开|公开|发布)")
+# 累计……1562条，其中本年度新增284条 / 其中2012年新增公开信息137条: the year's own figure, without a verb+object
+PROACTIVE_NEW = re.compile(
+    rf"其中[^{CLAUSE_END}]{{0,4}}?(?:本年度|本年|当年|今年|年度内|\d{{4}}\s*年度?)[^{CLAUSE_END}\d]{{0,3}}?"
+    rf"(?:新增|新发布|新公开)(?:的)?(?:主动)?(?:公开|发布)?(?:的)?(?:各类)?(?:政府|政务)?(?:信息)?\s*{NUM}\s*(?P<unit>条|件|项|篇)"
+)
 STRONG = re.compile(r"共|总计|合计|总数|全年|全部|本年度|年度内|今年度|各类")
 BREAKDOWN_ITEM = re.compile(
     rf"^(?:其中|包括|主要包括|分别为|分别是|即|含)?[：:]?\s*(?P<cat>[\u4e00-\u9fff“”]{{2,14}}?)"
@@ -62,7 +68,7 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
     Counted.approximate is set for 400余条 (the figure users want to see, marked as approximate)."""
     candidates = []
     seen: set[int] = set()
-    for pattern in (PROACTIVE, PROACTIVE_ALT, PROACTIVE_NUM_FIRST):
+    for pattern in (PROACTIVE_NEW, PROACTIVE, PROACTIVE_ALT, PROACTIVE_NUM_FIRST):  # the most specific first
         for m in pattern.finditer(text):
             if m.start("num") in seen or _in_any(m.start(), skip):
                 continue
@@ -80,7 +86,8 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
             named = {h.channel for h in hits if s_start <= h.start < m.start("num")}
             listed = bool(CHANNEL_LIST.search(before)) and (len(named) >= 2 or bool(re.search(r"各(?:种|类)", before)))
             unit = m.group("unit")
-            if "主动" not in clause and not STRONG.search(clause) and not listed \
+            new_here = pattern is PROACTIVE_NEW
+            if "主动" not in clause and not STRONG.search(clause) and not listed and not new_here \
                     and not _under_proactive_heading(text, m.start()):
                 continue
             if unit == "次" and not listed and "主动" not in clause:
@@ -101,7 +108,7 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
             own = {h.channel for h in hits if s_start <= h.start < m.start("num") and h.channel != "政府网站"}
             if own and not listed and len(own) == 1:
                 score -= 2
-            new_this_year = bool(NEW_THIS_YEAR.search(text[max(s_start, m.start() - 16):m.start("num")]))
+            new_this_year = new_here or bool(NEW_THIS_YEAR.search(text[max(s_start, m.start() - 16):m.start("num")]))
             if new_this_year:
                 score += 3  # 累计267条，其中本年度新增76条: the year's own figure
             elif "其中" in text[s_start:m.start()] or "占" in text[max(s_start, m.start() - 6):m.start()]:

@@ -61,6 +61,7 @@ class Mention:
     level_word: str | None = None  # 区/市/县… when no place is named
     level_char: str | None = None  # the character as written (市 may be a county-level city)
     chain_len: int = 0  # characters of place chain written right before the name
+    township: str | None = None  # 宁海路街道 / 背荫河镇: the sub-county unit's own name, after its county
 
 
 @dataclass
@@ -103,6 +104,7 @@ def find_mentions(text: str) -> list[Mention]:
         body = re.sub(r"(?:管委会|管理委员会|党工委)$", "", prefix)
         mention = Mention(m.start(), m.end(), kind, 1.0)
         _parse_prefix(body, mention, gaz)
+        _township(body, mention, gaz)
         mention.chain_len += len(prefix) - len(body) if mention.chain_len else 0
         if m.start() < title_end:
             mention.weight += 5
@@ -176,8 +178,15 @@ def _named_author_mentions(text: str, gaz, covered: list[tuple[int, int]]) -> li
             if len(rest) < 2 or rest in ("人民政府", "政府") or re.fullmatch(r"[省市区县]?人民政府|[省市区县]", rest):
                 continue
             kind = _agency_kind(rest)
-            mention = Mention(start + pos, end, kind, 1.0 + weight)
+            town = TOWN_UNIT.match(rest) if kind.type in ("街道", "乡镇") else None
+            if town:  # 三间房地区 + 办事处: the unit's own name, then its kind
+                kind = AgencyType(town.group(2), town.group(2), kind.type)
+            mention = Mention(start + pos + (town.end(1) if town else 0), end, kind, 1.0 + weight)
             _parse_prefix(name[:pos], mention, gaz)
+            _township(name[:pos], mention, gaz)
+            if town and mention.divisions:
+                mention.township = town.group(1)
+                mention.chain_len += len(town.group(1))
             if not mention.divisions and not mention.zone and name[:pos] == "":
                 prefix_run = CJK_RUN.search(text[max(0, start - 24):start])
                 if prefix_run:
@@ -185,6 +194,35 @@ def _named_author_mentions(text: str, gaz, covered: list[tuple[int, int]]) -> li
             out.append(mention)
             covered.append((start, end))
     return out
+
+
+TOWN_UNIT = re.compile(r"([\u4e00-\u9fff]{2,10}?)(街道办事处|办事处|街道|人民政府|政府)$")
+TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木|地区)$")
+
+
+def _township(prefix: str, mention: Mention, gaz) -> None:
+    """南京市鼓楼区宁海路 + 街道办事处 / 五常市背荫河镇 + 人民政府: the unit below the county has its own name
+    between the county and the kind; read the county chain before it."""
+    if mention.divisions or mention.zone:
+        return
+    township_kind = mention.kind.type in ("街道", "乡镇")
+    if not township_kind and not (mention.kind.type == "政府" and TOWNSHIP.search(prefix)):
+        return
+    places = gaz.find_all(prefix)
+    if not places:
+        return
+    last_end = places[-1][1]
+    name = prefix[last_end:]
+    if not 2 <= len(name) <= 10 or any(c in FUNCTION_CHARS for c in name):
+        return
+    _parse_prefix(prefix[:last_end], mention, gaz)
+    if not mention.divisions:
+        return
+    mention.township = name
+    mention.chain_len += len(name)
+    mention.level_word = None
+    if mention.kind.type == "政府":
+        mention.kind = AgencyType(mention.kind.alias, mention.kind.canonical, "乡镇")
 
 
 def _chain_len(mention: Mention) -> int:
@@ -402,6 +440,9 @@ def _extract_agency(text: str, meta: Metadata) -> None:
         if division.rank == 0:
             prefix = division.name
         meta.agency = prefix + kind.canonical
+    if mention.township and meta.agency and meta.district:
+        meta.admin_level = "乡镇"  # the unit below the county; adcode stays the county's
+        meta.agency = meta.agency[: -len(kind.canonical)] + mention.township + kind.canonical
     for key in ("agency", "agency_type", "admin_level", "province", "city", "district", "adcode"):
         if getattr(meta, key) is not None:
             meta.evidence[key] = ev

@@ -54,6 +54,17 @@ class Span:
         return text[self.start:self.end]
 
 
+@dataclass(frozen=True)
+class Parts(Span):
+    """A part made of several sub-sections that are not adjacent (（一）上年问题的改进情况 … （三）改进措施):
+    start/end cover them all; the text is the sub-sections joined."""
+
+    parts: tuple[Span, ...] = ()
+
+    def of(self, text: str) -> str:
+        return "\n".join(p.of(text) for p in self.parts)
+
+
 @lru_cache(maxsize=16)
 def headings(text: str) -> tuple[Heading, ...]:
     """Headings of a text (cached: every extractor asks for the same text's headings)."""
@@ -159,8 +170,9 @@ def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasure
             measure_only = i
     if both is not None:
         body = section_body(text, heads, both)
-        # the heading may sit above two sub-sections (（一）存在的问题 / （二）改进措施)
-        return _split(text, body, year, warnings)
+        # the heading may sit above sub-sections (（一）存在的问题 / （二）改进措施), in any order
+        by_heads = _split_by_subheadings(text, body, heads, heads[both].level)
+        return by_heads or _split(text, body, year, warnings)
     if problem_only is not None and measure_only is not None:
         p = section_body(text, heads, problem_only)
         m = section_body(text, heads, measure_only)
@@ -205,6 +217,44 @@ def _full_sentence(text: str, pos: int) -> str:
 def _plausible_measure_head(title: str) -> bool:
     # "政府信息公开推进措施和落实情况" is about what was done, not about next steps.
     return not re.search(r"推进措施|保障措施|落实情况|采取的措施", title)
+
+
+SUB_MEASURE = re.compile(r"改进|整改|措施|下一步|打算|计划|努力方向|工作重点")
+SUB_PROBLEM = re.compile(r"问题|不足|差距|困难|短板")
+
+
+def _split_by_subheadings(text: str, body: Span, heads: tuple[Heading, ...], level: int) -> ProblemsMeasures | None:
+    """Sub-headings that each say what they hold: 上年问题的改进情况 and 改进措施 are measures, 本年存在的主要问题
+    is problems. Used only when every sub-heading of the first level below says one or the other."""
+    inside = [h for h in heads if body.start <= h.start < body.end and h.level > level]
+    if len(inside) < 2:
+        return None
+    sub_level = min(h.level for h in inside)
+    subs = [h for h in inside if h.level == sub_level]
+    if len(subs) < 2 or len(text[body.start:subs[0].start].strip()) > 80:
+        return None
+    kinds = []
+    for h in subs:
+        if SUB_MEASURE.search(h.title):
+            kinds.append("measure")  # 上年问题的改进情况 speaks of problems, but of what was done about them
+        elif SUB_PROBLEM.search(h.title):
+            kinds.append("problem")
+        else:
+            return None
+    if "problem" not in kinds or "measure" not in kinds:
+        return None
+    spans = {"problem": [], "measure": []}
+    for h, kind, nxt in zip(subs, kinds, [*subs[1:], None], strict=True):
+        part = _trim(text, Span(h.start, nxt.start if nxt else body.end))
+        if part:
+            spans[kind].append(part)
+
+    def joined(parts: list[Span]) -> Span | None:
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else Parts(parts[0].start, parts[-1].end, tuple(parts))
+
+    return ProblemsMeasures(joined(spans["problem"]), joined(spans["measure"]))
 
 
 def _split(text: str, body: Span, year: int | None, warnings: list[str]) -> ProblemsMeasures:

@@ -70,6 +70,18 @@ class Report:
         out["checks"] = self.checks if lazy_checks else list(self.checks)
         return out
 
+    def detached(self) -> Report:
+        """A copy whose lists and dicts are its own: corpus-level steps (conflicts, cross-year checks) may
+        change it without touching a record that other sessions share."""
+        checks = self.checks
+        if isinstance(checks, LazyChecks):
+            checks = checks.copy_lazy()
+        else:
+            checks = [dict(c) for c in checks]
+        return dataclasses.replace(self, warnings=list(self.warnings), checks=checks,
+                                   proactive_breakdown=dict(self.proactive_breakdown), channels=list(self.channels),
+                                   channel_counts=dict(self.channel_counts), evidence=dict(self.evidence))
+
     @classmethod
     def keys(cls) -> list[str]:
         return list(_REPORT_KEYS)
@@ -92,6 +104,14 @@ class LazyChecks(list):
     def __init__(self, loader, key: str, extra: list[dict[str, Any]] | None = None):
         super().__init__()
         self.loader, self.key, self.extra, self.loaded = loader, key, list(extra or []), False
+
+    def copy_lazy(self) -> LazyChecks:
+        """A new, independent LazyChecks (loaded or not) over the same stored checks."""
+        out = LazyChecks(self.loader, self.key, self.extra)
+        if self.loaded:
+            out.loaded = True
+            list.extend(out, [dict(c) for c in list.__iter__(self)])
+        return out
 
     def _load(self) -> None:
         if not self.loaded:

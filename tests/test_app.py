@@ -345,3 +345,63 @@ def test_presentation_mode_lives_in_the_url_and_enlarges_chart_text():
     at.sidebar.toggle(key="present").set_value(False).run()
     assert "present" not in at.query_params
     assert chart(at, "overview_bar")["layout"]["font"]["size"] == 18
+
+
+def test_one_sessions_upload_never_changes_what_another_session_sees(tmp_path, monkeypatch):
+    """Session A uploads a second 罗庄区 2018 report (a conflict); session B, on the same server, uploads
+    nothing and must see exactly the bundled corpus: no 冲突 warning, the same checks."""
+    _copy_seeds(tmp_path)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    b_before = run_app({"tab": "问题清单"})
+    before = b_before.dataframe[0].value.copy()
+    a = run_app({"tab": "问题清单"})
+    src = (DATA / "003_dd0aca17394d444a.txt").read_text(encoding="utf-8")
+    a.sidebar.file_uploader(key="uploader").set_value(("另一份.txt", src.replace("共57条", "共66条").encode(),
+                                                       "text/plain")).run()
+    assert not a.exception
+    assert "冲突" in set(a.dataframe[0].value["严重程度"])  # A sees its own conflict
+    b = run_app({"tab": "问题清单"})  # B: a new session on the same server (shared caches)
+    after = b.dataframe[0].value
+    assert "冲突" not in set(after["严重程度"])
+    assert after.equals(before)
+
+
+def test_another_sessions_upload_adds_no_cross_year_checks_to_mine(tmp_path, monkeypatch):
+    """Session A uploads last year's report of the bundled 2023 template report's agency: A gets cross-year
+    checks; B, uploading nothing, keeps exactly the bundled corpus's 15 / 0 / 28."""
+    _copy_seeds(tmp_path)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    src = (DATA / "004_b34427a2f19d7753.txt").read_text(encoding="utf-8")
+    last_year = src.replace("2023", "2022").encode()
+    a = run_app()  # on 总览: the shared records' checks are not read yet
+    a.sidebar.file_uploader(key="uploader").set_value(("2022年报.txt", last_year, "text/plain")).run()
+    assert not a.exception
+    b = run_app({"tab": "质量检查"})
+    assert metrics(b) == {"通过": "15", "不符": "0", "无法判断": "28"}
+    assert not any(r.startswith("跨年衔接") for r in b.dataframe[-1].value["规则"])
+
+
+def test_the_shared_folder_records_stay_untouched_by_a_sessions_upload(tmp_path, monkeypatch):
+    """What st.cache_resource holds for every session is never changed in place by one session's upload."""
+    import hashlib
+
+    from components.loader import _load_folder, default_cache_dir, fingerprint
+    from parsing.fingerprint import parser_fingerprint
+
+    _copy_seeds(tmp_path)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    src = (DATA / "003_dd0aca17394d444a.txt").read_text(encoding="utf-8")
+    template = (DATA / "004_b34427a2f19d7753.txt").read_text(encoding="utf-8")
+    a = run_app({"tab": "质量检查"})
+    a.sidebar.file_uploader(key="uploader").set_value([
+        ("另一份.txt", src.replace("共57条", "共66条").encode(), "text/plain"),   # a conflict with 003
+        ("2022年报.txt", template.replace("2023", "2022").encode(), "text/plain"),  # last year of 004
+    ]).run()
+    assert not a.exception
+    key = hashlib.sha256(repr((fingerprint(tmp_path), parser_fingerprint())).encode()).hexdigest()
+    shared, frame = _load_folder(str(tmp_path), key, str(default_cache_dir()))
+    for parsed in shared.reports:
+        assert not any(w.startswith("冲突") for w in parsed.record.warnings), parsed.record.file
+        assert not any(c["rule"].startswith("跨年衔接") for c in parsed.record.checks), parsed.record.file
+    for checks in frame["checks"]:
+        assert not any(c["rule"].startswith("跨年衔接") for c in checks)

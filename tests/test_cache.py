@@ -59,7 +59,7 @@ def test_changed_and_added_files_are_the_only_ones_parsed(folder, tmp_path, coun
 
 def test_a_new_parser_version_invalidates_the_cache(folder, tmp_path, count_parses, monkeypatch):
     load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
-    monkeypatch.setattr(corpus_module, "PARSER_VERSION", "999.0.0")
+    monkeypatch.setattr(corpus_module, "parser_fingerprint", lambda: "999.0.0+0000")
     count_parses.clear()
     corpus = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
     assert len(count_parses) == 5
@@ -82,7 +82,7 @@ def test_a_corrupt_cache_file_is_set_aside_and_rebuilt(folder, tmp_path, count_p
 
 def test_a_cache_row_of_another_shape_is_not_trusted(folder, tmp_path):
     load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
-    cache = ParseCache(tmp_path / "c", corpus_module.PARSER_VERSION)
+    cache = ParseCache(tmp_path / "c", corpus_module.parser_fingerprint())
     cache.db.execute("UPDATE reports SET payload = ?", ('{"record": {"year": 1999}, "terms": {}}',))
     cache.db.commit()
     cache.close()
@@ -121,3 +121,48 @@ def test_checks_are_read_from_the_cache_only_when_looked_at(tmp_path):
     cold_later = next(p.record for p in cold.reports if p.record.year == 2022)
     assert list(later.checks) == cold_later.checks
     assert len(frame) == 2
+
+
+def test_editing_a_vocabulary_file_reparses_the_affected_records(folder, tmp_path, count_parses, monkeypatch):
+    """The documented way to extend the parser is to edit parsing/data/; the cache must notice."""
+    from parsing import channels as channels_module
+    from parsing import fingerprint
+    from parsing.report import PARSER_VERSION
+
+    data = tmp_path / "data"
+    shutil.copytree(fingerprint.DATA, data)
+    monkeypatch.setattr(channels_module, "DATA", data)
+    monkeypatch.setattr(corpus_module, "parser_fingerprint", lambda: fingerprint.compute(PARSER_VERSION, data=data))
+    channels_module.synonyms.cache_clear()
+    channels_module._synonym_re.cache_clear()
+    before = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    zhangdian = next(p.record for p in before.reports if p.record.file.startswith("002"))
+    assert "公众参与活动" not in zhangdian.channels
+
+    with open(data / "channels.csv", "a", encoding="utf-8") as fh:  # a user adds a synonym
+        fh.write("公众参与活动,专题会议\n")  # an artificial synonym, to see the edit take effect
+    channels_module.synonyms.cache_clear()
+    channels_module._synonym_re.cache_clear()
+    count_parses.clear()
+    after = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    assert len(count_parses) == 5  # every record re-parsed, none served stale
+    try:
+        zhangdian = next(p.record for p in after.reports if p.record.file.startswith("002"))
+        assert "公众参与活动" in zhangdian.channels  # 002 speaks of 专题会议 outside its problems part
+    finally:
+        channels_module.synonyms.cache_clear()
+        channels_module._synonym_re.cache_clear()
+
+
+def test_fingerprint_covers_code_vocabularies_and_library_versions(tmp_path, monkeypatch):
+    from parsing import fingerprint
+
+    data = tmp_path / "data"
+    shutil.copytree(fingerprint.DATA, data)
+    first = fingerprint.compute("1.0", data=data)
+    assert first == fingerprint.compute("1.0", data=data)
+    (data / "stopwords.txt").write_text((data / "stopwords.txt").read_text(encoding="utf-8") + "示例\n",
+                                        encoding="utf-8")
+    assert fingerprint.compute("1.0", data=data) != first
+    monkeypatch.setattr(fingerprint, "_library_versions", lambda: ["jieba==0.0"])
+    assert fingerprint.compute("1.0", data=data) != fingerprint.compute("1.0", data=fingerprint.DATA)
