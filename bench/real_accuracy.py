@@ -55,7 +55,11 @@ GOAL = {
     "litigation": 0.92, "channels precision": 0.90, "channels recall": 0.85, "problems_start": 0.85,
     "measures_start": 0.85,
 }
-RATCHET = dict(GOAL)
+# The level reached on ../shared/realdev/ (session 2): CI holds it and never goes lower. Raise, never lower.
+RATCHET = {**GOAL, "year": 1.0, "format": 1.0, "agency_type": 0.97, "province": 1.0, "city": 1.0, "district": 0.95,
+           "proactive_total": 1.0, "applications_received": 1.0, "fees": 1.0, "reconsideration": 1.0,
+           "litigation": 1.0, "channels precision": 0.99, "channels recall": 0.98, "problems_start": 1.0,
+           "measures_start": 1.0}
 MAX_WRONG = {"proactive_total": 0.02}
 
 PLACE_SUFFIX = re.compile(r"(?:维吾尔自治区|回族自治区|壮族自治区|特别行政区|自治区|自治州|地区|省|市|区|县|盟|旗)$")

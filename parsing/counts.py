@@ -87,7 +87,9 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
             listed = bool(CHANNEL_LIST.search(before)) and (len(named) >= 2 or bool(re.search(r"各(?:种|类)", before)))
             unit = m.group("unit")
             new_here = pattern is PROACTIVE_NEW
-            if "主动" not in clause and not STRONG.search(clause) and not listed and not new_here \
+            # 2016年，我局累计发布信息400余条: a year's sentence that sums up is the year's figure
+            year_sum = bool(re.match(r"\s*(?:\d{4}\s*年|本年|全年|今年)", text[s_start:])) and "累计" in clause
+            if "主动" not in clause and not STRONG.search(clause) and not listed and not new_here and not year_sum \
                     and not _under_proactive_heading(text, m.start()):
                 continue
             if unit == "次" and not listed and "主动" not in clause:

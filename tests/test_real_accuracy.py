@@ -1,0 +1,54 @@
+"""bench/real_accuracy.py: the scorer counts right, wrong and missed the way the labels README says."""
+
+import csv
+import sys
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+import real_accuracy  # noqa: E402
+
+COLUMNS = ["file", "complete", "agency_type", "province", "city", "district", "report_year", "format",
+           "proactive_total", "channels", "applications_received", "fees_charged", "reconsideration_cases",
+           "litigation_cases", "problems_start", "measures_start"]
+
+
+def write(tmp_path, reports: dict[str, str], labels: list[dict]) -> tuple:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in reports.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with open(tmp_path / "labels.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+        writer.writeheader()
+        for row in labels:
+            writer.writerow({c: row.get(c, "") for c in COLUMNS})
+    return tmp_path / "labels.csv", folder
+
+
+def test_right_wrong_missed_and_place_suffixes(tmp_path):
+    labels, folder = write(tmp_path, {
+        "a.txt": "淄博市张店区应急管理局2020年政府信息公开工作年度报告\n2020年，我局主动公开政府信息88条。",
+        "b.txt": "2016年政府信息公开工作年度报告\n2016年，我局累计发布信息400余条，未收到政府信息公开申请。",
+    }, [
+        {"file": "a.txt", "province": "山东", "city": "淄博", "district": "张店区", "report_year": "2020",
+         "proactive_total": "88", "agency_type": "应急"},
+        {"file": "b.txt", "report_year": "2016", "proactive_total": "400余", "applications_received": "1",
+         "city": "青岛"},
+    ])
+    result = real_accuracy.score(labels, folder)
+    tally = result["tally"]
+    assert tally["province"] == {"right": 1, "wrong": 0, "missed": 0, "n": 1}  # 山东 = 山东省
+    assert tally["city"] == {"right": 1, "wrong": 0, "missed": 1, "n": 2}  # b names no city
+    assert tally["proactive_total"] == {"right": 2, "wrong": 0, "missed": 0, "n": 2}  # 400余 = 400 approx
+    assert tally["applications_received"] == {"right": 0, "wrong": 1, "missed": 0, "n": 1}  # 0 ≠ 1
+    assert tally["agency_type"]["right"] == 1
+    assert ("applications_received", "wrong", "b.txt", "1", 0) == result["misses"][0][:5] or any(
+        m[:5] == ("applications_received", "wrong", "b.txt", "1", 0) for m in result["misses"])
+
+
+def test_floors_fail_the_run(tmp_path, capsys):
+    labels, folder = write(tmp_path, {"a.txt": "2020年，我局主动公开政府信息88条。"},
+                           [{"file": "a.txt", "report_year": "2020", "proactive_total": "77"}])
+    assert real_accuracy.main([str(labels), str(folder), "--floors", "--quiet"]) == 1
+    assert "below the floor: proactive_total" in capsys.readouterr().out
