@@ -59,6 +59,7 @@ def normalize_text(text: str) -> str:
     text = _MD_EMPHASIS.sub(r"\2", text)
     text = _MD_RULE.sub("", text)
     text = _PAGE_NUMBER.sub("", text)
+    text = _restore_breaks(text)
     lines = []
     for line in text.split("\n"):
         if is_table_line(line):
@@ -67,6 +68,33 @@ def normalize_text(text: str) -> str:
         else:
             lines.append(_clean_inline(line))
     return "\n".join(_join_wrapped(lines)).strip() + "\n"
+
+
+# A report copied from a web page may arrive with its line breaks lost: the whole body on one line. Headings
+# (一、 / （一） / 第一部分) that follow the end of a sentence then start a line again.
+_LOST_BREAK = re.compile(
+    r"(?<=[。！？；;：:!?\s\u3000])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|"
+    r"第[一二三四五六七八九十]{1,3}部分)[\u4e00-\u9fff“《])")
+LONG_LINE = 400
+
+
+# …and a heading is glued to its first sentence: 二、主动公开政府信息情况2018年，我局… / 一、概 述2018 年
+_GLUED_HEADING = re.compile(
+    r"(?m)^((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？\n]{1,36}?"
+    r"(?:情况|概\s*述|事项|措施|问题|不足|打算|计划|方向|工作|建设))"
+    r"(?=\s*(?:\d{4}\s*年|根据|按照|依据|我局|本局|我委|我办|全年|今年|本年|为|在|[（(][一二三四五六七八九十][）)]|一是))")
+
+
+def _restore_breaks(text: str) -> str:
+    if not any(len(line) > LONG_LINE for line in text.split("\n")):
+        return text
+    out = []
+    for line in text.split("\n"):
+        # a table row is never this long: a tab-separated "line" of thousands of characters is a whole report
+        if len(line) > LONG_LINE and (not is_table_line(line) or len(line) > 5 * LONG_LINE):
+            line = _GLUED_HEADING.sub("\\1\n", _LOST_BREAK.sub("\n", line))
+        out.append(line)
+    return "\n".join(out)
 
 
 def _clean_inline(line: str) -> str:
