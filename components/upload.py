@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from parsing.load import describe_limit, max_bytes, sha256_of
-from parsing.store import ALLOWED_SUFFIXES, save_report
+from parsing.store import ALLOWED_SUFFIXES, move_to_trash, refusal, save_report
 
 from .style import md_escape
 
@@ -50,6 +50,10 @@ def render_save(data_dir: Path) -> None:
     box.caption("上传的报告只在本浏览器会话中可见；保存后写入数据文件夹，所有人都能看到。")
     if box.button("保存到数据文件夹", key="save_uploads"):
         for name, data in list(store.items()):
+            reason = refusal(name, data)
+            if reason:
+                box.error(f"“{md_escape(name)}”未保存：{md_escape(reason)}")
+                continue
             try:
                 path, created = save_report(data_dir, name, data)
             except OSError as exc:
@@ -62,3 +66,32 @@ def render_save(data_dir: Path) -> None:
             st.session_state[SAVED].add(sha256_of(data))
             del store[name]
         st.session_state.pop(f"folder_fingerprint:{data_dir}", None)  # the folder changed: look again
+
+
+def render_remove(data_dir: Path) -> None:
+    """Take a report out of the data folder again: it moves to .trash/ (never deleted), after a confirmation."""
+    box = st.sidebar.expander("从数据文件夹移除报告", expanded=False)
+    names = sorted(p.name for p in data_dir.iterdir()
+                   if p.is_file() and not p.is_symlink() and p.suffix.lower() in ALLOWED_SUFFIXES
+                   and not p.name.startswith(".")) if data_dir.is_dir() else []
+    if not names:
+        box.caption("数据文件夹中没有报告。")
+        return
+    name = box.selectbox("选择报告", names, key="remove_name", index=None, placeholder="选择要移除的报告")
+    sure = box.checkbox("确认移除（文件移到 .trash 文件夹，不会删除）", key="remove_confirm")
+
+    def remove() -> None:
+        try:
+            target = move_to_trash(data_dir, name)
+        except (OSError, ValueError) as exc:
+            st.session_state["remove_message"] = ("error", f"“{name}”未移除：{exc}")
+            return
+        st.session_state["remove_message"] = ("success", f"已移到 {target.relative_to(data_dir)}")
+        st.session_state.pop(f"folder_fingerprint:{data_dir}", None)  # the folder changed: look again
+        st.session_state["remove_confirm"] = False
+        st.session_state["remove_name"] = None
+
+    box.button("移除", key="remove_report", disabled=not (name and sure), on_click=remove)
+    kind, message = st.session_state.pop("remove_message", (None, None))
+    if kind:
+        getattr(box, kind)(md_escape(message))

@@ -42,8 +42,14 @@ def save_report(folder: str | Path, uploaded_name: str, data: bytes) -> tuple[Pa
     folder.mkdir(parents=True, exist_ok=True)
     digest = sha256_of(data)
     for existing in folder.iterdir():
-        if existing.is_file() and existing.stat().st_size == len(data) and sha256_of(existing.read_bytes()) == digest:
-            return existing, False
+        if existing.name.startswith(".") or existing.is_symlink():
+            continue  # another save's temporary file, the trash, or a link: never a match
+        try:
+            if existing.is_file() and existing.stat().st_size == len(data) and \
+                    sha256_of(existing.read_bytes()) == digest:
+                return existing, False
+        except FileNotFoundError:
+            continue  # removed while we looked (another session saving or removing at the same moment)
     name = safe_name(uploaded_name, data)
     stem, suffix = name[: -len(Path(name).suffix)] if Path(name).suffix else name, Path(name).suffix
     fd, tmp = tempfile.mkstemp(prefix=".upload-", suffix=".part", dir=folder)
@@ -63,3 +69,42 @@ def save_report(folder: str | Path, uploaded_name: str, data: bytes) -> tuple[Pa
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+NOT_A_REPORT = "不是政府信息公开工作年度报告"
+TRASH = ".trash"
+
+
+def refusal(uploaded_name: str, data: bytes) -> str | None:
+    """Why this upload may not be saved into the data folder, or None: only a file that reads as a report is
+    saved (an unreadable file or a document of another genre would show as an error to every session)."""
+    from .load import ReportReadError
+    from .report import parse_bytes
+
+    try:
+        parsed = parse_bytes(data, file=uploaded_name)
+    except ReportReadError as exc:
+        return f"无法读取：{exc}"
+    if any(NOT_A_REPORT in w for w in parsed.record.warnings):
+        return "内容不是政府信息公开工作年度报告（没有该类报告的标志性用语）"
+    return None
+
+
+def move_to_trash(folder: str | Path, name: str) -> Path:
+    """Take a report out of the data folder without deleting it: it moves to <folder>/.trash/ under a name
+    that never replaces an earlier one. Raises FileNotFoundError or ValueError (not a plain report file)."""
+    folder = Path(folder)
+    source = folder / PurePosixPath(name).name
+    if source.is_symlink() or not source.is_file() or source.suffix.lower() not in ALLOWED_SUFFIXES:
+        raise ValueError(f"“{name}”不是数据文件夹中的报告文件")
+    trash = folder / TRASH
+    trash.mkdir(exist_ok=True)
+    for n in range(0, 1000):
+        target = trash / (source.name if n == 0 else f"{source.stem}-{n}{source.suffix}")
+        try:
+            os.link(source, target)  # never replaces a file already in the trash
+        except FileExistsError:
+            continue
+        os.unlink(source)
+        return target
+    raise FileExistsError(f"{trash} 中同名文件过多")

@@ -405,3 +405,24 @@ def test_the_shared_folder_records_stay_untouched_by_a_sessions_upload(tmp_path,
         assert not any(c["rule"].startswith("跨年衔接") for c in parsed.record.checks), parsed.record.file
     for checks in frame["checks"]:
         assert not any(c["rule"].startswith("跨年衔接") for c in checks)
+
+
+def test_a_non_report_upload_is_refused_on_save_and_a_saved_file_can_be_removed(tmp_path, monkeypatch):
+    _copy_seeds(tmp_path)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    at = run_app()
+    at.sidebar.file_uploader(key="uploader").set_value(("junk.txt", bytes(range(256)) * 8, "text/plain")).run()
+    at.sidebar.button(key="save_uploads").click().run()
+    assert any("junk\\.txt" in e.value and "未保存：无法读取" in e.value for e in at.sidebar.error)
+    assert not (tmp_path / "junk.txt").exists()
+
+    at = run_app()
+    at.sidebar.selectbox(key="remove_name").select("002_31cc29bab18448a3.txt").run()
+    assert at.sidebar.button(key="remove_report").disabled  # not before the confirmation
+    at.sidebar.checkbox(key="remove_confirm").check().run()
+    at.sidebar.button(key="remove_report").click().run()
+    assert not at.exception
+    assert not (tmp_path / "002_31cc29bab18448a3.txt").exists()
+    assert (tmp_path / ".trash" / "002_31cc29bab18448a3.txt").read_bytes() == \
+        (DATA / "002_31cc29bab18448a3.txt").read_bytes()
+    assert metrics(run_app())["报告数"] == "4"

@@ -84,3 +84,50 @@ def test_truncated_report_keeps_what_is_there_and_warns():
     assert record.applications_received is None
     assert "未找到依申请公开的申请数量" in record.warnings
     assert "未找到“存在的问题及改进措施”部分" in record.warnings
+
+
+def test_only_files_that_read_as_reports_can_be_saved():
+    from parsing.store import refusal
+
+    report = (DATA / "002_31cc29bab18448a3.txt").read_bytes()
+    assert refusal("002.txt", report) is None
+    assert refusal("junk.txt", bytes(range(256)) * 8).startswith("无法读取：")
+    recipe = ("番茄炒蛋的做法：先把鸡蛋打散，加少许盐。番茄切块备用。锅中放油，倒入蛋液炒熟盛出。"
+              "再放番茄翻炒出汁，加入鸡蛋，调味后出锅。这道菜酸甜可口，适合家常。" * 3).encode()
+    assert refusal("recipe.txt", recipe) == "内容不是政府信息公开工作年度报告（没有该类报告的标志性用语）"
+
+
+def test_a_removed_report_goes_to_the_trash_never_deleted(tmp_path):
+    from parsing.store import move_to_trash
+
+    (tmp_path / "a.txt").write_bytes(b"first")
+    first = move_to_trash(tmp_path, "a.txt")
+    (tmp_path / "a.txt").write_bytes(b"second")
+    second = move_to_trash(tmp_path, "a.txt")
+    assert not (tmp_path / "a.txt").exists()
+    assert (first.read_bytes(), second.read_bytes()) == (b"first", b"second")  # nothing replaced
+    assert first.parent == second.parent == tmp_path / ".trash"
+    with pytest.raises(ValueError):
+        move_to_trash(tmp_path, "../etc/passwd")
+
+
+def test_two_sessions_saving_one_name_at_once_both_keep_their_file(tmp_path):
+    import threading
+
+    from parsing.store import save_report
+
+    results = []
+    barrier = threading.Barrier(8)
+
+    def save(i: int) -> None:
+        barrier.wait()
+        results.append(save_report(tmp_path, "同名.txt", f"报告{i}".encode()))
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    paths = {p for p, created in results if created}
+    assert len(paths) == 8  # eight distinct files, none lost, none overwritten
+    assert sorted(p.read_bytes().decode() for p in paths) == sorted(f"报告{i}" for i in range(8))
