@@ -26,12 +26,15 @@ FALSE_FRIENDS = re.compile(
     # a column of the website (政务公开栏目 / 网站政务公开栏) is the website, not a notice board
     r"|(?:公开|公示|信息)栏目|网站?[^，,。；;、]{0,4}(?:公开|公示)栏|(?:信息|政务)公开平台(?:标准化)?建设"
     # 平台和窗口 / 重要窗口 speak of a window figuratively
-    r"|(?:平台|桥梁|纽带|重要|的)和?窗口|窗口作用|窗口单位"
+    r"|(?:平台|桥梁|纽带|重要|的)和?窗口|窗口作用|窗口单位|关闭窗口|打印本页"
+    # 便民服务中心设立的查阅点 / 政务服务中心政府信息查阅室 / …服务中心的政务公开栏: the centre only says where
+    r"|(?:政务|便民)服务中心(?=[^，,。；;]{0,16}?(?:查阅|公开栏|公示栏))"
 )
 # 网站主要内容包括……官方微博、官方微信、联系我们 / 开设了在线访谈、意见征集等栏目: the site's own columns
 COLUMN_LIST = re.compile(r"栏目|网站(?:主要)?内容(?:主要)?包括|版块|板块")
 AGENCY_AFTER = re.compile(r"^(?:总局|局|厅|委员会|委|办公室|中心|集团|公司)")
-FUTURE = re.compile(r"下一步|今后|明年|计划|拟|准备|将(?:开通|建立|开设|推出|上线|建设|探索)")
+# a plan is not a channel in use; 计划 as a noun (执法检查计划) is not a plan of the agency's
+FUTURE = re.compile(r"下一步|今后|明年|(?:^|[，,；;：:]|我局|我们|本局)\s*(?:计划|拟|准备)|将(?:开通|建立|开设|推出|上线|建设|探索)")
 NEWSPAPER_TITLE = re.compile(r"《[^》\n]{1,14}(?:报|刊|杂志|周刊)》")
 
 
@@ -89,7 +92,7 @@ def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
             continue
         if AGENCY_AFTER.match(text[m.end():m.end() + 3]) and m.group() not in ("政府网", "门户网"):
             continue  # 广播电视局 is an agency's name, not a channel
-        sentence_start = max(text.rfind(c, 0, m.start()) for c in "。！？；\n") + 1
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in "。！？；;\n") + 1
         if FUTURE.search(text[sentence_start:m.start()]):
             continue  # a plan is not a channel in use
         if _in_column_list(text, m.start(), m.end(), sentence_start) and synonyms()[m.group().upper()] != "政府网站":
@@ -109,7 +112,9 @@ def _in_column_list(text: str, start: int, end: int, sentence_start: int) -> boo
     """A channel word inside an enumeration of the website's columns (…、官方微博、官方微信、联系我们…栏目)."""
     ends = [i for i in (text.find(c, end) for c in "。！？；;\n") if i != -1]
     sentence = text[sentence_start:(min(ends) if ends else len(text))]
-    enumerated = text[max(sentence_start, start - 1):start] == "、" or text[end:end + 1] == "、"
+    before, after = text[max(sentence_start, start - 1):start], text[end:end + 1]
+    quoted = before in ("“", '"') and after in ("”", '"')  # “政务微博”“政务微信”…等12个栏目
+    enumerated = before == "、" or after == "、" or quoted
     return enumerated and bool(COLUMN_LIST.search(sentence))
 
 

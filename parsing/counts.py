@@ -218,7 +218,7 @@ def proactive_breakdown(text: str, total_span: Span | None, total: int | None
 
 NEG = r"(?:无|没有|未|尚未|均未|均无|并未|暂无|未曾)"
 APPLICATION_NUM = re.compile(
-    rf"(?:收到|受理|接到|接收|办理|共有)(?:了)?[^{CLAUSE_END}]{{0,16}}?申请[^{CLAUSE_END}\d]{{0,6}}?"
+    rf"(?:收到|受理|接到|接收|办理|共有|新收|新受理)(?:了)?[^{CLAUSE_END}]{{0,16}}?申请[^{CLAUSE_END}\d]{{0,6}}?"
     rf"(?:共|共计|总计|合计|计|为)?\s*{NUM}\s*(?:件|条|个|份|项|次|宗|人次)"
 )
 APPLICATION_NUM_SHORT = re.compile(
@@ -313,7 +313,11 @@ def fees(text: str, skip: list[Span]) -> Counted:
 def appeals(text: str, skip: list[Span]) -> tuple[Counted, Counted]:
     """行政复议 and 行政诉讼 cases about disclosure, from prose statements."""
     results = {}
+    stated = _table_totals_in_prose(text, skip)
     for key, word in (("reconsideration", "复议"), ("litigation", "诉讼")):
+        if key in stated:
+            results[key] = stated[key]
+            continue
         def scan(region: Span, word=word, in_section=False):
             for s, e, sent in _prose_sentences(text, region):
                 if _in_any(s, skip) or word not in sent:
@@ -353,6 +357,26 @@ def appeals(text: str, skip: list[Span]) -> tuple[Counted, Counted]:
         label = "行政复议" if word == "复议" else "行政诉讼"
         results[key] = found or Counted(warnings=[f"未找到{label}情况"])
     return results["reconsideration"], results["litigation"]
+
+
+RECON_TOTAL = re.compile(r"行政复议\s*[:：]?[^。\n]{0,60}?总计\s*(?P<num>\d+)")
+LITIG_TOTALS = re.compile(r"未经复议直接起诉[^。\n\d]{0,6}?总计\s*(?P<a>\d+)[^。\n]{0,40}?复议后起诉[^。\n\d]{0,6}?总计\s*(?P<b>\d+)")
+
+
+def _table_totals_in_prose(text: str, skip: list[Span]) -> dict[str, Counted]:
+    """表四 written out as a sentence: 行政复议：结果维持0，结果纠正0，……总计0；行政诉讼：未经复议直接起诉总计0；
+    复议后起诉总计0. The 总计 is the count (litigation: both 总计 added)."""
+    out: dict[str, Counted] = {}
+    for s, e, sent in _prose_sentences(text, Span(0, len(text))):
+        if _in_any(s, skip):
+            continue
+        m = RECON_TOTAL.search(sent)
+        if m and "reconsideration" not in out and "直接起诉" not in sent[:m.start("num")]:
+            out["reconsideration"] = Counted(int(m.group("num")), Evidence.span(text, s, e))
+        m = LITIG_TOTALS.search(sent)
+        if m and "litigation" not in out:
+            out["litigation"] = Counted(int(m.group("a")) + int(m.group("b")), Evidence.span(text, s, e))
+    return out
 
 
 PENALTY = re.compile(rf"行政处罚(?:决定)?(?:案件)?[^{CLAUSE_END}\d]{{0,8}}?(?:共|共计|合计)?\s*{NUM}\s*(?:件|起|宗|个|次)")

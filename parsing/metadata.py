@@ -166,11 +166,13 @@ def _named_author_mentions(text: str, gaz, covered: list[tuple[int, int]]) -> li
             if any(s < end and start < e for s, e in covered) or _inside_book_title(text, start):
                 continue  # the vocabulary already read this name
             # the place chain written first: 长白朝鲜族自治县 / 北京市朝阳区 / 山东省
-            pos = 0
+            pos, last_rank = 0, -1
             while pos < len(name):
                 for length in range(min(gaz.max_len, len(name) - pos), 1, -1):
-                    if gaz.by_name.get(name[pos:pos + length]):
+                    cands = gaz.by_name.get(name[pos:pos + length])
+                    if cands and max(d.rank for d in cands) > last_rank:
                         pos += length
+                        last_rank = min(d.rank for d in cands)
                         break
                 else:
                     break
@@ -200,15 +202,32 @@ TOWN_UNIT = re.compile(r"([\u4e00-\u9fff]{2,10}?)(街道办事处|办事处|街�
 TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木|地区)$")
 
 
+def _descending(places: list) -> list:
+    """Place names in a chain go from larger to smaller (南宁市 → 青秀区); a name after a county that would
+    be larger again (中山 of 中山街道 read as 中山市) ends the chain."""
+    out = []
+    for place in places:
+        if out and max(d.rank for d in place[2]) <= min(d.rank for d in out[-1][2]):
+            break
+        out.append(place)
+    return out
+
+
 def _township(prefix: str, mention: Mention, gaz) -> None:
     """南京市鼓楼区宁海路 + 街道办事处 / 五常市背荫河镇 + 人民政府: the unit below the county has its own name
     between the county and the kind; read the county chain before it."""
-    if mention.divisions or mention.zone:
+    if mention.zone:
         return
+    chain = mention.divisions  # right to left: each name should be larger than the one after it
+    broken = len(chain) >= 2 and min(d.rank for d in chain[0]) <= max(d.rank for d in chain[1])
+    if chain and not broken:
+        return
+    if broken:
+        mention.divisions, mention.chain_len = [], 0  # 青秀区 + 中山(街道): 中山 is the street's own name
     township_kind = mention.kind.type in ("街道", "乡镇")
     if not township_kind and not (mention.kind.type == "政府" and TOWNSHIP.search(prefix)):
         return
-    places = gaz.find_all(prefix)
+    places = _descending(gaz.find_all(prefix))
     if not places:
         return
     last_end = places[-1][1]

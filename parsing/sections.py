@@ -204,6 +204,8 @@ def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasure
     return ProblemsMeasures(None, None, ("未找到“存在的问题及改进措施”部分",))
 
 
+PROBLEM_START = re.compile(r"(?:同时|但|然而|不过)?[，,]?\s*(?:也要|也应|还要|也)?(?:清醒地)?看到|"
+                           r"(?:我局|我们|本局)?[^，,。]{0,20}?(?:仍|还|也)存在(?:一些|以下|着)?(?:问题|不足|差距)|存在的(?:主要)?问题")
 ITEM_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]是)\s*")
 MEASURE_VERB = re.compile(r"(?:继续|进一步|持续|不断|加大|加强|完善|推进|拓宽|扩大|健全|深化|强化|提高|提升|做好|规范|建立)")
 
@@ -273,9 +275,15 @@ def _split(text: str, body: Span, year: int | None, warnings: list[str]) -> Prob
         return ProblemsMeasures(_trim(text, body), None, tuple(warnings + ["未找到改进措施部分"]))
     split_at = sents[cut].start
     problems = _trim(text, Span(body.start, split_at))
-    measures = _trim(text, Span(split_at, body.end))
     if problems is None:
+        # 改进措施和存在的不足: the measures come first; a later sentence may open the problems
+        later = next((x for x in sents[cut + 1:] if PROBLEM_START.match(ITEM_MARKER.sub("", x.of(text).strip()))),
+                     None)
+        if later is not None:
+            return ProblemsMeasures(_trim(text, Span(later.start, body.end)),
+                                    _trim(text, Span(split_at, later.start)), tuple(warnings))
         warnings.append("未找到“存在的问题”部分")
+    measures = _trim(text, Span(split_at, body.end))
     return ProblemsMeasures(problems, measures, tuple(warnings))
 
 
