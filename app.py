@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from components import (
+    agency_page,
     applications,
     channels,
     data_table,
@@ -18,6 +19,7 @@ from components import (
     overview,
     quality,
     style,
+    themes_view,
     upload,
 )
 from components.loader import load
@@ -68,10 +70,11 @@ if asked.startswith("问题清单") and asked != issue_tab:
         st.query_params["tab"] = issue_tab
         st.rerun()
 # Only the open tab runs (lazy tabs); the open tab is part of the URL, like the filters.
-tabs = st.tabs(["总览", "公开渠道", "关键词", "依申请与复议诉讼", "质量检查", issue_tab, "文档", "数据"],
-               key="tab", bind="query-params", on_change="rerun")
+tabs = st.tabs(["总览", "公开渠道", "关键词", "问题主题", "机构档案", "依申请与复议诉讼", "质量检查", issue_tab, "文档",
+                "数据"], key="tab", bind="query-params", on_change="rerun")
 views = [lambda: overview.render(view, colors), lambda: channels.render(view),
-         lambda: keywords.render(view, frame, corpus.terms), lambda: applications.render(view),
+         lambda: keywords.render(view, frame, corpus.terms), lambda: themes_view.render(view),
+         lambda: agency_page.render(view), lambda: applications.render(view),
          lambda: quality.render(view), lambda: issue_list.render(view, corpus),
          lambda: document.render(view, corpus), lambda: data_table.render(view)]
 for tab, draw in zip(tabs, views, strict=True):

@@ -16,6 +16,7 @@ from parsing.keywords import keyword_in_context
 from .style import PLOTLY_CONFIG, md_escape, style_figure, year_label
 
 PARTS = {"problems": "存在的问题", "measures": "改进措施"}
+CONTEXT = 20  # characters of left and right context in the aligned view
 TOP_N = 15
 MAX_TERMS = 300
 MAX_SENTENCES = 200
@@ -107,14 +108,56 @@ def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str
     if "kw_term" not in st.session_state or st.session_state["kw_term"] not in terms:
         st.session_state["kw_term"] = wanted if wanted in terms else terms[0]
     term = st.selectbox("选择一个反复出现的词", terms, key="kw_term")
+    if "kw_free" not in st.session_state:
+        st.session_state["kw_free"] = st.query_params.get("q", "")
+    free = st.text_input("或输入任意词语或短语（不限于分词结果，例如“依申请”）", key="kw_free",
+                         placeholder="输入后按回车")
+    term = free.strip() or term
+    if free.strip():
+        st.query_params["q"] = free.strip()
+    else:
+        st.query_params.pop("q", None)
+    st.query_params["term"] = term
     st.subheader(f"关键词上下文：{term}")
     passages = {f"{f}|{part}": text for part in PARTS for f, text in zip(view["file"], view[part], strict=True)}
     hits = list(keyword_in_context(term, passages))
-    st.caption(f"共 {len(hits)} 句，来自 {len({h.doc_id.split('|')[0] for h in hits})} 份报告"
-               + (f"；下面列出前 {MAX_SENTENCES} 句" if len(hits) > MAX_SENTENCES else ""))
-    for hit in hits[:MAX_SENTENCES]:
-        file, part = hit.doc_id.split("|")
-        s = hit.sentence
-        st.markdown(f"**{md_escape(labels[file])}** · {PARTS[part]}  \n"
-                    f"{md_escape(s[:hit.start])}:orange-background[{md_escape(term)}]{md_escape(s[hit.end:])}")
-
+    if not hits:
+        st.info(f"当前筛选下的“存在的问题”和“改进措施”中没有“{term}”。")
+        return
+    years = dict(zip(view["file"], view["year"], strict=True))
+    table = pd.DataFrame([{
+        "左文": hit.sentence[max(0, hit.start - CONTEXT):hit.start].rjust(CONTEXT, "　"),
+        "词": hit.sentence[hit.start:hit.end],
+        "右文": hit.sentence[hit.end:hit.end + CONTEXT],
+        "机构": labels[hit.doc_id.split("|")[0]].rsplit(" ", 1)[0],
+        "年份": year_label(years[hit.doc_id.split("|")[0]]),
+        "部分": PARTS[hit.doc_id.split("|")[1]], "句子": hit.sentence, "file": hit.doc_id.split("|")[0]}
+        for hit in hits])
+    groups = (table.groupby("句子", sort=False)
+              .agg(报告=("file", lambda f: "、".join(dict.fromkeys(labels[x] for x in f))), 报告数=("file", "nunique"),
+                   部分=("部分", "first"), start=("左文", "first"))
+              .reset_index().sort_values("报告数", ascending=False, kind="stable"))
+    st.caption(f"共 {len(hits)} 句，来自 {table['file'].nunique()} 份报告；相同的句子合并显示"
+               + (f"；下面列出前 {MAX_SENTENCES} 组" if len(groups) > MAX_SENTENCES else ""))
+    for g in groups.head(MAX_SENTENCES).itertuples():
+        s = g.句子
+        at = s.find(term)
+        many = f"（{g.报告数} 份报告）" if g.报告数 > 1 else ""
+        st.markdown(f"**{md_escape(g.报告)}**{many} · {g.部分}  \n"
+                    f"{md_escape(s[:at])}:orange-background[{md_escape(term)}]{md_escape(s[at + len(term):])}")
+    with st.expander("对齐的上下文（可按左文、右文、机构、年份排序）", expanded=False):
+        st.dataframe(table[["左文", "词", "右文", "机构", "年份", "部分"]], hide_index=True,
+                     column_config={"左文": st.column_config.TextColumn(width="medium"),
+                                    "右文": st.column_config.TextColumn(width="medium")})
+    st.download_button("下载上下文（CSV）", table.drop(columns="file").to_csv(index=False).encode("utf-8-sig"),
+                       file_name=f"关键词_{term}.csv", mime="text/csv", key="kwic_csv")
+    mentioned = table.groupby("年份")["file"].nunique()
+    all_reports = view.groupby(view["year"].map(year_label))["file"].nunique()
+    share = (mentioned.reindex(all_reports.index, fill_value=0) / all_reports).fillna(0)
+    fig = go.Figure(go.Bar(x=list(share.index), y=[round(v * 100, 1) for v in share.values],
+                           text=[f"{int(mentioned.get(y, 0))}/{int(all_reports[y])}" for y in share.index],
+                           textposition="outside", cliponaxis=False))
+    fig.update_xaxes(title="年份", type="category")
+    fig.update_yaxes(title="提到该词的报告占比 %", range=[0, 110])
+    st.plotly_chart(style_figure(fig, f"“{term}”在各年份报告中的出现情况", height=400), config=PLOTLY_CONFIG,
+                    key="keyword_years")

@@ -8,7 +8,9 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
-PALETTE = px.colors.qualitative.Bold + px.colors.qualitative.Safe + px.colors.qualitative.Vivid
+# Dark, saturated colours; greys are left out (grey means 其他 in the aggregated charts).
+PALETTE = [c for c in px.colors.qualitative.Bold + px.colors.qualitative.Safe + px.colors.qualitative.Vivid
+           if len(set(c.removeprefix("rgb(").rstrip(")").replace(" ", "").split(","))) > 1]
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 3, "filename": "公开年报看板"},
@@ -18,8 +20,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def agency_colors(agencies: list[str]) -> dict[str, str]:
-    """Stable colours: computed on the whole corpus, so filtering never repaints an agency."""
-    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(set(agencies)))}
+    """Stable colours keyed on the agency's name itself (a hash), not on its rank among the agencies
+    loaded: filtering, uploading or adding a report never repaints an agency."""
+    import hashlib
+
+    return {name: PALETTE[int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % len(PALETTE)]
+            for name in set(agencies)}
 
 
 INK = "#111418"  # near-black: 18:1 on white, where plotly's grey axis text is about 3.7:1

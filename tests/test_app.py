@@ -47,7 +47,7 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-TABS = ["总览", "公开渠道", "关键词", "依申请与复议诉讼", "质量检查", "问题清单", "文档", "数据"]
+TABS = ["总览", "公开渠道", "关键词", "问题主题", "机构档案", "依申请与复议诉讼", "质量检查", "问题清单", "文档", "数据"]
 
 
 @pytest.mark.parametrize("tab", TABS)
@@ -67,7 +67,7 @@ def test_overview_kpis_never_sum_across_years():
     assert metrics(at)["覆盖年份"] == "2009–2023"
     assert "主动公开信息合计" not in metrics(at)
     assert [t.label.split(" :")[0] for t in at.tabs] == TABS
-    assert at.tabs[5].label == "问题清单 :red-badge[1]"  # 001's categories cover 138 of its 1000 items
+    assert at.tabs[7].label == "问题清单 :red-badge[1]"  # 001's categories cover 138 of its 1000 items
 
 
 def test_changing_a_filter_keeps_the_open_tab():
@@ -426,3 +426,40 @@ def test_a_non_report_upload_is_refused_on_save_and_a_saved_file_can_be_removed(
     assert (tmp_path / ".trash" / "002_31cc29bab18448a3.txt").read_bytes() == \
         (DATA / "002_31cc29bab18448a3.txt").read_bytes()
     assert metrics(run_app())["报告数"] == "4"
+
+
+def test_agency_page_shows_zhangdian_restating_its_2009_problem_in_2018():
+    at = run_app({"tab": "机构档案", "page": "淄博市张店区安全生产监督管理局"})
+    assert not at.exception
+    history, repeated, problems = (d.value for d in at.dataframe[:3])
+    assert list(history["年份"]) == ["2009年", "2018年"]
+    assert list(history["主动公开"]) == ["123", "280（累计）"]
+    assert history["不再提到"].iloc[1] == "广播电视、报刊、服务窗口"
+    assert repeated.iloc[0].to_dict() == {"年份": "2018年", "对比年份": "2009年", "问题部分重复": "67%",
+                                          "措施部分重复": "11%"}
+    assert list(problems["2018年"]) == ["但政府机构主动公开政府信息的内容与公众对安全生产的需求还存在一些差距",
+                                        "公开的及时性、便民性还需要进一步提高"]
+    assert list(problems["2009年"])[1] == "在政府信息公开的及时性、便民性上还需要进一步提高"
+    assert at.query_params["page"] in ("淄博市张店区安全生产监督管理局", ["淄博市张店区安全生产监督管理局"])
+
+
+def test_theme_view_shows_timeliness_in_both_zhangdian_years():
+    at = run_app({"tab": "问题主题", "theme": "及时性不够", "city": "淄博市"})
+    assert not at.exception
+    heat = chart(at, "theme_heat")
+    rows = dict(zip(heat["data"][0]["y"], heat["data"][0]["text"], strict=True))
+    assert rows["及时性不够"] == ["1/1", "1/1"] and rows["便民性不足"] == ["1/1", "1/1"]  # 2009 and 2018
+    sentences = at.dataframe[0].value
+    assert set(sentences["年份"]) == {"2009年", "2018年"}
+    assert all("及时性" in s for s in sentences["句子"])
+
+
+def test_free_search_finds_any_phrase_and_puts_it_in_the_url():
+    at = run_app({"tab": "关键词"})
+    at.text_input(key="kw_free").input("依申请").run()
+    assert not at.exception
+    assert any(s.value == "关键词上下文：依申请" for s in at.subheader)
+    assert at.query_params["q"] in ("依申请", ["依申请"])
+    aligned = at.dataframe[-1].value
+    assert set(aligned["词"]) == {"依申请"} and len(aligned) >= 1
+    assert all(len(left) == 20 for left in aligned["左文"])  # fixed width, padded

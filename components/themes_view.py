@@ -1,0 +1,114 @@
+"""问题主题: which problems agencies keep reporting and which measures they promise, by year and region,
+with the sentences behind every cell; problems paired with the measures that answer them; boilerplate."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from parsing.themes import shared_sentences, tag, themes
+
+from .style import PLOTLY_CONFIG, style_figure, year_label
+
+SIDES = {"problem": "存在的问题", "measure": "改进措施"}
+MAX_BOILERPLATE_REPORTS = 400
+
+
+def theme_rows(view: pd.DataFrame) -> pd.DataFrame:
+    """One row per (report, side, theme, sentence). Pure: a frame in, a frame out."""
+    rows = []
+    for r in view.itertuples():
+        for side, text in (("problem", r.problems), ("measure", r.measures)):
+            for hit in tag(text, side):
+                rows.append({"file": r.file, "agency_key": r.agency_key, "机构": r.agency_label,
+                             "year": r.year, "年份": year_label(r.year), "省份": r.province or "（不明）",
+                             "side": side, "code": hit.code, "主题": hit.name, "句子": hit.sentence})
+    return pd.DataFrame(rows, columns=["file", "agency_key", "机构", "year", "年份", "省份", "side", "code", "主题",
+                                       "句子"])
+
+
+def prevalence(view: pd.DataFrame, rows: pd.DataFrame, side: str) -> pd.DataFrame:
+    """Share of reports (that have this part) mentioning each theme, per year: theme × year."""
+    part = "problems" if side == "problem" else "measures"
+    with_part = view[view[part].fillna("").str.len() > 0]
+    per_year = with_part.groupby(with_part["year"].map(year_label))["file"].nunique()
+    hits = rows[rows["side"] == side].drop_duplicates(["file", "code"])
+    counts = hits.groupby(["主题", "年份"])["file"].nunique().unstack(fill_value=0)
+    counts = counts.reindex(columns=per_year.index, fill_value=0)
+    return counts.div(per_year, axis=1).fillna(0.0), counts, per_year
+
+
+def pairs(rows: pd.DataFrame) -> pd.DataFrame:
+    """Problems paired with the measure that answers them in the same report (themes.csv: answers)."""
+    answers = {t.code: t.answers for t in themes() if t.side == "measure" and t.answers}
+    names = {t.code: t.name for t in themes()}
+    problems = rows[rows["side"] == "problem"][["file", "code"]].drop_duplicates()
+    measures = rows[rows["side"] == "measure"][["file", "code"]].drop_duplicates()
+    out = []
+    for code, group in problems.groupby("code"):
+        answering = {m for m, p in answers.items() if p == code}
+        files = set(group["file"])
+        answered = set(measures[measures["code"].isin(answering)]["file"]) & files
+        out.append({"问题主题": names.get(code, code), "报告数": len(files), "同一报告有对应措施": len(answered),
+                    "对应措施主题": "、".join(names[m] for m in sorted(answering)) or "—"})
+    return pd.DataFrame(out).sort_values("报告数", ascending=False) if out else pd.DataFrame()
+
+
+@st.cache_data(max_entries=16, show_spinner="正在归纳问题主题……")
+def _rows(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
+    return theme_rows(_view)
+
+
+def render(view: pd.DataFrame) -> None:
+    key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
+    rows = _rows(key, view)
+    if rows.empty:
+        st.info("当前筛选下的报告没有可识别主题的“存在的问题”或“改进措施”部分。")
+        return
+    side = st.radio("部分", list(SIDES), format_func=SIDES.get, horizontal=True, key="theme_side")
+    share, counts, per_year = prevalence(view, rows, side)
+    if not share.empty:
+        text = [[f"{int(c)}/{int(per_year[y])}" for y, c in row.items()] for _t, row in counts.iterrows()]
+        fig = go.Figure(go.Heatmap(z=share.values * 100, x=list(share.columns), y=list(share.index), text=text,
+                                   texttemplate="%{text}", colorscale="Blues", zmin=0, zmax=100,
+                                   colorbar={"title": "报告占比 %"},
+                                   hovertemplate="%{y}<br>%{x}：%{text} 份报告<extra></extra>"))
+        fig.update_xaxes(title="年份", type="category")
+        st.plotly_chart(style_figure(fig, f"{SIDES[side]}的主题：各年份提到该主题的报告占比",
+                                     height=max(420, 36 * len(share) + 140)), config=PLOTLY_CONFIG, key="theme_heat")
+    names = sorted(rows[rows["side"] == side]["主题"].unique())
+    wanted = st.query_params.get("theme")
+    chosen = st.selectbox("查看主题的原文句子", names, index=names.index(wanted) if wanted in names else 0,
+                          key="theme_pick")
+    st.query_params["theme"] = chosen
+    sentences = rows[(rows["side"] == side) & (rows["主题"] == chosen)]
+    grouped = (sentences.groupby("句子").agg(报告数=("file", "nunique"),
+                                             报告=("机构", lambda s: "、".join(sorted(set(s)))),
+                                             年份=("年份", lambda s: "、".join(sorted(set(s)))))
+               .reset_index().sort_values(["报告数", "句子"], ascending=[False, True]))
+    st.dataframe(grouped[["报告数", "年份", "报告", "句子"]], hide_index=True,
+                 column_config={"句子": st.column_config.TextColumn(width="large")})
+    st.download_button("下载这些句子（CSV）", grouped.to_csv(index=False).encode("utf-8-sig"),
+                       file_name=f"主题_{chosen}.csv", mime="text/csv", key="theme_csv")
+
+    st.subheader("问题与对应的改进措施")
+    table = pairs(rows)
+    if not table.empty:
+        st.dataframe(table, hide_index=True)
+        st.caption("“同一报告有对应措施”：报告在存在的问题中提到该主题，并在改进措施中写了回应它的措施主题。")
+
+    st.subheader("多份报告共用的句子（套话）")
+    if view["file"].nunique() > MAX_BOILERPLATE_REPORTS:
+        st.caption(f"报告超过 {MAX_BOILERPLATE_REPORTS} 份时请先筛选（按年份或地区）再查看共用句子。")
+        return
+    texts = {f"{r.agency_label} {year_label(r.year)}": (r.problems or "") + "\n" + (r.measures or "")
+             for r in view.itertuples()}
+    shared = shared_sentences(texts)
+    if not shared:
+        st.caption("当前筛选下没有几份报告共用的句子。")
+        return
+    st.dataframe(pd.DataFrame([{"报告数": len(labels), "句子": s, "报告": "、".join(labels)} for s, labels in shared]),
+                 hide_index=True, column_config={"句子": st.column_config.TextColumn(width="large")})
