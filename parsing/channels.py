@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .numbers import NUMBER, parse_number
 from .sections import Span
+from .textscan import ahead, back
 from .types import Evidence
 
 DATA = Path(__file__).with_name("data")
@@ -77,29 +79,42 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+class _SpanIndex:
+    """Excluded spans sorted by start, so each lookup is a bisection plus the few spans that reach pos."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _e in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def __contains__(self, pos: int) -> bool:
+        hi = bisect_right(self.starts, pos)
+        lo = bisect_left(self.starts, pos - self.longest)
+        return any(s <= pos < e for s, e in self.spans[lo:hi])
+
+
 def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
     """Channel mentions outside the excluded spans (problems, measures) and outside 《book titles》."""
-    skip = _excluded(text, exclude)
+    skip = _SpanIndex(_excluded(text, exclude))
     hits: list[ChannelHit] = []
     for m in _synonym_re().finditer(text):
-        if _inside(m.start(), skip):
+        if m.start() in skip:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.start())
-        if "\t" in text[line_start:line_end if line_end != -1 else len(text)]:
+        line_start, line_end = back(text, "\n", m.start()), ahead(text, "\n", m.start())
+        if "\t" in text[line_start:line_end]:
             continue  # table cells are not statements of use
         if NEGATION.search(text[max(line_start, m.start() - 8):m.start()]):
             continue
         if AGENCY_AFTER.match(text[m.end():m.end() + 3]) and m.group() not in ("政府网", "门户网"):
             continue  # 广播电视局 is an agency's name, not a channel
-        sentence_start = max(text.rfind(c, 0, m.start()) for c in "。！？；;\n") + 1
+        sentence_start = back(text, "。！？；;\n", m.start())
         if FUTURE.search(text[sentence_start:m.start()]):
             continue  # a plan is not a channel in use
         if _in_column_list(text, m.start(), m.end(), sentence_start) and synonyms()[m.group().upper()] != "政府网站":
             continue
         hits.append(ChannelHit(synonyms()[m.group().upper()], m.start(), m.end()))
     for m in VISIT.finditer(text):
-        if _inside(m.start(), skip) or ONLINE.search(m.group(1)):
+        if m.start() in skip or ONLINE.search(m.group(1)):
             continue
         if re.search(r"窗口|服务大厅|办事大厅", m.group(1)):
             continue  # 在政务服务中心窗口查询: the window is the channel named
@@ -110,8 +125,7 @@ def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
 
 def _in_column_list(text: str, start: int, end: int, sentence_start: int) -> bool:
     """A channel word inside an enumeration of the website's columns (…、官方微博、官方微信、联系我们…栏目)."""
-    ends = [i for i in (text.find(c, end) for c in "。！？；;\n") if i != -1]
-    sentence = text[sentence_start:(min(ends) if ends else len(text))]
+    sentence = text[sentence_start:ahead(text, "。！？；;\n", end)]
     before, after = text[max(sentence_start, start - 1):start], text[end:end + 1]
     quoted = before in ("“", '"') and after in ("”", '"')  # “政务微博”“政务微信”…等12个栏目
     enumerated = before == "、" or after == "、" or quoted
@@ -127,11 +141,15 @@ def channel_counts(text: str, hits: list[ChannelHit], skip: list[Span]) -> tuple
     """A number counts for a channel only when its clause names that one channel and nothing else."""
     counts: dict[str, int] = {}
     evidence: dict[str, Evidence] = {}
+    starts = [h.start for h in hits]  # hits are sorted by start: each clause finds its own by bisection
     for clause in CLAUSE.finditer(text):
         cs, ce = clause.start(), clause.end()
+        lo, hi = bisect_left(starts, cs), bisect_left(starts, ce)
+        if lo == hi:
+            continue  # no channel named in this clause (most clauses): nothing to count
         if any(s.start < ce and cs < s.end for s in skip):
             continue
-        inside = [h for h in hits if cs <= h.start < ce]
+        inside = hits[lo:hi]
         names = {h.channel for h in inside}
         if len(names) != 1 or "、" in text[inside[0].start:ce] and len(inside) > 1:
             continue

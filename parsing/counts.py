@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .channels import ChannelHit
 from .numbers import NUMBER, parse_number
 from .sections import Span, find_section
+from .textscan import ahead, back
 from .types import Evidence
 
 NUM = rf"(?P<num>{NUMBER})\s*(?P<approx>余|多)?"
@@ -53,9 +55,16 @@ class Counted:
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in "。！？\n") if i != -1]
-    return start, (min(ends) + 1 if ends else len(text))
+    start = back(text, "。！？\n", pos)
+    end = ahead(text, "。！？\n", pos)
+    return start, (end + 1 if end < len(text) else len(text))
+
+
+def _between(hits: list[ChannelHit], start: int, end: int) -> list[ChannelHit]:
+    """The channel hits (sorted by start) with start <= h.start < end, by bisection."""
+    lo = bisect_left(hits, start, key=lambda h: h.start)
+    hi = bisect_left(hits, end, key=lambda h: h.start)
+    return hits[lo:hi]
 
 
 def _in_any(pos: int, spans: list[Span]) -> bool:
@@ -76,14 +85,14 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
             if text[max(0, m.start() - 3):m.start() + 3].find("依申请") != -1 or \
                     re.search(r"申请|不予|解读|回复|答复|办理", text[max(0, m.start() - 4):m.start("num")]):
                 continue  # 依申请公开 N 件 / 不予公开 N 件 / 解读 N 条 are not proactive disclosure
-            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_start = back(text, "\n", m.start())
             if "\t" in text[line_start:m.end()]:
                 continue
-            clause_start = max(text.rfind(c, 0, m.start("num")) for c in CLAUSE_END) + 1
+            clause_start = back(text, CLAUSE_END, m.start("num"))
             clause = text[clause_start:m.end()]
             s_start, _ = _sentence_bounds(text, m.start())
             before = text[s_start:m.start("num")]
-            named = {h.channel for h in hits if s_start <= h.start < m.start("num")}
+            named = {h.channel for h in _between(hits, s_start, m.start("num"))}
             listed = bool(CHANNEL_LIST.search(before)) and (len(named) >= 2 or bool(re.search(r"各(?:种|类)", before)))
             unit = m.group("unit")
             new_here = pattern is PROACTIVE_NEW
@@ -107,7 +116,7 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
             score += 1 if re.match(r"\s*(?:\d{4}年|本年|全年|今年)", text[s_start:]) else 0
             score += 1 if listed else 0
             # a count that belongs to one channel (微博、微信 …) is not the year's total
-            own = {h.channel for h in hits if s_start <= h.start < m.start("num") and h.channel != "政府网站"}
+            own = {h.channel for h in _between(hits, s_start, m.start("num")) if h.channel != "政府网站"}
             if own and not listed and len(own) == 1:
                 score -= 2
             new_this_year = new_here or bool(NEW_THIS_YEAR.search(text[max(s_start, m.start() - 16):m.start("num")]))
@@ -130,7 +139,7 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
         return Counted(warnings=["未找到主动公开信息总数（正文只写了某一渠道或某一类的数量）"]), None
     value = int(num.value)
     s_start, _ = _sentence_bounds(text, m.start())
-    named = {h.channel for h in hits if s_start <= h.start < m.start("num")}
+    named = {h.channel for h in _between(hits, s_start, m.start("num"))}
     listed = bool(CHANNEL_LIST.search(text[s_start:m.start("num")]))
     single = named.pop() if len(named) == 1 and not listed else None
     if single and _other_channel_counted(text, hits, single, skip, m.start()):
@@ -157,9 +166,9 @@ def _other_channel_counted(text: str, hits: list[ChannelHit], channel: str, skip
     for h in hits:
         if h.channel == channel or h.start == at or _in_any(h.start, skip):
             continue
-        clause_end = min([i for i in (text.find(c, h.end) for c in CLAUSE_END) if i != -1] or [len(text)])
-        clause_start = max(text.rfind(c, 0, h.start) for c in CLAUSE_END) + 1
-        in_clause = {o.channel for o in hits if clause_start <= o.start < clause_end}
+        clause_end = ahead(text, CLAUSE_END, h.end)
+        clause_start = back(text, CLAUSE_END, h.start)
+        in_clause = {o.channel for o in _between(hits, clause_start, clause_end)}
         if len(in_clause) != 1 or "等" in text[clause_start:clause_end]:
             continue  # 日报、电视台等媒体发布192条 counts several channels together
         if CHANNEL_COUNT.search(text, h.end, clause_end):
@@ -172,7 +181,7 @@ def _under_proactive_heading(text: str, pos: int) -> bool:
     heading = text.rfind("主动公开", max(0, pos - 400), pos)
     if heading == -1:
         return False
-    line_start = text.rfind("\n", 0, heading) + 1
+    line_start = back(text, "\n", heading)
     line_end = text.find("\n", heading)
     line = text[line_start:line_end if line_end != -1 else len(text)]
     return len(line) <= 30 and line_end != -1 and line_end < pos

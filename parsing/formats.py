@@ -189,7 +189,7 @@ def html_to_text(data: bytes) -> str:
         from bs4 import BeautifulSoup
     except ImportError as exc:  # pragma: no cover - requirements.txt installs it
         raise ReportReadError("服务器缺少读取网页所需的组件（beautifulsoup4），请联系管理员") from exc
-    markup = decode_html(data)
+    markup = _flatten_deep_nesting(decode_html(data))
     try:
         soup = BeautifulSoup(markup, "lxml")
     except Exception:  # lxml missing (FeatureNotFound) or choking: the standard library parser
@@ -266,7 +266,7 @@ def _heading_titles(root, body) -> list[str]:
     """Headings outside the report body that name a report: sites often put the title above the text box."""
     out = []
     for tag in root.find_all(True):
-        if tag.decomposed or not (tag.name in ("h1", "h2", "h3") or _TITLE_ATTR.search(_attr_text(tag))):
+        if _gone(tag) or not (tag.name in ("h1", "h2", "h3") or _TITLE_ATTR.search(_attr_text(tag))):
             continue
         if tag is body or body in tag.parents or tag in body.parents:
             continue
@@ -292,6 +292,30 @@ def _is_hidden(tag) -> bool:
     return tag.has_attr("hidden") or "display:none" in style or "visibility:hidden" in style
 
 
+MAX_NESTING = 200  # real report pages nest a few dozen levels; thousands are a hostile or broken page
+_NESTING_TAG = re.compile(r"<(/?)(div|span|section|article|font|center|blockquote|ul|ol|li)\b[^>]*?(/?)>", re.I)
+
+
+def _flatten_deep_nesting(markup: str) -> str:
+    """Pages nested thousands of levels deep make every tree walk quadratic (5,000 nested <div>s took 43 s).
+    Measured in one linear pass; beyond MAX_NESTING the layout tags go (their text and tables stay)."""
+    depth = deepest = 0
+    for m in _NESTING_TAG.finditer(markup):
+        if m.group(3):
+            continue
+        depth = max(0, depth - 1) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    if deepest <= MAX_NESTING:
+        return markup
+    return _NESTING_TAG.sub("\n", markup)
+
+
+def _gone(element) -> bool:
+    """Whether bs4 decomposed this element. (bs4's own .decomposed property looks up a missing attribute
+    through Tag.__getattr__, which searches the whole subtree for a child tag: quadratic on nested pages.)"""
+    return bool(element.__dict__.get("_decomposed", False))
+
+
 def _drop_chrome(root) -> None:
     """Remove scripts, navigation, headers/footers, share bars, copyright lines and other page furniture."""
     from bs4 import Comment
@@ -299,17 +323,17 @@ def _drop_chrome(root) -> None:
     for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for tag in root.find_all(_DROP_TAGS):
-        if not tag.decomposed:
+        if not _gone(tag):
             tag.decompose()
     for tag in root.find_all(["header", "footer"]):
-        if not tag.decomposed and tag.find_parent("article") is None:  # an <article>'s header holds its title
+        if not _gone(tag) and tag.find_parent("article") is None:  # an <article>'s header holds its title
             tag.decompose()
     for tag in root.find_all(True):
-        if not tag.decomposed and tag.attrs is not None and _is_hidden(tag):
+        if not _gone(tag) and tag.attrs is not None and _is_hidden(tag):
             tag.decompose()
     total = max(1, _cjk_count(root.get_text()))
     for tag in root.find_all(True):
-        if tag.decomposed or tag.name in ("body", "html"):
+        if _gone(tag) or tag.name in ("body", "html"):
             continue
         attrs = _attr_text(tag)
         # Never remove what holds much of the page's Chinese text: a "print-area" class on the body is not chrome.
@@ -319,13 +343,13 @@ def _drop_chrome(root) -> None:
         block = string.parent
         while block is not None and block.name not in _BLOCK_TAGS:
             block = block.parent
-        if block is None or block.decomposed or block.name in ("body", "html", "table", "tbody", "tr"):
+        if block is None or _gone(block) or block.name in ("body", "html", "table", "tbody", "tr"):
             continue
         text = _compact(block.get_text())
         if _cjk_count(text) <= _CHROME_TEXT_MAX_CJK and (_CHROME_TEXT.search(text) or _CHROME_PREFIX.match(text)):
             block.decompose()
     for tag in root.find_all(["ul", "ol", "dl", "div", "p", "table", "section", "span"]):
-        if tag.decomposed:
+        if _gone(tag):
             continue
         links = tag.find_all("a")
         if len(links) >= 3:
@@ -481,6 +505,25 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _NUMERIC_CELL = re.compile(r"^\s*(?:[+-]?\d+(?:[.,]\d+)*%?|/|／|—+|-|－)\s*$")
 
 
+MAX_UNPACKED_MB = 200  # a real .docx report unpacks to a few MB; more is a "zip bomb" or not a report
+MAX_RATIO = 400  # text XML compresses about 10×; hundreds of times is a bomb
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a .docx whose parts would unpack to more than MAX_UNPACKED_MB, before inflating anything.
+    zipfile never yields more than an entry's declared size, so the declared sizes bound what is read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReportReadError("不是有效的 Word 文档（.docx）：文件已损坏或不完整，无法打开") from exc
+    unpacked = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if unpacked > MAX_UNPACKED_MB * 1024 * 1024 or (unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO):
+        raise ReportReadError(f"Word 文档解压后约 {unpacked / 1024 / 1024:,.0f} MB（压缩比 {unpacked / packed:,.0f} 倍），"
+                              f"超过上限 {MAX_UNPACKED_MB} MB，疑似“压缩炸弹”，未读取")
+
+
 def docx_to_text(data: bytes) -> str:
     """A Word .docx → text: paragraphs and tables in document order, tables as tab rows."""
     try:
@@ -494,6 +537,7 @@ def docx_to_text(data: bytes) -> str:
         if data.startswith(_OLE_MAGIC):
             raise ReportReadError(_ole_reason(data, ".docx"))
         raise ReportReadError("不是有效的 Word 文档（.docx）：文件内容不是 Word 格式（可能只是改了扩展名，或文件已损坏）")
+    _check_unpacked_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
@@ -762,6 +806,9 @@ def _int(value, default: int = 0) -> int:
 _SCANNED = "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）"
 
 
+MAX_PDF_PAGES = 300  # annual reports run to 10–40 pages; a 2,000-page PDF would take minutes
+
+
 def pdf_to_text(data: bytes) -> str:
     """A PDF → its text layer in reading order, pages joined by newlines; ruled tables as tab rows."""
     try:
@@ -785,9 +832,11 @@ def pdf_to_text(data: bytes) -> str:
             pages = pdf.pages
             if not pages:
                 raise ReportReadError("PDF 文件中没有页面")
-            for page in pages:
+            for page in pages[:MAX_PDF_PAGES]:
                 pages_text.append(_pdf_page_text(page))
                 page.close()
+            if len(pages) > MAX_PDF_PAGES:
+                pages_text.append(f"（PDF 共 {len(pages)} 页，只读取了前 {MAX_PDF_PAGES} 页）")
         except ReportReadError:
             raise
         except PdfminerException as exc:

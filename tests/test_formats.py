@@ -698,3 +698,28 @@ def test_content_decides_when_the_extension_is_wrong(prose_reference):
 
 def test_supported_suffixes():
     assert SUPPORTED_SUFFIXES == (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+
+def test_a_zip_bomb_docx_is_refused_before_inflating():
+    import io
+    import zipfile
+
+    from parsing.formats import docx_to_text
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<w:p/>" * (60 * 1024 * 1024 // 6 * 5))  # 300 MB of paragraphs
+    data = buf.getvalue()
+    assert len(data) < 2 * 1024 * 1024  # under a megabyte or two on disk
+    with pytest.raises(ReportReadError, match="压缩炸弹"):
+        docx_to_text(data)  # refused from the zip directory: nothing is inflated
+
+
+def test_deeply_nested_html_is_read_in_linear_time():
+    from parsing.formats import html_to_text
+
+    depth = 10_000
+    page = "<html><body>" + "<div>" * depth + "2018年，我局主动公开政府信息57条。" * 20 + "</div>" * depth + "</body></html>"
+    text = html_to_text(page.encode())  # was 43 s at 5,000 levels and never finished at 10,000; now 0.1 s
+    assert "主动公开政府信息57条" in text
