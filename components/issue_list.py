@@ -15,6 +15,7 @@ from .style import year_label
 
 # severity → rank (lower is worse) and the words shown
 SEVERITIES = {"不符": 0, "冲突": 1, "无法读取": 2, "警告": 3, "提示": 4}
+CHECK_SEVERITY = {"FAIL": "不符", "WARN": "警告", "INFO": "提示"}  # a broken rule, by the rule's severity
 WARN_WORDS = ("不一致", "采用表格", "多处不同", "疑似", "跨年", "截断", "不是政府信息公开")
 COLUMNS = ["严重程度", "报告", "文件", "内容", "原文"]
 
@@ -36,12 +37,13 @@ def issue_rows(view: pd.DataFrame, corpus: Corpus | None, base: dict | None = No
     for r in view.itertuples():
         report = f"{r.agency_label} {year_label(r.year)}"
         doc = "?" + urlencode({**base, "tab": "文档", "doc": r.file}, doseq=True)
-        for check in (r.checks or []) if r.format == "template2019" else []:
+        for check in r.checks or []:
             if check["status"] != "FAIL":
                 continue
             spans = [(c["start"], c["end"]) for c in check["cells"] if c.get("end")]
             link = doc + (f"&ev={min(s for s, _ in spans)}-{max(e for _, e in spans)}" if spans else "")
-            rows.append(("不符", report, r.file, f"{check['rule']}：{check['detail']}", link))
+            severity = CHECK_SEVERITY.get(check.get("severity", "FAIL"), "不符")
+            rows.append((severity, report, r.file, f"{check['rule']}：{check['detail']}", link))
         for warning in r.warnings or []:
             rows.append((severity_of_warning(warning), report, r.file, warning, doc))
     if corpus is not None:

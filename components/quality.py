@@ -9,7 +9,12 @@ import pandas as pd
 import streamlit as st
 
 MAX_ROWS = 2000
-STATUS_LABELS = {"PASS": "√ 通过", "FAIL": "× 不符", "NOT_ASSESSABLE": "○ 无法判断"}
+STATUS_LABELS = {"PASS": "√ 通过", "FAIL": "× 不符", "WARN": "! 警告", "INFO": "i 提示", "NOT_ASSESSABLE": "○ 无法判断"}
+
+
+def outcome(check: dict) -> str:
+    """PASS / NOT_ASSESSABLE, or for a broken rule its severity: FAIL (不符), WARN (警告), INFO (提示)."""
+    return check.get("severity", "FAIL") if check["status"] == "FAIL" else check["status"]
 
 
 def _cells(cells: list[dict]) -> str:
@@ -32,9 +37,10 @@ def _table(view_key: str, base_key: str, _view: pd.DataFrame, _base: dict) -> pd
     for r in _view.itertuples():
         for check in r.checks or []:
             rows.append({"报告": f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}", "规则": check["rule"],
-                         "结果": STATUS_LABELS.get(check["status"], check["status"]), "说明": check["detail"],
+                         "结果": STATUS_LABELS[outcome(check)], "说明": check["detail"],
+                         "依据": check.get("basis", ""),
                          "单元格": _cells(check["cells"]), "原文": _link(_base, r.file, check["cells"]),
-                         "status": check["status"]})
+                         "status": outcome(check)})
     return pd.DataFrame(rows)
 
 
@@ -46,12 +52,11 @@ def render(view: pd.DataFrame) -> None:
         st.info("当前筛选下没有可检查的表格。质量检查针对 2019 年起国家模板报告的表二、表三、表四。")
         return
     counts = table["status"].value_counts()
-    c1, c2, c3 = st.columns(3)
-    c1.metric("通过", int(counts.get("PASS", 0)))
-    c2.metric("不符", int(counts.get("FAIL", 0)))
-    c3.metric("无法判断", int(counts.get("NOT_ASSESSABLE", 0)))
+    names = {"PASS": "通过", "FAIL": "不符", "WARN": "警告", "INFO": "提示", "NOT_ASSESSABLE": "无法判断"}
+    for col, (status, name) in zip(st.columns(len(names)), names.items(), strict=True):
+        col.metric(name, int(counts.get(status, 0)))
     by_rule = (table.assign(n=1).pivot_table(index="规则", columns="status", values="n", aggfunc="sum", fill_value=0)
-               .rename(columns={"PASS": "通过", "FAIL": "不符", "NOT_ASSESSABLE": "无法判断"}))
+               .rename(columns=names))
     with st.expander("按规则汇总", expanded=len(table) > MAX_ROWS):
         st.dataframe(by_rule, height=300)
     shown = st.multiselect("显示的结果", list(STATUS_LABELS), default=list(STATUS_LABELS),

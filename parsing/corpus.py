@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .cache import ParseCache, default_cache_dir
+from .checklist import annotate, check_across_years
 from .checks import check_years
 from .fingerprint import parser_fingerprint
 from .keywords import terms as keyword_terms
@@ -100,7 +101,7 @@ def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = No
                 corpus.errors.append(LoadError(name, payload["error"]))
                 continue
             record = Report.from_dict(payload["record"])
-        if key not in fresh and checks_loader is not None and record.tables:
+        if key not in fresh and checks_loader is not None:  # every report has checklist results
             record.checks = LazyChecks(checks_loader, key)  # stored apart; read only when looked at
         corpus.reports.append(ParsedReport(record=record, text=text))
         corpus.terms[name] = payload.get("terms", {})
@@ -189,19 +190,26 @@ def link_years(reports: list[ParsedReport]) -> None:
     by_agency: dict[str, dict[int, ParsedReport]] = {}
     for parsed in reports:
         rec = parsed.record
-        if rec.agency and rec.year and rec.tables:
+        if rec.agency and rec.year:
             by_agency.setdefault(rec.agency, {})[rec.year] = parsed
     for years in by_agency.values():
         for year, parsed in years.items():
             prev = years.get(year - 1)
             if prev is None:
                 continue
-            found = [c.to_dict() for c in check_years(prev.record.tables, parsed.record.tables, year - 1, year)]
+            found = []
+            if prev.record.tables and parsed.record.tables:
+                found = [annotate(c.to_dict())
+                         for c in check_years(prev.record.tables, parsed.record.tables, year - 1, year)]
+            found += check_across_years(prev.record, parsed.record)
+            for c in found:
+                c["scope"] = "years"  # computed on the corpus, never stored with the record
             checks = parsed.record.checks
             if isinstance(checks, LazyChecks) and not checks.loaded:
                 checks.extra = found  # joined when the checks are first read
             else:
-                parsed.record.checks = [c for c in checks if not c["rule"].startswith("跨年衔接")] + found
+                parsed.record.checks = [c for c in checks if c.get("scope") != "years"
+                                        and not c["rule"].startswith("跨年衔接")] + found
 
 
 def agency_label(row: dict) -> str:

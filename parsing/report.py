@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import channels as ch
 from . import checks, counts
+from .checklist import annotate, check_text
 from .formats import extract_text
 from .load import read_report_bytes, sha256_of
 from .metadata import extract_metadata
@@ -87,11 +88,12 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
         warnings.extend(tables.warnings)
         prose = {"applications_received": apps, "reconsideration": recon, "litigation": litig}
         _flat_from_tables(record, clean, tables, prose, warnings)
-        record.checks = [c.to_dict() for c in checks.check_report(tables, prose_numbers(clean, prose))]
+        record.checks = [annotate(c.to_dict()) for c in checks.check_report(tables, prose_numbers(clean, prose))]
 
     if record.format != FORMAT_TEMPLATE and "format" not in record.evidence:
         first_line = clean.split("\n", 1)[0]
         record.evidence["format"] = _span_evidence(clean, Span(0, len(first_line)))
+    record.checks = list(record.checks) + check_text(record, clean)  # the checklist (parsing/data/rules.toml)
     if written is not clean:
         if is_traditional(written):
             warnings.append("报告为繁体字，已按简体字识别（原文照录）")

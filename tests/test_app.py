@@ -67,7 +67,8 @@ def test_overview_kpis_never_sum_across_years():
     assert metrics(at)["覆盖年份"] == "2009–2023"
     assert "主动公开信息合计" not in metrics(at)
     assert [t.label.split(" :")[0] for t in at.tabs] == TABS
-    assert at.tabs[7].label == "问题清单 :red-badge[1]"  # 001's categories cover 138 of its 1000 items
+    # 001's categories cover 138 of its 1000 items; 000 and 002 state no statistics period (PERIOD-STATED)
+    assert at.tabs[7].label == "问题清单 :red-badge[3]"
 
 
 def test_changing_a_filter_keeps_the_open_tab():
@@ -222,11 +223,14 @@ def test_report_text_is_escaped(tmp_path, monkeypatch, hostile, escaped):
 
 def test_quality_view_counts_the_seed_checks():
     at = run_app({"tab": "质量检查"})
-    # seed 004 carries 6 numbers per 表三 row for 7 columns: its 总计 column is blank, so
-    # every rule that needs it cannot be judged; none of its checks fails.
-    assert metrics(at) == {"通过": "15", "不符": "0", "无法判断": "28"}
+    # seed 004 carries 6 numbers per 表三 row for 7 columns: its 总计 column is blank, so every table rule that
+    # needs it cannot be judged (15 PASS, 28 NOT_ASSESSABLE among its table checks) and none fails. The
+    # checklist adds: 2 警告 (000 and 002 state no 统计期限) and 5 提示 (a problem theme without a measure).
+    assert metrics(at) == {"通过": "36", "不符": "0", "警告": "2", "提示": "5", "无法判断": "37"}
     table = next(d.value for d in at.dataframe if "原文" in d.value.columns)
-    assert set(table["报告"]) == {"江北水城旅游度假区安监 2023"}
+    tables = table[table["规则"].str.startswith(("表三", "表四", "正文与表格"))]
+    assert set(tables["报告"]) == {"江北水城旅游度假区安监 2023"}
+    assert set(table[table["规则"] == "写明统计期限"]["结果"]) == {"√ 通过", "! 警告"}
     link = table[table["规则"] == "表四合计（行政复议）"]["原文"].iloc[0]
     assert "tab=%E6%96%87%E6%A1%A3" in link and "doc=004_b34427a2f19d7753.txt" in link and "ev=" in link
 
@@ -315,13 +319,17 @@ def test_issue_list_holds_every_warning_of_the_corpus_worst_first():
 
     at = run_app({"tab": "问题清单"})
     assert not at.exception
-    assert at.query_params["tab"] in ("问题清单 :red-badge[1]", ["问题清单 :red-badge[1]"])
+    assert at.query_params["tab"] in ("问题清单 :red-badge[3]", ["问题清单 :red-badge[3]"])
     at.multiselect(key="issue_severity").set_value(["不符", "冲突", "无法读取", "警告", "提示"]).run()
     table = at.dataframe[0].value
-    expected = sorted((p.name, w) for p in sorted(DATA.glob("*.txt")) for w in parse_file(p).record.warnings)
+    records = [parse_file(p).record for p in sorted(DATA.glob("*.txt"))]
+    expected = sorted([(r.file, w) for r in records for w in r.warnings]
+                      + [(r.file, f"{c['rule']}：{c['detail']}") for r in records for c in r.checks
+                         if c["status"] == "FAIL"])
     assert sorted(zip(table["文件"], table["内容"], strict=True)) == expected
-    assert list(table["严重程度"])[0] == "警告"  # worst first: the breakdown that does not add up
-    assert table["内容"].iloc[0].startswith("分类数量合计138条")
+    warned = table[table["严重程度"] == "警告"]
+    assert list(table["严重程度"])[:3] == ["警告"] * 3  # worst first
+    assert sorted(warned["内容"].str[:10]) == ["写明统计期限：报告没", "写明统计期限：报告没", "分类数量合计138条"]
     assert all(link.startswith("?") and "tab=%E6%96%87%E6%A1%A3" in link for link in table["原文"])
 
 
@@ -377,7 +385,7 @@ def test_another_sessions_upload_adds_no_cross_year_checks_to_mine(tmp_path, mon
     a.sidebar.file_uploader(key="uploader").set_value(("2022年报.txt", last_year, "text/plain")).run()
     assert not a.exception
     b = run_app({"tab": "质量检查"})
-    assert metrics(b) == {"通过": "15", "不符": "0", "无法判断": "28"}
+    assert metrics(b) == {"通过": "36", "不符": "0", "警告": "2", "提示": "5", "无法判断": "37"}
     assert not any(r.startswith("跨年衔接") for r in b.dataframe[-1].value["规则"])
 
 
