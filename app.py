@@ -60,7 +60,7 @@ if view.empty:
 
 colors = agency_colors(list(frame["agency_key"]))
 # The issue list's tab carries a count badge; a link to ?tab=问题清单 (any count) opens it.
-issue_tab = f"问题清单 :red-badge[{issue_list.count_badge(issue_list.rows_for(view, corpus))}]"
+issue_tab = f"问题清单 :red-badge[{issue_list.badge_for(view, corpus, DATA_DIR)}]"
 asked = str(st.query_params.get("tab", ""))
 if asked.startswith("问题清单") and asked != issue_tab:
     # a link made when the count was different, or the count changed (an upload) while the tab is open
@@ -75,7 +75,7 @@ tabs = st.tabs(["总览", "公开渠道", "关键词", "问题主题", "机构�
 views = [lambda: overview.render(view, colors), lambda: channels.render(view),
          lambda: keywords.render(view, frame, corpus.terms), lambda: themes_view.render(view),
          lambda: agency_page.render(view), lambda: applications.render(view),
-         lambda: quality.render(view), lambda: issue_list.render(view, corpus),
+         lambda: quality.render(view), lambda: issue_list.render(view, corpus, DATA_DIR),
          lambda: document.render(view, corpus), lambda: data_table.render(view)]
 for tab, draw in zip(tabs, views, strict=True):
     if tab.open:

@@ -4,12 +4,16 @@ the parser's warnings and the corpus notes — one row each, worst first, with a
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
+from parsing import reviews as review_store
+from parsing.checklist import rules
 from parsing.corpus import Corpus
+from parsing.reviews import Reviews, finding_key
 
 from .style import year_label
 
@@ -17,7 +21,7 @@ from .style import year_label
 SEVERITIES = {"不符": 0, "冲突": 1, "无法读取": 2, "警告": 3, "提示": 4}
 CHECK_SEVERITY = {"FAIL": "不符", "WARN": "警告", "INFO": "提示"}  # a broken rule, by the rule's severity
 WARN_WORDS = ("不一致", "采用表格", "多处不同", "疑似", "跨年", "截断", "不是政府信息公开")
-COLUMNS = ["严重程度", "报告", "文件", "内容", "原文"]
+COLUMNS = ["严重程度", "报告", "文件", "内容", "原文", "rule_id"]
 
 
 def severity_of_warning(warning: str) -> str:
@@ -43,14 +47,15 @@ def issue_rows(view: pd.DataFrame, corpus: Corpus | None, base: dict | None = No
             spans = [(c["start"], c["end"]) for c in check["cells"] if c.get("end")]
             link = doc + (f"&ev={min(s for s, _ in spans)}-{max(e for _, e in spans)}" if spans else "")
             severity = CHECK_SEVERITY.get(check.get("severity", "FAIL"), "不符")
-            rows.append((severity, report, r.file, f"{check['rule']}：{check['detail']}", link))
+            rows.append((severity, report, r.file, f"{check['rule']}：{check['detail']}", link,
+                         check.get("rule_id", "")))
         for warning in r.warnings or []:
-            rows.append((severity_of_warning(warning), report, r.file, warning, doc))
+            rows.append((severity_of_warning(warning), report, r.file, warning, doc, ""))
     if corpus is not None:
         for err in corpus.errors:
-            rows.append(("无法读取", "（未读取）", err.file, err.reason, ""))
+            rows.append(("无法读取", "（未读取）", err.file, err.reason, "", ""))
         for note in corpus.notes:
-            rows.append(("冲突" if "不同的文件" in note else "提示", "（文件夹）", "", note, ""))
+            rows.append(("冲突" if "不同的文件" in note else "提示", "（文件夹）", "", note, "", ""))
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["_rank"] = table["严重程度"].map(SEVERITIES)
     return table.sort_values(["_rank", "报告", "文件"], kind="stable").drop(columns="_rank").reset_index(drop=True)
@@ -59,6 +64,12 @@ def issue_rows(view: pd.DataFrame, corpus: Corpus | None, base: dict | None = No
 def count_badge(table: pd.DataFrame) -> int:
     """The number shown in the tab's name: the items that are not mere notes."""
     return int((table["严重程度"] != "提示").sum())
+
+
+def badge_for(view: pd.DataFrame, corpus: Corpus, data_dir: Path) -> int:
+    """The badge after the reviewer's decisions: switched-off rules and reviewed findings do not count."""
+    table = apply_reviews(rows_for(view, corpus), review_store.load(data_dir))
+    return count_badge(table[table["核对"] == ""])
 
 
 @st.cache_data(max_entries=16, show_spinner="正在汇总问题清单……")
@@ -73,10 +84,22 @@ def rows_for(view: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     return cached_rows(key, view, corpus, repr(sorted(base.items())), base)
 
 
-def render(view: pd.DataFrame, corpus: Corpus) -> None:
-    table = rows_for(view, corpus)
+def apply_reviews(table: pd.DataFrame, reviews: Reviews) -> pd.DataFrame:
+    """Findings of switched-off rules leave the list; reviewed ones stay, marked with the reason."""
+    table = table[~table["rule_id"].isin(reviews.disabled_rules)].copy()
+    keys = [finding_key(f, c) for f, c in zip(table["文件"], table["内容"], strict=True)]
+    table["核对"] = [("已核对：" + reviews.reviewed[k]["reason"]) if k in reviews.reviewed else "" for k in keys]
+    return table
+
+
+def render(view: pd.DataFrame, corpus: Corpus, data_dir: Path | None = None) -> None:
+    reviews = review_store.load(data_dir) if data_dir is not None else Reviews()
+    table = apply_reviews(rows_for(view, corpus), reviews)
+    if reviews.disabled_rules:
+        st.caption("已停用的规则（本语料）：" + "、".join(sorted(reviews.disabled_rules)))
     if table.empty:
         st.success("当前筛选下没有需要核对的问题。")
+        _review_controls(table, reviews, data_dir)
         return
     counts = table["严重程度"].value_counts()
     cols = st.columns(len(SEVERITIES))
@@ -89,9 +112,34 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
     part = table[table["严重程度"].isin(shown)]
     st.caption(f"共 {len(table)} 条，显示 {len(part)} 条。“提示”是数字质量说明（累计、约数、未写明）；"
                "点击“打开原文”查看证据。")
-    st.dataframe(part, hide_index=True, height=560, column_config={
+    st.dataframe(part.drop(columns="rule_id"), hide_index=True, height=560, column_config={
         "原文": st.column_config.LinkColumn("原文", display_text="打开原文"),
         "内容": st.column_config.TextColumn(width="large"),
     })
-    st.download_button("下载问题清单（CSV）", part.to_csv(index=False).encode("utf-8-sig"),
+    st.download_button("下载问题清单（CSV）", part.drop(columns="rule_id").to_csv(index=False).encode("utf-8-sig"),
                        file_name="问题清单.csv", mime="text/csv", key="issues_csv")
+    _review_controls(part, reviews, data_dir)
+
+
+def _review_controls(part: pd.DataFrame, reviews: Reviews, data_dir: Path | None) -> None:
+    """Mark a finding as reviewed (with a reason), or switch rules off for this corpus. Kept in
+    <data>/.reviews.json, so the decisions survive a restart and are shared by everyone using the folder."""
+    if data_dir is None:
+        return
+    with st.expander("核对与停用规则", expanded=False):
+        open_items = part[(part["核对"] == "") & (part["文件"] != "")] if not part.empty else part
+        labels = [f"{r.严重程度} · {r.报告} · {r.内容[:60]}" for r in open_items.itertuples()]
+        choice = st.selectbox("要标记为已核对的问题", range(len(labels)), format_func=lambda i: labels[i],
+                              index=None, placeholder="选择一条", key="review_pick")
+        reason = st.text_input("核对说明（必填）", key="review_reason")
+        if st.button("标记为已核对", key="review_save", disabled=choice is None or not reason.strip()):
+            row = open_items.iloc[choice]
+            review_store.save(data_dir, review_store.with_reviewed(reviews, finding_key(row["文件"], row["内容"]),
+                                                                    reason))
+            st.rerun()
+        ids = sorted({r["id"] for r in rules() if r["kind"] not in ("table-sum",)} | set(reviews.disabled_rules))
+        off = st.multiselect("对本语料停用的规则", ids, default=sorted(reviews.disabled_rules), key="rules_off",
+                             placeholder="选择规则")
+        if st.button("保存停用设置", key="rules_off_save"):
+            review_store.save(data_dir, review_store.with_rules_disabled(reviews, off))
+            st.rerun()

@@ -471,3 +471,27 @@ def test_free_search_finds_any_phrase_and_puts_it_in_the_url():
     aligned = at.dataframe[-1].value
     assert set(aligned["词"]) == {"依申请"} and len(aligned) >= 1
     assert all(len(left) == 20 for left in aligned["左文"])  # fixed width, padded
+
+
+def test_a_review_and_a_switched_off_rule_survive_a_restart(tmp_path, monkeypatch):
+    _copy_seeds(tmp_path)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    at = run_app({"tab": "问题清单"})
+    assert at.tabs[7].label == "问题清单 :red-badge[3]"
+    labels = at.selectbox(key="review_pick").options
+    first = next(i for i, label in enumerate(labels) if "分类数量合计138条" in label)
+    at.selectbox(key="review_pick").set_value(first).run()
+    at.text_input(key="review_reason").input("已与原文核对：其余为未分类信息").run()
+    at.button(key="review_save").click().run()
+    assert not at.exception
+    at.multiselect(key="rules_off").set_value(["PERIOD-STATED"])
+    at.button(key="rules_off_save").click().run()
+    assert (tmp_path / ".reviews.json").exists()
+
+    again = run_app({"tab": "问题清单"})  # a restart: a new session reads the file beside the data
+    assert again.tabs[7].label == "问题清单 :red-badge[0]"
+    again.multiselect(key="issue_severity").set_value(["不符", "冲突", "无法读取", "警告", "提示"]).run()
+    table = again.dataframe[0].value
+    marked = table[table["内容"].str.startswith("分类数量合计138条")]
+    assert list(marked["核对"]) == ["已核对：已与原文核对：其余为未分类信息"]  # still listed, marked
+    assert not table["内容"].str.startswith("写明统计期限").any()  # the switched-off rule's findings are gone
