@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 
@@ -59,11 +60,60 @@ def to_excel(table: pd.DataFrame) -> bytes:
     return buf.getvalue()
 
 
+@st.cache_data(max_entries=8, show_spinner="正在准备下载文件……")
+def _export_bytes(view_key: str, _table: pd.DataFrame) -> tuple[bytes, bytes]:
+    """CSV and Excel built once per view state (the set of reports shown), then served as plain bytes.
+    A deferred (callable) download lost its file when two buttons were clicked quickly
+    (MediaFileStorageError: Deferred file … not found); bytes kept in the cache cannot go missing."""
+    return to_csv(_table), to_excel(_table)
+
+
+@st.cache_data(max_entries=4, show_spinner="正在生成会议简报……")
+def _brief_files(view_key: str, _view: pd.DataFrame, scope: str) -> tuple[bytes, bytes]:
+    from parsing.brief import build
+    from parsing.fingerprint import parser_fingerprint
+    from parsing.types import Report
+
+    records = [Report.from_dict({k: (list(r[k]) if k == "checks" else r[k]) for k in Report.keys()})
+               for r in _records(_view)]
+    files = build(records, scope=scope, version=parser_fingerprint())
+    return files.docx, files.pdf
+
+
+def _records(view: pd.DataFrame) -> list[dict]:
+    out = []
+    for row in view.to_dict("records"):
+        clean = {k: (None if not isinstance(v, (list, dict, str, bool)) and pd.isna(v) else v) for k, v in row.items()}
+        for k in ("year", "proactive_total", "applications_received", "reconsideration", "litigation",
+                  "applications_carried_in", "applications_closed", "applications_carried_out"):
+            if clean.get(k) is not None:
+                clean[k] = int(clean[k])
+        out.append(clean)
+    return out
+
+
+def _brief(key: str, view: pd.DataFrame, kind: str) -> tuple[bytes, str, str]:
+    """(bytes, file name, mime) of the brief for the current filters, built once per view state."""
+    scope = "、".join(f"{k}={'、'.join(st.query_params.get_all(k))}" for k in
+                     ("province", "city", "district", "agency", "year_from", "year_to", "format")
+                     if st.query_params.get_all(k)) or "全部报告"
+    docx_bytes, pdf_bytes = _brief_files(key, view, f"{scope}（{len(view)} 份报告）")
+    if kind == "docx":
+        return docx_bytes, "会议简报.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return pdf_bytes, "会议简报.pdf", "application/pdf"
+
+
 def render(view: pd.DataFrame) -> None:
     table = tidy(view)
     st.dataframe(table, hide_index=True)
-    c1, c2 = st.columns(2)
-    # the files are built only when a button is clicked (deferred), not on every rerun
-    c1.download_button("下载 CSV", lambda: to_csv(table), file_name="公开年报记录.csv", mime="text/csv")
-    c2.download_button("下载 Excel", lambda: to_excel(table), file_name="公开年报记录.xlsx",
+    key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
+    csv_bytes, excel_bytes = _export_bytes(key, table)
+    c1, c2, c3 = st.columns(3)
+    # the brief takes a few seconds (charts drawn server-side): built when asked, then kept per view state
+    if c3.button("生成会议简报（Word 和 PDF）", key="brief_make") or st.session_state.get("brief_for") == key:
+        st.session_state["brief_for"] = key
+        c3.download_button("下载会议简报（Word）", *_brief(key, view, "docx"), key="brief_docx")
+        c3.download_button("下载会议简报（PDF）", *_brief(key, view, "pdf"), key="brief_pdf")
+    c1.download_button("下载 CSV", csv_bytes, file_name="公开年报记录.csv", mime="text/csv", key="export_csv")
+    c2.download_button("下载 Excel", excel_bytes, file_name="公开年报记录.xlsx", key="export_xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -29,6 +29,11 @@ class CacheError(Exception):
     pass
 
 
+def _disk_problem(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return any(w in text for w in ("disk is full", "readonly", "read-only", "unable to open", "disk i/o"))
+
+
 class ParseCache:
     """Rows: sha256, parser_version, payload (JSON of record-without-file, terms, error) and text."""
 
@@ -39,10 +44,21 @@ class ParseCache:
         self.path = self.folder / self.FILE
         self.version = parser_version
         self.notes: list[str] = []
+        self.readonly = False
         self.folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(self.folder, os.W_OK):
+            # a valid cache in a folder we may not write (a shared, read-only copy) is still read
+            if not self.path.exists():
+                raise OSError(f"缓存文件夹 {self.folder} 不可写，且其中没有缓存")
+            self.readonly = True
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True)
+            self.notes.append(f"缓存文件夹 {self.folder} 只读：读取已有缓存，新解析的报告不写入")
+            return
         try:
             self.db = self._open()
         except (sqlite3.DatabaseError, CacheError) as exc:
+            if isinstance(exc, sqlite3.OperationalError) and _disk_problem(exc):
+                raise OSError(f"缓存文件无法写入：{exc}") from exc  # full disk / read-only: no broken copies
             self._set_aside(exc)
             self.db = self._open()
 
@@ -112,11 +128,16 @@ class ParseCache:
             slim = {**payload, "record": {**record, "checks": []}} if record else payload
             rows.append((digest, self.version, orjson.dumps(slim).decode("utf-8"), text,
                          orjson.dumps(checks).decode("utf-8")))
-        if not rows:
+        if not rows or self.readonly:
             return
         try:
             self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?)", rows)
             self.db.commit()
+        except sqlite3.OperationalError as exc:
+            if _disk_problem(exc):  # a full disk is not a broken cache: keep it, just do not grow it
+                self.notes.append(f"缓存无法写入（{exc}）：本次解析结果未保存到缓存，报告照常显示")
+                return
+            self._rebuild(exc)
         except sqlite3.DatabaseError as exc:
             self._rebuild(exc)
 

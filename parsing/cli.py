@@ -8,6 +8,7 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .corpus import load_corpus
 from .types import Report
@@ -55,7 +56,35 @@ def flatten(record: dict) -> dict:
             for k, v in record.items()}
 
 
+def brief_main(argv: Sequence[str]) -> int:
+    """python -m parsing brief PATH… [--out PREFIX]: a meeting brief (.docx and .pdf) of these reports."""
+    from .brief import build
+    from .fingerprint import parser_fingerprint
+
+    parser = argparse.ArgumentParser(prog="python -m parsing brief",
+                                     description="会议简报：把报告汇总为 Word（.docx）和 PDF 两份文件")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="report file or folder of reports")
+    parser.add_argument("--out", default="会议简报", metavar="PREFIX", help="writes PREFIX.docx and PREFIX.pdf")
+    parser.add_argument("--cache-dir", metavar="DIR", default=None)
+    parser.add_argument("--no-cache", action="store_true")
+    args = parser.parse_args(argv)
+    corpus = load_corpus(args.paths, cache_dir=args.cache_dir, use_cache=not args.no_cache)
+    for error in corpus.errors:
+        print(f"{error.file}: 无法读取：{error.reason}", file=sys.stderr)
+    records = [p.record for p in corpus.reports]
+    files = build(records, scope=f"{'、'.join(map(str, args.paths))}（{len(records)} 份报告）",
+                  version=parser_fingerprint())
+    for suffix, data in ((".docx", files.docx), (".pdf", files.pdf)):
+        path = Path(args.out + suffix)
+        path.write_bytes(data)
+        print(f"已写出 {path}（{len(data) / 1024:.0f} KB）", file=sys.stderr)
+    return 1 if corpus.errors else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["brief"]:
+        return brief_main(argv[1:])
     args = build_parser().parse_args(argv)
     failed = 0
     out = sys.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -140,12 +141,20 @@ def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None
             errors.append(LoadError(path.name, str(exc)))
         except OSError as exc:
             errors.append(LoadError(path.name, os_reason(exc)))
-    cache = ParseCache(cache_dir or default_cache_dir(), parser_fingerprint()) if use_cache else None
+    cache, notice = None, None
+    if use_cache:
+        try:
+            cache = ParseCache(cache_dir or default_cache_dir(), parser_fingerprint())
+        except (OSError, sqlite3.Error) as exc:
+            # an uncreatable, unwritable or full cache folder: parse without a cache, every record still shown
+            notice = f"缓存不可用，本次直接解析全部报告（{getattr(exc, 'strerror', None) or exc}）"
     try:
         corpus = parse_many(files, cache=cache, workers=workers or os.cpu_count() or 1, progress=progress)
     finally:
         if cache is not None:
             cache.close()
+    if notice:
+        corpus.notes.insert(0, notice)
     corpus.errors = errors + corpus.errors
     return corpus
 

@@ -495,3 +495,13 @@ def test_a_review_and_a_switched_off_rule_survive_a_restart(tmp_path, monkeypatc
     marked = table[table["内容"].str.startswith("分类数量合计138条")]
     assert list(marked["核对"]) == ["已核对：已与原文核对：其余为未分类信息"]  # still listed, marked
     assert not table["内容"].str.startswith("写明统计期限").any()  # the switched-off rule's findings are gone
+
+
+def test_the_meeting_brief_is_built_on_request_for_the_current_filters():
+    at = run_app({"tab": "数据", "city": "聊城市"})
+    assert not at.exception
+    assert not [b for b in at.get("download_button") if "会议简报" in b.proto.label]  # nothing built yet
+    at.button(key="brief_make").click().run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "下载会议简报（Word）" in labels and "下载会议简报（PDF）" in labels

@@ -166,3 +166,57 @@ def test_fingerprint_covers_code_vocabularies_and_library_versions(tmp_path, mon
     assert fingerprint.compute("1.0", data=data) != first
     monkeypatch.setattr(fingerprint, "_library_versions", lambda: ["jieba==0.0"])
     assert fingerprint.compute("1.0", data=data) != fingerprint.compute("1.0", data=fingerprint.DATA)
+
+
+def test_an_uncreatable_cache_folder_degrades_to_parsing_without_a_cache(folder, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    corpus = load_corpus([folder], cache_dir=blocker / "cache", workers=1)
+    assert len(corpus.reports) == 5  # every record still there
+    assert corpus.notes[0].startswith("缓存不可用，本次直接解析全部报告")
+
+
+def test_a_valid_read_only_cache_is_still_read(folder, tmp_path, count_parses, monkeypatch):
+    import os
+
+    import parsing.cache as cache_module
+
+    cache = tmp_path / "c"
+    load_corpus([folder], cache_dir=cache, workers=1)
+    before = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    # CI runs as root, which ignores folder permissions: the folder is made read-only as the code sees it
+    monkeypatch.setattr(cache_module.os, "access", lambda path, mode: mode != os.W_OK)
+    count_parses.clear()
+    (folder / "new.txt").write_text("2019年，我局主动公开政府信息12条。", encoding="utf-8")
+    corpus = load_corpus([folder], cache_dir=cache, workers=1)
+    assert count_parses == ["new.txt"] and len(corpus.reports) == 6  # the five come from the read-only cache
+    assert any("只读" in n for n in corpus.notes)
+    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == before  # nothing written
+
+
+def test_a_full_disk_keeps_the_cache_and_leaves_no_broken_copies(folder, tmp_path, monkeypatch):
+    import sqlite3
+
+    load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    (folder / "new.txt").write_text("2019年，我局主动公开政府信息12条。", encoding="utf-8")
+
+    real = ParseCache.put_many
+
+    def full(self, items):
+        class Full:
+            def executemany(self, *a):
+                raise sqlite3.OperationalError("database or disk is full")
+
+            def close(self):
+                pass
+        db, self.db = self.db, Full()
+        try:
+            real(self, items)
+        finally:
+            self.db = db
+
+    monkeypatch.setattr(ParseCache, "put_many", full)
+    corpus = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    assert len(corpus.reports) == 6
+    assert any("缓存无法写入" in n for n in corpus.notes)
+    assert not list((tmp_path / "c").glob("*.broken-*"))

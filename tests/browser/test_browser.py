@@ -454,3 +454,40 @@ def test_presentation_mode_fits_a_projector(chromium, app_url: str, screenshot_d
         shoot(page, screenshot_dir, f"20-presentation-{width}x{height}")
     finally:
         context.close()
+
+
+def test_two_quick_downloads_both_arrive(page: Page, app_url: str, tmp_path: Path) -> None:
+    """下载 CSV then 下载 Excel at once: both files arrive (deferred files once went missing)."""
+    open_app(page, app_url, {"tab": "数据"})
+    panel = open_tab(page, "数据")
+    csv_button = panel.get_by_role("button", name="下载 CSV")
+    excel_button = panel.get_by_role("button", name="下载 Excel")
+    expect(csv_button).to_be_visible()
+    with page.expect_download() as first:
+        csv_button.click()
+        with page.expect_download() as second:
+            excel_button.click()
+    csv_path, excel_path = tmp_path / "a.csv", tmp_path / "b.xlsx"
+    first.value.save_as(csv_path)
+    second.value.save_as(excel_path)
+    text = csv_path.read_bytes().decode("utf-8-sig")
+    assert "淄博市张店区安全生产监督管理局" in text and "280" in text
+    assert excel_path.read_bytes()[:2] == b"PK"  # an .xlsx is a zip
+    assert_healthy(page, "two quick downloads")
+
+
+def test_the_meeting_brief_downloads_as_word_and_pdf(page: Page, app_url: str, tmp_path: Path) -> None:
+    open_app(page, app_url, {"tab": "数据"})
+    panel = open_tab(page, "数据")
+    panel.get_by_role("button", name="生成会议简报（Word 和 PDF）").click()
+    word = panel.get_by_role("button", name="下载会议简报（Word）")
+    expect(word).to_be_visible(timeout=60_000)
+    with page.expect_download() as first:
+        word.click()
+    with page.expect_download() as second:
+        panel.get_by_role("button", name="下载会议简报（PDF）").click()
+    first.value.save_as(tmp_path / "b.docx")
+    second.value.save_as(tmp_path / "b.pdf")
+    assert (tmp_path / "b.docx").read_bytes()[:2] == b"PK"
+    assert (tmp_path / "b.pdf").read_bytes()[:5] == b"%PDF-"
+    assert_healthy(page, "meeting brief")
