@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import seed
 
-from parsing import ReportReadError, parse_file, parse_text
+from parsing import ReportReadError, parse_bytes, parse_file, parse_text
 from parsing.formats import SUPPORTED_SUFFIXES, docx_to_text, extract_text, html_to_text, pdf_to_text
 
 KEYS = ("agency", "year", "proactive_total", "applications_received", "fees", "reconsideration",
@@ -723,3 +723,27 @@ def test_deeply_nested_html_is_read_in_linear_time():
     page = "<html><body>" + "<div>" * depth + "2018年，我局主动公开政府信息57条。" * 20 + "</div>" * depth + "</body></html>"
     text = html_to_text(page.encode())  # was 43 s at 5,000 levels and never finished at 10,000; now 0.1 s
     assert "主动公开政府信息57条" in text
+
+
+REAL_LAYOUT_PAGE = """<html><body><p>某县应急管理局2020年政府信息公开工作年度报告</p><p>一、总体情况</p>
+<p>二、主动公开政府信息情况</p><table border=1>
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年新<br>制作数量</td><td>本年新<br>公开数量</td><td>对外公开总数量</td></tr>
+<tr><td>规章</td><td>13</td><td>13</td><td>524</td></tr>
+<tr><td>规范性文件</td><td>&nbsp;</td><td>2</td><td>40</td></tr></table>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><table border=1>
+<tr><td colspan="5">行政复议</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr>""" + "".join(f"<td>{h}</td>" for h in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3) + """</tr>
+<tr><td>1</td><td>0</td><td>&nbsp;</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td>
+<td>0</td><td></td><td>0</td><td>0</td><td>0</td></tr></table></body></html>"""
+
+
+def test_a_real_layout_page_keeps_every_cell_in_its_grid_place():
+    """colspan headers, a header split over lines (本年新<br>制作数量), &nbsp; and empty cells: a cell's place
+    comes from the grid, so blanks stay blanks and all three 表二 (一) columns and 15 表四 cells survive."""
+    rec = parse_bytes(REAL_LAYOUT_PAGE.encode(), "page.html").record
+    assert rec.tables["表二"]["rows"]["规章"] == [13, 13, 524]
+    assert rec.tables["表二"]["rows"]["规范性文件"] == [None, 2, 40]
+    rows = rec.tables["表四"]["rows"]
+    assert rows == {"行政复议": [1, 0, None, 0, 1], "未经复议直接起诉": [0, 0, 0, 0, 0], "复议后起诉": [0, None, 0, 0, 0]}
+    assert (rec.reconsideration, rec.litigation) == (1, 0)
