@@ -1,0 +1,62 @@
+"""Themes and repetition at scale: how long the 问题主题 view's table and the 机构档案 comparisons take.
+
+    python bench/theme_bench.py N [N …]     (synthetic corpora from bench/make_corpus.py; medians of 3)
+
+Prints, per size: parse of the folder (cold, cache off), theme tagging of every report's problems and
+measures (the 问题主题 view's table), and repetition between consecutive years of every agency (the
+机构档案 comparisons, summed over all agencies)."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from components.themes_view import theme_rows  # noqa: E402
+from parsing.corpus import load_corpus, to_frame  # noqa: E402
+from parsing.themes import repetition  # noqa: E402
+
+
+def median_time(fn, repeats=3) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main(sizes: list[int]) -> None:
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(n), tmp], check=True,
+                           capture_output=True)
+            start = time.perf_counter()
+            corpus = load_corpus([tmp], use_cache=False, workers=2)
+            parse = time.perf_counter() - start
+            frame = to_frame(corpus)
+            tagging = median_time(lambda: theme_rows(frame))
+            by_agency = {}
+            for r in frame.dropna(subset=["year"]).itertuples():
+                by_agency.setdefault(r.agency_key, []).append(r)
+
+            def compare():
+                for rows in by_agency.values():
+                    rows.sort(key=lambda r: r.year)
+                    for a, b in zip(rows, rows[1:]):
+                        repetition(b.problems, a.problems)
+                        repetition(b.measures, a.measures)
+            pairs = sum(max(0, len(v) - 1) for v in by_agency.values())
+            repeat = median_time(compare)
+            print(f"N = {n:>6,}: parse {parse:6.1f} s | theme tagging of all reports {tagging * 1000:7.0f} ms | "
+                  f"repetition over {pairs:,} year pairs {repeat * 1000:7.0f} ms")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [2000])
