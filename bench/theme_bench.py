@@ -32,30 +32,35 @@ def median_time(fn, repeats=3) -> float:
     return statistics.median(times)
 
 
+def compare_years(by_agency: dict) -> None:
+    for rows in by_agency.values():
+        rows.sort(key=lambda row: row.year)
+        for a, b in zip(rows, rows[1:], strict=False):
+            repetition(b.problems, a.problems)
+            repetition(b.measures, a.measures)
+
+
+def measure(n: int) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(n), tmp], check=True,
+                       capture_output=True)
+        start = time.perf_counter()
+        corpus = load_corpus([tmp], use_cache=False, workers=2)
+        parse = time.perf_counter() - start
+        frame = to_frame(corpus)
+        tagging = median_time(lambda: theme_rows(frame))
+        by_agency: dict = {}
+        for r in frame.dropna(subset=["year"]).itertuples():
+            by_agency.setdefault(r.agency_key, []).append(r)
+        pairs = sum(max(0, len(v) - 1) for v in by_agency.values())
+        repeat = median_time(lambda: compare_years(by_agency))
+        return (f"N = {n:>6,}: parse {parse:6.1f} s | theme tagging of all reports {tagging * 1000:7.0f} ms | "
+                f"repetition over {pairs:,} year pairs {repeat * 1000:7.0f} ms")
+
+
 def main(sizes: list[int]) -> None:
     for n in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(n), tmp], check=True,
-                           capture_output=True)
-            start = time.perf_counter()
-            corpus = load_corpus([tmp], use_cache=False, workers=2)
-            parse = time.perf_counter() - start
-            frame = to_frame(corpus)
-            tagging = median_time(lambda: theme_rows(frame))
-            by_agency = {}
-            for r in frame.dropna(subset=["year"]).itertuples():
-                by_agency.setdefault(r.agency_key, []).append(r)
-
-            def compare():
-                for rows in by_agency.values():
-                    rows.sort(key=lambda r: r.year)
-                    for a, b in zip(rows, rows[1:]):
-                        repetition(b.problems, a.problems)
-                        repetition(b.measures, a.measures)
-            pairs = sum(max(0, len(v) - 1) for v in by_agency.values())
-            repeat = median_time(compare)
-            print(f"N = {n:>6,}: parse {parse:6.1f} s | theme tagging of all reports {tagging * 1000:7.0f} ms | "
-                  f"repetition over {pairs:,} year pairs {repeat * 1000:7.0f} ms")
+        print(measure(n))
 
 
 if __name__ == "__main__":
