@@ -491,3 +491,39 @@ def test_the_meeting_brief_downloads_as_word_and_pdf(page: Page, app_url: str, t
     assert (tmp_path / "b.docx").read_bytes()[:2] == b"PK"
     assert (tmp_path / "b.pdf").read_bytes()[:5] == b"%PDF-"
     assert_healthy(page, "meeting brief")
+
+
+def test_two_browsers_one_uploads_the_other_sees_only_the_bundled_corpus(chromium, app_url: str,
+                                                                          tmp_path: Path) -> None:
+    """Browser A uploads a second 罗庄区 2018 report (a conflict); browser B, at the same time, uploads nothing
+    and keeps exactly the bundled corpus: its issue count and its overview do not move."""
+    seed = (ROOT / "data" / "003_dd0aca17394d444a.txt").read_text(encoding="utf-8")
+    report = tmp_path / "罗庄区另一份.txt"
+    report.write_text(seed.replace("共57条", "共66条"), encoding="utf-8")
+    contexts = [chromium.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN") for _ in range(2)]
+    try:
+        a, b = (c.new_page() for c in contexts)
+        for p in (a, b):
+            p.js_errors = []
+            p.on("pageerror", lambda exc, p=p: p.js_errors.append(str(exc)))
+        open_app(b, app_url)
+        badge_before = [n.strip() for n in b.get_by_role("tab").all_inner_texts() if n.startswith("问题清单")]
+        open_app(a, app_url)
+        sidebar = a.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_text("上传报告", exact=True).click()
+        sidebar.locator('input[type="file"]').set_input_files(str(report))
+        expect(sidebar.get_by_text(re.compile("本次会话已上传 1 份"))).to_be_visible(timeout=60_000)
+        wait_idle(a)
+        assert metric_number(a, "报告数") == SEED_COUNT + 1
+        a_badge = [n.strip() for n in a.get_by_role("tab").all_inner_texts() if n.startswith("问题清单")]
+        assert a_badge != badge_before, "A's own conflict shows in A's issue count"
+
+        b.reload(wait_until="domcontentloaded")
+        expect(b.locator(APP)).to_be_attached(timeout=30_000)
+        wait_idle(b)
+        assert metric_number(b, "报告数") == SEED_COUNT
+        assert [n.strip() for n in b.get_by_role("tab").all_inner_texts() if n.startswith("问题清单")] == badge_before
+        assert_healthy(b, "browser B after A's upload")
+    finally:
+        for c in contexts:
+            c.close()
