@@ -144,7 +144,7 @@ def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str
         at = s.find(term)
         many = f"（{g.报告数} 份报告）" if g.报告数 > 1 else ""
         st.markdown(f"**{md_escape(g.报告)}**{many} · {g.部分}  \n"
-                    f"{md_escape(s[:at])}:orange-background[{md_escape(term)}]{md_escape(s[at + len(term):])}")
+                    f"{md_escape(s[:at])}:primary-background[:primary[**{md_escape(term)}**]]{md_escape(s[at + len(term):])}")
     with st.expander("对齐的上下文（可按左文、右文、机构、年份排序）", expanded=False):
         st.dataframe(table[["左文", "词", "右文", "机构", "年份", "部分"]], hide_index=True,
                      column_config={"左文": st.column_config.TextColumn(width="medium"),
