@@ -22,7 +22,41 @@ def _num(value):
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
+MAX_REPORT_BARS = 30  # beyond this the per-report charts become barcodes: totals by year instead
+
+
+def yearly_summary(view: pd.DataFrame) -> pd.DataFrame:
+    """Totals and rates by year (pure): reports stating each figure, applications, 复议, 诉讼, per 100
+    applications, and 复议纠错率 (表四 结果纠正 / 复议总计) where the tables give it."""
+    rows = []
+    for year, part in view.dropna(subset=["year"]).groupby("year"):
+        apps = part["applications_received"].dropna()
+        recon = part["reconsideration"].dropna()
+        litig = part["litigation"].dropna()
+        corrected = total = 0
+        for tables in part["tables"]:
+            block = ((tables or {}).get("表四") or {}).get("rows", {}).get("行政复议")
+            if block and all(isinstance(v, (int, float)) for v in (block[1], block[4])):
+                corrected, total = corrected + block[1], total + block[4]
+        n_apps = int(apps.sum())
+        rows.append({
+            "年份": f"{int(year)}年", "报告数": len(part), "写明申请数的报告": len(apps), "收到申请": n_apps,
+            "行政复议": int(recon.sum()), "行政诉讼": int(litig.sum()),
+            "每百件申请的复议": round(100 * recon.sum() / n_apps, 1) if n_apps else None,
+            "每百件申请的诉讼": round(100 * litig.sum() / n_apps, 1) if n_apps else None,
+            "复议纠错率": f"{corrected / total:.0%}" if total else None,
+        })
+    return pd.DataFrame(rows)
+
+
 def render(view: pd.DataFrame) -> None:
+    summary = yearly_summary(view)
+    if not summary.empty:
+        st.subheader("按年份汇总")
+        if (summary[["收到申请", "行政复议", "行政诉讼"]] == 0).all().all():
+            st.info("当前筛选下写明的收到申请、行政复议、行政诉讼数量全部为 0。")
+        st.dataframe(summary.astype(object).where(summary.notna(), "—"), hide_index=True)
+        st.caption("只加总报告写明的数字；每百件申请的复议/诉讼和复议纠错率在有分母时才计算。")
     flat = view[["agency_label", "year", "format", "applications_received", "applications_carried_in",
                  "applications_closed", "applications_carried_out", "reconsideration", "litigation"]]
     st.subheader("各报告的申请与复议诉讼数量")
@@ -36,6 +70,10 @@ def render(view: pd.DataFrame) -> None:
     st.caption("空白表示报告未写明（或表格中该格为空），不等于 0。")
 
     template = [r for r in view.itertuples() if r.tables and "表三" in r.tables]
+    if len(template) > MAX_REPORT_BARS:
+        st.caption(f"带表三的报告有 {len(template)} 份：上面的按年汇总代替逐份报告的柱状图；"
+                   "选择城市、区县或机构可看到每份报告。")
+        return
     if not template:
         st.info("当前筛选下没有带表三（依申请公开情况表）的报告；2019 年起的国家模板报告才有此表。")
     else:

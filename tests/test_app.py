@@ -505,3 +505,12 @@ def test_the_meeting_brief_is_built_on_request_for_the_current_filters():
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     assert "下载会议简报（Word）" in labels and "下载会议简报（PDF）" in labels
+
+
+def test_requests_view_sums_by_year_and_says_all_zero():
+    at = run_app({"tab": "依申请与复议诉讼"})
+    assert not at.exception
+    summary = at.dataframe[0].value
+    assert list(summary["年份"]) == ["2009年", "2018年", "2023年"]
+    assert list(summary["收到申请"]) == [0, 0, 0] and list(summary["报告数"]) == [1, 3, 1]
+    assert any("全部为 0" in i.value for i in at.info)
