@@ -13,6 +13,20 @@ from .style import PLOTLY_CONFIG, style_figure, year_label
 MAX_ROWS = 25
 
 
+def channel_shares_by_year(view: pd.DataFrame) -> pd.DataFrame:
+    """channel × year: the share of that year's reports that name the channel (pure)."""
+    dated = view.dropna(subset=["year"])
+    if dated.empty:
+        return pd.DataFrame()
+    years = sorted(int(y) for y in dated["year"].unique())
+    out = {}
+    for year in years:
+        part = dated[dated["year"] == year]
+        out[f"{year}年"] = {c: sum(c in (chs or []) for chs in part["channels"]) / len(part) for c in CHANNELS}
+    table = pd.DataFrame(out)
+    return table[table.max(axis=1) > 0]
+
+
 def render(view: pd.DataFrame) -> None:
     use = [(r.agency_label, r.agency_key, ch) for r in view.itertuples() for ch in r.channels]
     if not use:
@@ -36,6 +50,17 @@ def render(view: pd.DataFrame) -> None:
     fig.update_yaxes(title="机构", autorange="reversed")
     st.plotly_chart(style_figure(fig, "各机构使用的公开渠道（格内数字 = 提到该渠道的报告数）",
                                  height=max(380, 110 + 60 * len(y))), config=PLOTLY_CONFIG, key="channels_heatmap")
+
+    trend = channel_shares_by_year(view)
+    if trend.shape[1] >= 2:  # at least two years: did 政务新媒体 replace 公开栏 after 2019?
+        fig = go.Figure()
+        for channel, row in trend.iterrows():
+            fig.add_scatter(x=list(trend.columns), y=[round(v * 100, 1) for v in row.values], name=channel,
+                            mode="lines+markers", line={"width": 3}, marker={"size": 9},
+                            hovertemplate=f"{channel}<br>%{{x}}：%{{y}}% 的报告<extra></extra>")
+        fig.update_xaxes(title="年份", type="category")
+        fig.update_yaxes(title="提到该渠道的报告占比 %", range=[0, 105])
+        st.plotly_chart(style_figure(fig, "各年份提到各渠道的报告占比"), config=PLOTLY_CONFIG, key="channels_trend")
 
     per_channel = long.groupby("channel").size().reindex(list(CHANNELS), fill_value=0).reset_index(name="报告数")
     fig = go.Figure(go.Bar(x=list(per_channel["channel"]), y=list(per_channel["报告数"]), text=list(per_channel["报告数"]),

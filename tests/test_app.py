@@ -514,3 +514,11 @@ def test_requests_view_sums_by_year_and_says_all_zero():
     assert list(summary["年份"]) == ["2009年", "2018年", "2023年"]
     assert list(summary["收到申请"]) == [0, 0, 0] and list(summary["报告数"]) == [1, 3, 1]
     assert any("全部为 0" in i.value for i in at.info)
+
+
+def test_channel_shares_by_year():
+    at = run_app({"tab": "公开渠道"})
+    trend = chart(at, "channels_trend")
+    shares = {t["name"]: dict(zip(values(t["x"]), values(t["y"]), strict=True)) for t in trend["data"]}
+    assert shares["政府网站"] == {"2009年": 100.0, "2018年": 100.0, "2023年": 100.0}
+    assert shares["政务微博"]["2018年"] == round(100 / 3, 1)  # 聊城市 2018 of the three 2018 reports
