@@ -112,6 +112,8 @@ def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
             continue  # a plan is not a channel in use
         if _in_column_list(text, m.start(), m.end(), sentence_start) and synonyms()[m.group().upper()] != "政府网站":
             continue
+        if m.group() == "新媒体" and _in_heading(text, line_start, m.start()):
+            continue  # （二）新媒体公开。依托“××”微信公众号……: the heading names the topic; the body the channel
         hits.append(ChannelHit(synonyms()[m.group().upper()], m.start(), m.end()))
     for m in VISIT.finditer(text):
         if m.start() in skip or ONLINE.search(m.group(1)):
@@ -121,6 +123,15 @@ def find_channels(text: str, exclude: list[Span]) -> list[ChannelHit]:
         hits.append(ChannelHit("查阅场所", m.start(), m.end()))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+
+
+def _in_heading(text: str, line_start: int, pos: int) -> bool:
+    """pos lies in a numbered heading: after its marker, before the heading's first 。/：."""
+    m = HEADING_START.match(text, line_start)
+    return bool(m) and not re.search(r"[。：:，,]", text[m.end():pos]) and pos - m.end() <= 16
 
 
 def _in_column_list(text: str, start: int, end: int, sentence_start: int) -> bool:

@@ -19,7 +19,7 @@ CLAUSE_END = "，,。；;！？!?\n"
 OBJECT = r"(?:了)?(?:各类|各项|相关|有关)?(?:政府|政务|工作)?(?:信息|文件)(?:总数|数量|总量|共)?"
 PROACTIVE = re.compile(
     rf"(?P<cum>累计)?[^{CLAUSE_END}]{{0,6}}?(?:主动公开|主动发布|公开|发布|公布)(?:的)?{OBJECT}"
-    rf"(?:共|共计|总计|合计|累计|计|为|达|达到|总数为|数量为|总数达)*\s*{NUM}\s*(?P<unit>条|件|项|篇|次)"
+    rf"(?:共|共计|总计|合计|累计|计|为|达|达到|总数为|数量为|总数达|约|近|大约|将近)*\s*{NUM}\s*(?P<unit>条|件|项|篇|次)"
 )
 PROACTIVE_ALT = re.compile(
     rf"主动公开[^{CLAUSE_END}]{{0,20}}?(?:[，,]\s*)?(?:共|共计|总计|合计)\s*{NUM}\s*(?P<unit>条|件|项|篇)"
@@ -107,7 +107,8 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
                     re.search(r"[\u4e00-\u9fff]{2,6}类(?:信息)?$", text[clause_start:m.start("num")].rstrip("共计为达 ")) \
                     and "各类" not in clause:
                 continue  # 通知公告类信息 20 条 is one category
-            num = parse_number(m.group("num"), m.group("approx") or "")
+            about = re.search(r"(?:约|近|大约|将近)\s*$", text[max(0, m.start("num") - 3):m.start("num")])
+            num = parse_number(m.group("num"), m.group("approx") or ("约" if about else ""))
             if num is None or (num.as_int is None and not num.approximate):
                 continue
             score = 0
@@ -148,7 +149,7 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
     if single:
         out.warnings.append(f"正文只写了通过“{single}”发布的{value}条，没有写明各渠道合计，按本年度总数显示")
     if num.approximate:
-        out.warnings.append(f"主动公开数量只给出约数（“{m.group('num')}{m.group('approx')}”），按约{value}条显示")
+        out.warnings.append(f"主动公开数量只给出约数（“{text[clause_start:m.end()][-12:]}”），按约{value}条显示")
     if cumulative:
         out.cumulative = True
         out.warnings.append(f"主动公开数量{value}条表述为“累计”，可能不只是本年度的数量")
@@ -227,7 +228,7 @@ def proactive_breakdown(text: str, total_span: Span | None, total: int | None
 
 NEG = r"(?:无|没有|未|尚未|均未|均无|并未|暂无|未曾)"
 APPLICATION_NUM = re.compile(
-    rf"(?:收到|受理|接到|接收|办理|共有|新收|新受理)(?:了)?[^{CLAUSE_END}]{{0,16}}?申请[^{CLAUSE_END}\d]{{0,6}}?"
+    rf"(?:收到|受理|接到|接收|办理|共有|新收|新受理)(?:了)?[^{CLAUSE_END}]{{0,30}}?申请[^{CLAUSE_END}\d]{{0,6}}?"
     rf"(?:共|共计|总计|合计|计|为)?\s*{NUM}\s*(?:件|条|个|份|项|次|宗|人次)"
 )
 APPLICATION_NUM_SHORT = re.compile(
