@@ -134,7 +134,9 @@ AUTHOR_ANCHORS = (
      2.0, False),
 )
 # 临沂市人民政府办公室关于做好…的通知 names the sender of a notice (XX局关于2020年度…报告 in a title is the author)
-NOT_AUTHOR_AFTER = re.compile(r"关于(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)|印发|《|转发|的通知")
+# words no agency's name contains: 该报告客观全面反映了我局 / 现就我局 are sentences, not names
+NOT_A_NAME = re.compile(r"[我该了的就将其本此]|报告|反映|现就|根据|按照|通过|对于|关于")
+NOT_AUTHOR_AFTER = re.compile(r"关于(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)|印发|《|转发|的通知|管理员")
 LEADING_WORDS = re.compile(r"^(?:年度|年|由|是|中华人民共和国|我|本|根据|按照|现将|特向社会公布|现公布|公布|关于|对)+")
 
 
@@ -177,13 +179,16 @@ def _named_author_mentions(text: str, gaz, covered: list[tuple[int, int]]) -> li
                 else:
                     break
             rest = name[pos:]
-            if len(rest) < 2 or rest in ("人民政府", "政府") or re.fullmatch(r"[省市区县]?人民政府|[省市区县]", rest):
+            if len(rest) < 2 or len(rest) > 14 or re.fullmatch(r"[省市区县]?(?:人民)?政府|[省市区县]", rest) \
+                    or NOT_A_NAME.search(rest):
                 continue
             kind = _agency_kind(rest)
+            # 市政府办公厅《关于做好…》: the sender of a notice, not the author
+            gained = 0.3 if NOT_AUTHOR_AFTER.match(text, end) else 1.0 + weight
             town = TOWN_UNIT.match(rest) if kind.type in ("街道", "乡镇") else None
             if town:  # 三间房地区 + 办事处: the unit's own name, then its kind
                 kind = AgencyType(town.group(2), town.group(2), kind.type)
-            mention = Mention(start + pos + (town.end(1) if town else 0), end, kind, 1.0 + weight)
+            mention = Mention(start + pos + (town.end(1) if town else 0), end, kind, gained)
             _parse_prefix(name[:pos], mention, gaz)
             _township(name[:pos], mention, gaz)
             if town and mention.divisions:
@@ -348,8 +353,8 @@ def extract_metadata(text: str) -> Metadata:
     meta.format, fmt_ev = detect_format(text)
     if fmt_ev:
         meta.evidence["format"] = fmt_ev
-    _extract_agency(text, meta)
     _extract_year(text, meta)
+    _extract_agency(text, meta)
     if meta.format == FORMAT_PROSE and meta.year is not None and meta.year >= TEMPLATE_FIRST_YEAR:
         # Reports on 2019 onwards follow the national template (国办公开办函〔2019〕60号); an excerpt cut
         # before its tables still belongs to it. The template's own words, if any, are the evidence.
@@ -372,6 +377,15 @@ def _extract_agency(text: str, meta: Metadata) -> None:
         if m.kind.type == "政府" and m.weight < 3:
             continue  # the government is named in every report; it is the author only in the title
         weights[m.kind.canonical] += m.weight
+    # The 2018 reform turned 安监局 into 应急管理局: a report on 2018 or before that names both was written
+    # by the 安监局 (the new bureau often only publishes it); one on 2020 or later, by the 应急管理局.
+    kinds = {m.kind.canonical: m.kind.type for m in mentions}
+    types = {kinds[c] for c in weights}
+    if meta.year is not None and {"安监", "应急"} <= types:
+        fade = "应急" if meta.year <= 2018 else "安监" if meta.year >= 2020 else None
+        for c in list(weights):
+            if kinds[c] == fade:
+                weights[c] *= 0.3
     if not weights:
         meta.warnings.append("未找到发布机构名称")
         return

@@ -425,3 +425,22 @@ def test_running_total_alone_is_marked():
     rec = parse_text("截至2016年底，我局累计主动公开政府信息1200余条。").record
     assert (rec.proactive_total, rec.proactive_total_approx, rec.proactive_total_cumulative) == (1200, True, True)
     assert any("累计" in w for w in rec.warnings) and any("约数" in w for w in rec.warnings)
+
+
+AUTHOR_TRAPS = [
+    # a 2013 report on a mirror page whose editor line names today's 应急管理厅: the author is the 安监局
+    P("•编辑:河北省应急管理厅管理员\n2013年,省安全生产监管局认真贯彻执行《条例》,主动公开政府信息210条。",
+      "agency_type", "安监", id="editor-line-is-not-the-author"),
+    # the 2018 report of a 安监局, published after the reform by the new bureau
+    P("发布机构:区应急管理局\n2018年,宝山区安全生产监督管理局主动公开政府信息88条。", "agency_type", "安监",
+      id="reform-publisher-2018"),
+    P("该报告客观全面反映了我局2012年度政府信息公开工作。2012年，嘉定区安监局主动公开信息56条。",
+      "agency_type", "安监", id="sentence-is-not-a-name"),
+    P("根据《条例》和市政府办公厅《关于做好政府信息公开年报工作的通知》，编制本报告。\n2020年，市应急局主动公开信息95条。",
+      "agency_type", "应急", id="notice-sender-is-not-the-author"),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), AUTHOR_TRAPS)
+def test_author_traps(text, key, expected):
+    assert getattr(parse_text(text).record, key) == expected
