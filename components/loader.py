@@ -52,7 +52,7 @@ def _load_folder(folder: str, fingerprint_key: str, cache_dir: str) -> tuple[Cor
 def _with_uploads(folder: str, fingerprint_key: str, cache_dir: str,
                   uploads: tuple[tuple[str, bytes], ...]) -> tuple[Corpus, pd.DataFrame]:
     base, _frame = _load_folder(folder, fingerprint_key, cache_dir)
-    extra = parse_many(uploads)
+    extra = parse_many(uploads, isolate=True)  # never in the server process: a runaway upload is stopped
     # The folder's records are shared by every session: this session's conflicts and cross-year checks
     # are computed on copies, never on them.
     own = [ParsedReport(p.record.detached(), p.text) for p in base.reports]

@@ -18,6 +18,7 @@ from .fingerprint import parser_fingerprint
 from .keywords import terms as keyword_terms
 from .load import ReportReadError, iter_report_paths, read_report_bytes, sha256_of
 from .report import parse_bytes
+from .sandbox import parse_isolated
 from .types import LazyChecks, LoadError, ParsedReport, Report
 
 INT_FIELDS = ("year", "proactive_total", "applications_received", "reconsideration", "litigation",
@@ -68,8 +69,10 @@ def parse_payload(item: tuple[str, bytes]) -> tuple[dict, str]:
 
 
 def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = None, workers: int = 1,
-               progress: Callable[[int, int], None] | None = None) -> Corpus:
-    """Parse (name, bytes) pairs into a corpus; with a cache, only unseen contents are parsed."""
+               progress: Callable[[int, int], None] | None = None, isolate: bool = False) -> Corpus:
+    """Parse (name, bytes) pairs into a corpus; with a cache, only unseen contents are parsed.
+
+    isolate: each file in its own child process with a time and memory limit (parsing/sandbox.py)."""
     corpus = Corpus()
     seen: dict[str, str] = {}
     unique: list[tuple[str, bytes, str]] = []
@@ -82,7 +85,8 @@ def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = No
         unique.append((name, data, cache_key(digest, name)))
     cached = cache.get_many(k for _n, _d, k in unique) if cache is not None else {}
     todo = [(name, data) for name, data, key in unique if key not in cached]
-    fresh = dict(zip((cache_key(sha256_of(d), n) for n, d in todo), _run(todo, workers, progress), strict=True))
+    results = [parse_isolated(item) for item in todo] if isolate else _run(todo, workers, progress)
+    fresh = dict(zip((cache_key(sha256_of(d), n) for n, d in todo), results, strict=True))
     checks_loader = None
     if cache is not None:
         cache.put_many((key, payload, text) for key, (payload, text) in fresh.items())

@@ -131,3 +131,40 @@ def test_two_sessions_saving_one_name_at_once_both_keep_their_file(tmp_path):
     paths = {p for p, created in results if created}
     assert len(paths) == 8  # eight distinct files, none lost, none overwritten
     assert sorted(p.read_bytes().decode() for p in paths) == sorted(f"报告{i}" for i in range(8))
+
+
+def test_a_runaway_parse_is_stopped_with_a_reason(monkeypatch):
+    """Uploads are parsed in a child process with a time and memory limit, never in the server."""
+    import time
+
+    from parsing import corpus as corpus_module
+    from parsing.sandbox import parse_isolated
+
+    def slow(item):
+        time.sleep(30)
+        return {"error": "never"}, ""
+
+    monkeypatch.setattr(corpus_module, "parse_payload", slow)  # the forked child sees the patched function
+    payload, text = parse_isolated(("slow.txt", b"x"), seconds=1)
+    assert payload["error"].startswith("解析超过 1 秒仍未完成，已停止") and text == ""
+
+
+def test_a_memory_hungry_parse_is_stopped(monkeypatch):
+    from parsing import corpus as corpus_module
+    from parsing.sandbox import parse_isolated
+
+    def greedy(item):
+        blocks = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB
+        return {"error": str(len(blocks))}, ""
+
+    monkeypatch.setattr(corpus_module, "parse_payload", greedy)
+    payload, _text = parse_isolated(("big.txt", b"x"), seconds=30, memory_mb=512)
+    assert "内存" in payload["error"]
+
+
+def test_an_isolated_parse_gives_the_same_record():
+    from parsing.corpus import parse_payload
+    from parsing.sandbox import parse_isolated
+
+    item = ("002.txt", (DATA / "002_31cc29bab18448a3.txt").read_bytes())
+    assert parse_isolated(item) == parse_payload(item)
