@@ -50,8 +50,9 @@ def proactive_bars(data: pd.DataFrame, colors: dict[str, str], years: list[str])
                 text=[total_text(t, q) for t, q in zip(part["total"], qualities, strict=True)],
                 textposition="outside", cliponaxis=False, textfont={"size": 18, "color": "#111418"},
                 marker={"color": colors.get(agency), "line": {"color": "#111418", "width": 1.5},
+                        # overlay: the hatch is drawn over the agency's own colour, which stays recognisable
                         "pattern": {"shape": [QUALITY_STYLE[q][0] for q in qualities], "fgcolor": "#111418",
-                                    "solidity": 0.35}},
+                                    "solidity": 0.3, "fillmode": "overlay"}},
                 customdata=[[f, QUALITY_STYLE[q][2].split("：")[-1] if q != "stated" else "写明",
                              rows["agency"].iloc[0] or agency]
                             for f, q in zip(part["file"], qualities, strict=True)],
@@ -59,7 +60,9 @@ def proactive_bars(data: pd.DataFrame, colors: dict[str, str], years: list[str])
                               "<extra></extra>",
             )
     _quality_legend(fig, set(data["total_quality"]))
-    fig.update_layout(barmode="group", legend_title_text="机构", showlegend=True)
+    # value labels never shrink below 16 px on narrow grouped bars (plotly shrinks them to fit by default)
+    fig.update_layout(barmode="group", legend_title_text="机构", showlegend=True,
+                      uniformtext={"minsize": 16, "mode": "show"})
     fig.update_xaxes(title="年份", type="category", categoryorder="array", categoryarray=years)
     fig.update_yaxes(title="主动公开条数")
     return fig
