@@ -75,10 +75,6 @@ def _excluded(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     return out
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
 class _SpanIndex:
     """Excluded spans sorted by start, so each lookup is a bisection plus the few spans that reach pos."""
 

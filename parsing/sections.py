@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .normalize import HEADING_MARKER, is_table_line
+from .textscan import ahead, back
+
+SENTENCE_ENDS = "。！？!?\n"
 
 LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．，,]|第[一二三四五六七八九十]{1,3}[部章]分?)")
 LEVEL2 = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
@@ -189,7 +192,7 @@ def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasure
         chunk = sent.of(text)
         if is_table_line(chunk) or not PROBLEM_WORDS.search(chunk):
             continue
-        whole = _full_sentence(text, sent.start)
+        whole = text[back(text, SENTENCE_ENDS, sent.start):ahead(text, SENTENCE_ENDS, sent.start) + 1]
         if CONTENTS_SENTENCE.search(whole) or ABOUT_REPORT.search(whole):
             continue
         if not re.search(r"(?:但|仍|还|不过|然而|同时也|存在)", chunk):
@@ -208,12 +211,6 @@ PROBLEM_START = re.compile(r"(?:同时|但|然而|不过)?[，,]?\s*(?:也要|�
                            r"(?:我局|我们|本局)?[^，,。]{0,20}?(?:仍|还|也)存在(?:一些|以下|着)?(?:问题|不足|差距)|存在的(?:主要)?问题")
 ITEM_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]是)\s*")
 MEASURE_VERB = re.compile(r"(?:继续|进一步|持续|不断|加大|加强|完善|推进|拓宽|扩大|健全|深化|强化|提高|提升|做好|规范|建立)")
-
-
-def _full_sentence(text: str, pos: int) -> str:
-    start = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in "。！？!?\n") if i != -1]
-    return text[start:(min(ends) + 1 if ends else len(text))]
 
 
 def _plausible_measure_head(title: str) -> bool:

@@ -380,6 +380,9 @@ def test_sections_empty(text, field, expected):
     check(text, field, expected)
 
 
+FIX_THEN_PROBLEMS = ("五、存在的主要问题及改进情况\n（一）上一年度问题整改情况\n针对栏目更新滞后的问题，我局明确了每周更新制度。\n"
+                     "（二）存在的主要问题\n政务新媒体内容原创性不足。\n（三）改进措施\n2022年，我局将加强新媒体编辑队伍建设。")
+
 SECTIONS = [
     P("五、存在的主要问题及改进情况\n（一）存在的问题\n一是信息更新不够及时，二是公开内容不够丰富。\n"
       "（二）改进措施\n下一步，我局将建立专人负责的审核发布机制。",
@@ -396,13 +399,9 @@ SECTIONS = [
     P("五、存在的主要问题及改进情况\n(一)上年问题的改进情况\n针对上年度解读不足的问题,我局制作图解10篇.\n"
       "(二)本年存在的主要问题\n依申请公开办理人员的业务能力仍需提升.",
       "依申请公开办理人员的业务能力", "制作图解10篇", id="pm-problems-after-measures-ascii"),
-    P("五、存在的主要问题及改进情况\n（一）上一年度问题整改情况\n针对栏目更新滞后的问题，我局明确了每周更新制度。\n"
-      "（二）存在的主要问题\n政务新媒体内容原创性不足。\n（三）改进措施\n2022年，我局将加强新媒体编辑队伍建设。",
-      "内容原创性不足", "加强新媒体编辑队伍建设", id="pm-problems-after-measures-fw"),
+    P(FIX_THEN_PROBLEMS, "内容原创性不足", "加强新媒体编辑队伍建设", id="pm-problems-after-measures-fw"),
     # judgement: the (一) part reports what was improved, so it belongs to measures, not problems
-    P("五、存在的主要问题及改进情况\n（一）上一年度问题整改情况\n针对栏目更新滞后的问题，我局明确了每周更新制度。\n"
-      "（二）存在的主要问题\n政务新媒体内容原创性不足。\n（三）改进措施\n2022年，我局将加强新媒体编辑队伍建设。",
-      "内容原创性不足", "明确了每周更新制度", id="pm-prior-year-fix-is-measure-fw"),
+    P(FIX_THEN_PROBLEMS, "内容原创性不足", "明确了每周更新制度", id="pm-prior-year-fix-is-measure-fw"),
     # the labelled copies turn only ，：；（） into ASCII; a full stop stays 。
     P("六、存在的不足及改进措施\n虽然取得了一定成效,但仍存在公开内容不够全面的问题。\n"
       "2014年,我局将着力做好以下工作:一是扩大主动公开范围,二是规范依申请公开流程。",
