@@ -10,6 +10,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from parsing.corpus import total_text
+
+__all__ = ["headline_figures", "proactive_bars", "proactive_trend", "total_text"]
+
 # quality → (pattern shape, label suffix, legend text)
 QUALITY_STYLE = {
     "stated": ("", "", "实心：报告写明的本年度数量"),
@@ -19,17 +23,6 @@ QUALITY_STYLE = {
 }
 PLAIN = ("stated",)
 FLAGGED = ("approx", "cumulative")
-
-
-def total_text(total, quality: str | None) -> str:
-    """The label a figure is shown with: 57 / 约400 / 280（累计） / 1000（冲突）."""
-    if total is None or pd.isna(total):
-        return "未写明"
-    n = f"{int(total):,}"
-    if quality == "approx":
-        return f"约{n}"
-    suffix = QUALITY_STYLE.get(quality or "stated", ("", "", ""))[1]
-    return n + suffix
 
 
 def proactive_bars(data: pd.DataFrame, colors: dict[str, str], years: list[str]) -> go.Figure:

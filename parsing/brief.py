@@ -17,9 +17,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from .corpus import agency_label, total_quality, total_text
 from .themes import tag
-
-QUALITY_TEXT = {"approx": "约数", "cumulative": "累计", "conflict": "冲突", "stated": "写明"}
 
 
 @dataclass(frozen=True)
@@ -39,26 +38,15 @@ def cjk_font() -> Path:
 
 
 def quality(record) -> str | None:
-    if record.proactive_total is None:
-        return None
-    if any(w.startswith("冲突") for w in record.warnings):
-        return "conflict"
-    if record.proactive_total_approx:
-        return "approx"
-    return "cumulative" if record.proactive_total_cumulative else "stated"
+    return total_quality(vars(record))
 
 
 def figure_text(record) -> str:
-    q = quality(record)
-    if q is None:
-        return "未写明"
-    n = f"{record.proactive_total:,}"
-    return f"约{n}" if q == "approx" else n + ("" if q == "stated" else f"（{QUALITY_TEXT[q]}）")
+    return total_text(record.proactive_total, quality(record))
 
 
 def short_name(record) -> str:
-    place = record.district or record.city or record.province or "地区不明"
-    return f"{place}{record.agency_type or ''}"
+    return agency_label(vars(record))
 
 
 def _charts(records) -> list[tuple[str, bytes]]:
@@ -95,26 +83,21 @@ def _charts(records) -> list[tuple[str, bytes]]:
         ax.set_xlabel("主动公开条数（斜纹 = 累计，点纹 = 约数，叉纹 = 冲突）")
         ax.set_title("各报告主动公开政府信息数量" + ("（前30份）" if len(known) > 30 else ""))
         out.append(("主动公开数量", png(fig)))
-    channels = Counter(c for r in records for c in r.channels)
-    if channels:
-        items = channels.most_common(12)[::-1]
+    def counts_chart(name: str, counter: Counter, top: int, color: str, xlabel: str, title: str) -> None:
+        if not counter:
+            return
+        items = counter.most_common(top)[::-1]
         fig, ax = plt.subplots(figsize=(8, 0.35 * len(items) + 1))
-        ax.barh([c for c, _ in items], [n for _, n in items], color="#15803d")
+        ax.barh([c for c, _ in items], [n for _, n in items], color=color)
         for i, (_c, n) in enumerate(items):
             ax.text(n, i, f" {n}", va="center")
-        ax.set_xlabel("提到该渠道的报告数")
-        ax.set_title("公开渠道")
-        out.append(("公开渠道", png(fig)))
-    themes = Counter(h.name for r in records for h in {(x.code, x.name): x for x in tag(r.problems, "problem")}.values())
-    if themes:
-        items = themes.most_common(10)[::-1]
-        fig, ax = plt.subplots(figsize=(8, 0.35 * len(items) + 1))
-        ax.barh([c for c, _ in items], [n for _, n in items], color="#b3261e")
-        for i, (_c, n) in enumerate(items):
-            ax.text(n, i, f" {n}", va="center")
-        ax.set_xlabel("提到该问题主题的报告数")
-        ax.set_title("存在的问题：主题")
-        out.append(("问题主题", png(fig)))
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
+        out.append((name, png(fig)))
+
+    counts_chart("公开渠道", Counter(c for r in records for c in r.channels), 12, "#15803d", "提到该渠道的报告数", "公开渠道")
+    counts_chart("问题主题", Counter(n for r in records for n in {h.name for h in tag(r.problems, "problem")}), 10,
+                 "#b3261e", "提到该问题主题的报告数", "存在的问题：主题")
     return out
 
 

@@ -248,6 +248,17 @@ def total_quality(row: dict) -> str | None:
     return "stated"
 
 
+def total_text(total, quality: str | None) -> str:
+    """The label a figure is shown with everywhere (charts, tables, the brief): 57 / 约400 / 280（累计） /
+    1,000（冲突）; 未写明 when there is none."""
+    if total is None or pd.isna(total):
+        return "未写明"
+    n = f"{int(total):,}"
+    if quality == "approx":
+        return f"约{n}"
+    return n + ("" if quality in (None, "stated") else f"（{QUALITY_LABELS[quality]}）")
+
+
 def to_frame(corpus: Corpus) -> pd.DataFrame:
     rows = []
     for parsed in corpus.reports:
