@@ -76,7 +76,7 @@ views = [lambda: overview.render(view, colors), lambda: channels.render(view),
          lambda: keywords.render(view, frame, corpus.terms), lambda: themes_view.render(view),
          lambda: agency_page.render(view), lambda: applications.render(view),
          lambda: quality.render(view), lambda: issue_list.render(view, corpus, DATA_DIR),
-         lambda: document.render(view, corpus), lambda: data_table.render(view)]
+         lambda: document.render(view, corpus), lambda: data_table.render(view, corpus)]
 for tab, draw in zip(tabs, views, strict=True):
     if tab.open:
         with tab:

@@ -9,7 +9,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from parsing.corpus import QUALITY_LABELS
+from parsing.corpus import QUALITY_LABELS, Corpus
 
 from .style import FORMAT_LABELS
 
@@ -69,41 +69,28 @@ def _export_bytes(view_key: str, _table: pd.DataFrame) -> tuple[bytes, bytes]:
 
 
 @st.cache_data(max_entries=4, show_spinner="正在生成会议简报……")
-def _brief_files(view_key: str, _view: pd.DataFrame, scope: str) -> tuple[bytes, bytes]:
+def _brief_files(view_key: str, _records: list, scope: str) -> tuple[bytes, bytes]:
     from parsing.brief import build
     from parsing.fingerprint import parser_fingerprint
-    from parsing.types import Report
 
-    records = [Report.from_dict({k: (list(r[k]) if k == "checks" else r[k]) for k in Report.keys()})
-               for r in _records(_view)]
-    files = build(records, scope=scope, version=parser_fingerprint())
+    files = build(_records, scope=scope, version=parser_fingerprint())
     return files.docx, files.pdf
 
 
-def _records(view: pd.DataFrame) -> list[dict]:
-    out = []
-    for row in view.to_dict("records"):
-        clean = {k: (None if not isinstance(v, (list, dict, str, bool)) and pd.isna(v) else v) for k, v in row.items()}
-        for k in ("year", "proactive_total", "applications_received", "reconsideration", "litigation",
-                  "applications_carried_in", "applications_closed", "applications_carried_out"):
-            if clean.get(k) is not None:
-                clean[k] = int(clean[k])
-        out.append(clean)
-    return out
-
-
-def _brief(key: str, view: pd.DataFrame, kind: str) -> tuple[bytes, str, str]:
+def _brief(key: str, view: pd.DataFrame, corpus: Corpus, kind: str) -> tuple[bytes, str, str]:
     """(bytes, file name, mime) of the brief for the current filters, built once per view state."""
     scope = "、".join(f"{k}={'、'.join(st.query_params.get_all(k))}" for k in
                      ("province", "city", "district", "agency", "year_from", "year_to", "format")
                      if st.query_params.get_all(k)) or "全部报告"
-    docx_bytes, pdf_bytes = _brief_files(key, view, f"{scope}（{len(view)} 份报告）")
+    shown = set(view["file"])
+    records = [p.record for p in corpus.reports if p.record.file in shown]  # the parsed records themselves
+    docx_bytes, pdf_bytes = _brief_files(key, records, f"{scope}（{len(view)} 份报告）")
     if kind == "docx":
         return docx_bytes, "会议简报.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     return pdf_bytes, "会议简报.pdf", "application/pdf"
 
 
-def render(view: pd.DataFrame) -> None:
+def render(view: pd.DataFrame, corpus: Corpus) -> None:
     table = tidy(view)
     st.dataframe(table, hide_index=True)
     key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
@@ -112,8 +99,8 @@ def render(view: pd.DataFrame) -> None:
     # the brief takes a few seconds (charts drawn server-side): built when asked, then kept per view state
     if c3.button("生成会议简报（Word 和 PDF）", key="brief_make") or st.session_state.get("brief_for") == key:
         st.session_state["brief_for"] = key
-        c3.download_button("下载会议简报（Word）", *_brief(key, view, "docx"), key="brief_docx")
-        c3.download_button("下载会议简报（PDF）", *_brief(key, view, "pdf"), key="brief_pdf")
+        c3.download_button("下载会议简报（Word）", *_brief(key, view, corpus, "docx"), key="brief_docx")
+        c3.download_button("下载会议简报（PDF）", *_brief(key, view, corpus, "pdf"), key="brief_pdf")
     c1.download_button("下载 CSV", csv_bytes, file_name="公开年报记录.csv", mime="text/csv", key="export_csv")
     c2.download_button("下载 Excel", excel_bytes, file_name="公开年报记录.xlsx", key="export_xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
