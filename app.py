@@ -40,7 +40,8 @@ style.render_presentation_toggle()
 upload.render_uploader(DATA_DIR)
 corpus, frame = load(DATA_DIR, upload.uploaded())
 upload.render_save(DATA_DIR)
-upload.render_remove(DATA_DIR)
+upload.render_remove(DATA_DIR, list(frame.loc[frame["source"] == "数据文件夹", "file"])
+                     + [e.file for e in corpus.errors])
 if corpus.errors or corpus.notes:
     # one line, not a list above every tab: the details are in 问题清单
     parts = [f"{len(corpus.errors)} 个文件无法读取" if corpus.errors else "",

@@ -68,12 +68,14 @@ def render_save(data_dir: Path) -> None:
         st.session_state.pop(f"folder_fingerprint:{data_dir}", None)  # the folder changed: look again
 
 
-def render_remove(data_dir: Path) -> None:
-    """Take a report out of the data folder again: it moves to .trash/ (never deleted), after a confirmation."""
+def render_remove(data_dir: Path, folder_files: list[str]) -> None:
+    """Take a report out of the data folder again: it moves to .trash/ (never deleted), after a confirmation.
+
+    folder_files: the folder's files as the loader already listed them (readable or not), so no rerun lists
+    the folder again; move_to_trash checks the file itself."""
     box = st.sidebar.expander("从数据文件夹移除报告", expanded=False)
-    names = sorted(p.name for p in data_dir.iterdir()
-                   if p.is_file() and not p.is_symlink() and p.suffix.lower() in ALLOWED_SUFFIXES
-                   and not p.name.startswith(".")) if data_dir.is_dir() else []
+    uploads = set(st.session_state.get(KEY, {}))
+    names = sorted(set(folder_files) - uploads)
     if not names:
         box.caption("数据文件夹中没有报告。")
         return
