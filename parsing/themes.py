@@ -73,15 +73,18 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-def tag(text: str, side: str) -> list[ThemeHit]:
-    """Every (theme, sentence) of a problems (side='problem') or measures (side='measure') text."""
+@lru_cache(maxsize=8192)
+def tag(text: str, side: str) -> tuple[ThemeHit, ...]:
+    """Every (theme, sentence) of a problems (side='problem') or measures (side='measure') text.
+
+    Cached: the checklist, the 问题主题 view, the 机构档案 page and the brief all ask for the same texts."""
     hits: list[ThemeHit] = []
     for sentence in split_sentences(text):
         found = [t for t, pattern in _patterns(side) if t.code != VAGUE and pattern.search(sentence)]
         if not found and side == "problem":
             found = [t for t, pattern in _patterns(side) if t.code == VAGUE and pattern.search(sentence)]
         hits += [ThemeHit(t.code, t.name, sentence) for t in found]
-    return hits
+    return tuple(hits)
 
 
 def theme_names(side: str | None = None) -> dict[str, str]:
