@@ -98,6 +98,20 @@ def shoot(page: Page, directory: Path, name: str, target: Locator | None = None)
     return path
 
 
+def upload_in_sidebar(page: Page, report: Path) -> None:
+    """Open the sidebar's 上传报告 box, choose one file, wait until the session holds it."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("上传报告", exact=True).click()
+    sidebar.locator('input[type="file"]').set_input_files(str(report))
+    expect(sidebar.get_by_text(re.compile("本次会话已上传 1 份"))).to_be_visible(timeout=60_000)
+    wait_idle(page)
+
+
+def issue_tab_names(page: Page) -> list[str]:
+    """The 问题清单 tab's name as shown, with its count badge."""
+    return [n.strip() for n in page.get_by_role("tab").all_inner_texts() if n.startswith("问题清单")]
+
+
 def shoot_element(directory: Path, name: str, target: Locator) -> Path:
     """Screenshot of one element (e.g. a chart) only."""
     target.scroll_into_view_if_needed()
@@ -403,11 +417,7 @@ def test_uploaded_report_appears_in_the_charts(page: Page, app_url: str, screens
     before = sorted(p.name for p in (ROOT / "data").iterdir())
 
     open_app(page, app_url)
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_text("上传报告", exact=True).click()
-    sidebar.locator('input[type="file"]').set_input_files(str(report))
-    expect(sidebar.get_by_text(re.compile("本次会话已上传 1 份"))).to_be_visible(timeout=60_000)
-    wait_idle(page)
+    upload_in_sidebar(page, report)
     assert_healthy(page, "after upload")
     assert metric_number(page, "报告数") == SEED_COUNT + 1
 
@@ -507,22 +517,17 @@ def test_two_browsers_one_uploads_the_other_sees_only_the_bundled_corpus(chromiu
             p.js_errors = []
             p.on("pageerror", lambda exc, p=p: p.js_errors.append(str(exc)))
         open_app(b, app_url)
-        badge_before = [n.strip() for n in b.get_by_role("tab").all_inner_texts() if n.startswith("问题清单")]
+        badge_before = issue_tab_names(b)
         open_app(a, app_url)
-        sidebar = a.locator('[data-testid="stSidebar"]')
-        sidebar.get_by_text("上传报告", exact=True).click()
-        sidebar.locator('input[type="file"]').set_input_files(str(report))
-        expect(sidebar.get_by_text(re.compile("本次会话已上传 1 份"))).to_be_visible(timeout=60_000)
-        wait_idle(a)
+        upload_in_sidebar(a, report)
         assert metric_number(a, "报告数") == SEED_COUNT + 1
-        a_badge = [n.strip() for n in a.get_by_role("tab").all_inner_texts() if n.startswith("问题清单")]
-        assert a_badge != badge_before, "A's own conflict shows in A's issue count"
+        assert issue_tab_names(a) != badge_before, "A's own conflict shows in A's issue count"
 
         b.reload(wait_until="domcontentloaded")
         expect(b.locator(APP)).to_be_attached(timeout=30_000)
         wait_idle(b)
         assert metric_number(b, "报告数") == SEED_COUNT
-        assert [n.strip() for n in b.get_by_role("tab").all_inner_texts() if n.startswith("问题清单")] == badge_before
+        assert issue_tab_names(b) == badge_before
         assert_healthy(b, "browser B after A's upload")
     finally:
         for c in contexts:
