@@ -130,19 +130,17 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
             year_sentence = bool(re.match(r"\s*(?:\d{4}\s*年|本年|全年|今年)", text[s_start:]))
             if cumulative and not running and not year_sentence:
                 score -= 1  # 2015年……累计532条 is the year's figure; elsewhere 累计 may span years
-            candidates.append((score, -m.start(), m, num, cumulative and not new_this_year, clause_start, running))
+            single = next(iter(named)) if len(named) == 1 and not CHANNEL_LIST.search(before) else None
+            candidates.append((score, -m.start(), m, num, cumulative and not new_this_year, clause_start, running,
+                               single))
     if not candidates:
         return Counted(warnings=["未找到主动公开信息总数（正文没有写明本年度主动公开的条数）"]), None
     # a running total over several years (截至…累计) is taken only when no year's own figure is stated
     candidates.sort(key=lambda c: (c[0] >= 0, not c[6], c[0], c[1]), reverse=True)
-    score, _neg, m, num, cumulative, clause_start, running = candidates[0]
+    score, _neg, m, num, cumulative, clause_start, running, single = candidates[0]
     if score < 0:
         return Counted(warnings=["未找到主动公开信息总数（正文只写了某一渠道或某一类的数量）"]), None
     value = int(num.value)
-    s_start, _ = _sentence_bounds(text, m.start())
-    named = {h.channel for h in _between(hits, s_start, m.start("num"))}
-    listed = bool(CHANNEL_LIST.search(text[s_start:m.start("num")]))
-    single = named.pop() if len(named) == 1 and not listed else None
     if single and _other_channel_counted(text, hits, single, skip, m.start()):
         return Counted(warnings=[f"未找到主动公开信息总数（正文只分渠道写了数量，{value}条只是“{single}”一个渠道的）"]), None
     out = Counted(value, Evidence.span(text, clause_start, m.end()), approximate=num.approximate)
