@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from .fingerprint import parser_fingerprint
 from .keywords import terms as keyword_terms
 from .load import ReportReadError, iter_report_paths, read_report_bytes, sha256_of
 from .report import parse_bytes
-from .sandbox import parse_isolated
+from .sandbox import parse_supervised
 from .types import LazyChecks, LoadError, ParsedReport, Report
 
 INT_FIELDS = ("year", "proactive_total", "applications_received", "reconsideration", "litigation",
@@ -85,7 +84,7 @@ def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = No
         unique.append((name, data, cache_key(digest, name)))
     cached = cache.get_many(k for _n, _d, k in unique) if cache is not None else {}
     todo = [(name, data) for name, data, key in unique if key not in cached]
-    results = [parse_isolated(item) for item in todo] if isolate else _run(todo, workers, progress)
+    results = parse_supervised(todo, 1) if isolate else _run(todo, workers, progress)
     fresh = dict(zip((cache_key(sha256_of(d), n) for n, d in todo), results, strict=True))
     checks_loader = None
     if cache is not None:
@@ -115,23 +114,19 @@ def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = No
 
 
 def _run(todo: list[tuple[str, bytes]], workers: int, progress) -> list[tuple[dict, str]]:
-    total = len(todo)
-    if progress:
-        progress(0, total)
-    if workers <= 1 or total < 40:
+    """workers == 1: in this process (tests, the fuzz bench). Otherwise worker processes, each file within
+    the time and memory limit of parsing/sandbox.py, so one runaway file never stalls the whole load."""
+    if workers <= 1:
+        total = len(todo)
+        if progress:
+            progress(0, total)
         out = []
         for i, item in enumerate(todo, 1):
             out.append(parse_payload(item))
             if progress and (i % 25 == 0 or i == total):
                 progress(i, total)
         return out
-    out = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for i, result in enumerate(pool.map(parse_payload, todo, chunksize=max(1, min(64, total // (workers * 8)))), 1):
-            out.append(result)
-            if progress and (i % 50 == 0 or i == total):
-                progress(i, total)
-    return out
+    return parse_supervised(todo, workers, progress=progress)
 
 
 def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None, use_cache: bool = True,

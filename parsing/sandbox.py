@@ -1,20 +1,25 @@
-"""Parse one file where a runaway can be stopped: a child process with a time and a memory limit.
+"""Parse files where a runaway can be stopped: worker processes with a time and a memory limit per file.
 
-Used for uploads, which would otherwise be parsed inside the Streamlit server process, where one hostile
-file could stall every session. The child sets RLIMIT_AS (address space) before parsing; the parent waits
-at most `seconds` and then kills it. Either way the caller gets a payload with a reason a user understands.
+Used for uploads (which would otherwise be parsed inside the Streamlit server process, where one hostile
+file could stall every session) and for the data folder. Each worker sets RLIMIT_AS (address space) before
+parsing and takes one file at a time; the parent gives every file `seconds` and kills the worker that
+overruns, starts a fresh one and carries on with the rest. Either way the caller gets, for every file, a
+payload or an error with a reason a user understands.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import time
+from collections.abc import Callable
+from multiprocessing.connection import wait
 
 TIME_LIMIT_S = float(os.environ.get("REPORT_PARSE_SECONDS", "60"))
 MEMORY_LIMIT_MB = int(os.environ.get("REPORT_PARSE_MEMORY_MB", "2048"))
 
 
-def _child(conn, item, memory_mb: int) -> None:
+def _limit_memory(memory_mb: int) -> None:
     try:
         import resource
 
@@ -22,37 +27,135 @@ def _child(conn, item, memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):  # pragma: no cover - not on this platform
         pass
+
+
+def _worker(conn, memory_mb: int) -> None:
+    """Take (index, item) pairs until None; answer (index, payload, text) for each."""
+    _limit_memory(memory_mb)
     from .corpus import parse_payload
 
     try:
-        conn.send(parse_payload(item))
-    except MemoryError:
-        conn.send(({"error": f"解析时内存超过上限（{memory_mb} MB），已停止；文件可能过大或已损坏"}, ""))
+        while True:
+            task = conn.recv()
+            if task is None:
+                return
+            index, item = task
+            try:
+                payload, text = parse_payload(item)
+            except MemoryError:
+                payload, text = {"error": _memory_reason(memory_mb)}, ""
+            conn.send((index, payload, text))
+    except (EOFError, OSError):
+        return
     finally:
         conn.close()
 
 
-def parse_isolated(item: tuple[str, bytes], seconds: float = TIME_LIMIT_S,
-                   memory_mb: int = MEMORY_LIMIT_MB) -> tuple[dict, str]:
-    """parse_payload(item) in a child process; a timeout or a crash becomes an error payload."""
+def _memory_reason(memory_mb: int) -> str:
+    return f"解析时内存超过上限（{memory_mb} MB），已停止；文件可能过大或已损坏"
+
+
+def _timeout_reason(seconds: float) -> str:
+    return f"解析超过 {seconds:g} 秒仍未完成，已停止（文件可能过大、嵌套过深或已损坏）"
+
+
+class _Slot:
+    """One worker process and the file it is working on."""
+
+    def __init__(self, context, memory_mb: int):
+        self.conn, child = context.Pipe(duplex=True)
+        self.process = context.Process(target=_worker, args=(child, memory_mb), daemon=True)
+        self.process.start()
+        child.close()
+        self.index: int | None = None
+        self.deadline = 0.0
+
+    def give(self, index: int, item, seconds: float) -> None:
+        self.index, self.deadline = index, time.monotonic() + seconds
+        self.conn.send((index, item))
+
+    def stop(self, kill: bool = False) -> None:
+        try:
+            if not kill:
+                self.conn.send(None)
+        except (OSError, ValueError):
+            kill = True
+        if kill and self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        if self.process.is_alive():  # pragma: no cover - a process that ignores SIGKILL
+            self.process.kill()
+        self.conn.close()
+
+
+def parse_supervised(todo: list[tuple[str, bytes]], workers: int = 1, seconds: float | None = None,
+                     memory_mb: int | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> list[tuple[dict, str]]:
+    """parse_payload for every (name, bytes), in `workers` child processes, each file within `seconds`
+    and `memory_mb`. The results keep todo's order; a timeout or a crash is that file's error payload."""
+    seconds = TIME_LIMIT_S if seconds is None else seconds
+    memory_mb = MEMORY_LIMIT_MB if memory_mb is None else memory_mb
+    total = len(todo)
+    results: list[tuple[dict, str] | None] = [None] * total
+    if not total:
+        return []
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    parent, child = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(child, item, memory_mb), daemon=True)
-    process.start()
-    child.close()
-    try:
-        if parent.poll(seconds):
-            try:
-                return parent.recv()
-            except EOFError:
-                pass
+    slots = [_Slot(context, memory_mb) for _ in range(max(1, min(workers, total)))]
+    queue = iter(range(total))
+    done = 0
+    step = 1 if total < 100 else 25
+
+    def feed(slot: _Slot) -> None:
+        index = next(queue, None)
+        if index is None:
+            slot.index = None
         else:
-            process.kill()
-            process.join(5)
-            return {"error": f"解析超过 {seconds:g} 秒仍未完成，已停止（文件可能过大、嵌套过深或已损坏）"}, ""
-        process.join(5)
-        return {"error": f"解析进程意外退出（代码 {process.exitcode}），可能超过内存上限 {memory_mb} MB"}, ""
+            slot.give(index, todo[index], seconds)
+
+    def finish(index: int, result: tuple[dict, str]) -> None:
+        nonlocal done
+        results[index] = result
+        done += 1
+        if progress and (done % step == 0 or done == total):
+            progress(done, total)
+
+    if progress:
+        progress(0, total)
+    try:
+        for slot in slots:
+            feed(slot)
+        while any(slot.index is not None for slot in slots):
+            busy = [slot for slot in slots if slot.index is not None]
+            timeout = max(0.0, min(slot.deadline for slot in busy) - time.monotonic())
+            ready = wait([slot.conn for slot in busy], timeout=timeout)
+            now = time.monotonic()
+            for pos, slot in enumerate(slots):
+                if slot.index is None:
+                    continue
+                if slot.conn in ready:
+                    try:
+                        index, payload, text = slot.conn.recv()
+                    except (EOFError, OSError):  # the worker died: most often the memory limit
+                        code = slot.process.exitcode if not slot.process.is_alive() else None
+                        slot.stop(kill=True)
+                        finish(slot.index, ({"error": f"解析进程意外退出（代码 {code}），"
+                                                      f"可能超过内存上限 {memory_mb} MB"}, ""))
+                        slots[pos] = slot = _Slot(context, memory_mb)
+                    else:
+                        finish(index, (payload, text))
+                    feed(slot)
+                elif now >= slot.deadline:
+                    slot.stop(kill=True)
+                    finish(slot.index, ({"error": _timeout_reason(seconds)}, ""))
+                    slots[pos] = slot = _Slot(context, memory_mb)
+                    feed(slot)
     finally:
-        parent.close()
-        if process.is_alive():
-            process.kill()
+        for slot in slots:
+            slot.stop(kill=slot.index is not None)
+    return results  # type: ignore[return-value]
+
+
+def parse_isolated(item: tuple[str, bytes], seconds: float | None = None,
+                   memory_mb: int | None = None) -> tuple[dict, str]:
+    """parse_payload(item) in a child process; a timeout or a crash becomes an error payload."""
+    return parse_supervised([item], 1, seconds, memory_mb)[0]
