@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from parsing import ReportReadError, parse_bytes  # noqa: E402
-from parsing.types import Report  # noqa: E402
+from parsing.schema import Report  # noqa: E402
 
 CONTROLS = ["\u200e", "\u202e", "\u2066", "\u180e", "\u034f", "\ufeff", "\u200b"]
 

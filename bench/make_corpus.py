@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import template_builder as tb  # noqa: E402  (the template's exact table shapes)
 
-from parsing.gazetteer import PLACEHOLDER_CITIES, gazetteer  # noqa: E402
+from parsing.extract.gazetteer import PLACEHOLDER_CITIES, gazetteer  # noqa: E402
 
 TYPES = [("安全生产监督管理局", "安监局", "安监"), ("应急管理局", "应急局", "应急"), ("教育局", "教育局", "教育"),
          ("生态环境局", "生态环境局", "生态环境"), ("市场监督管理局", "市场监管局", "市场监管"),

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from parsing import ReportReadError, parse_bytes  # noqa: E402
-from parsing.load import iter_report_paths  # noqa: E402
+from parsing.corpus.files import iter_report_paths  # noqa: E402
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from parsing import ReportReadError, parse_file  # noqa: E402
-from parsing.variants import to_simplified  # noqa: E402
+from parsing.text.variants import to_simplified  # noqa: E402
 
 # field → (label column, record key)
 SCALARS = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from parsing.themes import repetition, tag
+from parsing.analysis.themes import repetition, tag
 
 from .charts import total_text
 from .style import year_label

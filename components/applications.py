@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parsing.tables import APPEAL_BLOCKS, APPEAL_RESULTS, APPLICANT_COLUMNS
+from parsing.template.tables import APPEAL_BLOCKS, APPEAL_RESULTS, APPLICANT_COLUMNS
 
 from .style import FORMAT_LABELS, PLOTLY_CONFIG, style_figure
 

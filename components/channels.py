@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parsing.channels import CHANNELS
+from parsing.extract.channels import CHANNELS
 
 from .style import PLOTLY_CONFIG, style_figure, year_label
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from parsing.corpus import total_text
+from parsing.corpus.figures import total_text
 
 __all__ = ["headline_figures", "proactive_bars", "proactive_trend", "total_text"]
 

@@ -9,7 +9,8 @@ import json
 import pandas as pd
 import streamlit as st
 
-from parsing.corpus import QUALITY_LABELS, Corpus
+from parsing.corpus.build import Corpus
+from parsing.corpus.figures import QUALITY_LABELS
 
 from .style import FORMAT_LABELS
 
@@ -71,7 +72,7 @@ def _export_bytes(view_key: str, _table: pd.DataFrame) -> tuple[bytes, bytes]:
 @st.cache_data(max_entries=4, show_spinner="正在生成会议简报……")
 def _brief_files(view_key: str, _records: list, scope: str) -> tuple[bytes, bytes]:
     from parsing.brief import build
-    from parsing.fingerprint import parser_fingerprint
+    from parsing.corpus.fingerprint import parser_fingerprint
 
     files = build(_records, scope=scope, version=parser_fingerprint())
     return files.docx, files.pdf

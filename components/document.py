@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from parsing.corpus import Corpus
+from parsing.corpus.build import Corpus
 
 from .charts import total_text
 from .style import FORMAT_LABELS, highlight, year_label

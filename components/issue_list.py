@@ -10,10 +10,10 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from parsing import reviews as review_store
-from parsing.checklist import rules
-from parsing.corpus import Corpus
-from parsing.reviews import Reviews, finding_key
+from parsing.corpus import reviews as review_store
+from parsing.corpus.build import Corpus
+from parsing.corpus.reviews import Reviews, finding_key
+from parsing.template.checklist import rules
 
 from .style import year_label
 

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parsing.keywords import keyword_in_context
+from parsing.analysis.keywords import keyword_in_context
 
 from .style import PLOTLY_CONFIG, md_escape, style_figure, year_label
 

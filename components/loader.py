@@ -14,11 +14,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from parsing.cache import default_cache_dir
-from parsing.corpus import Corpus, finish, load_corpus, parse_many, to_frame
-from parsing.fingerprint import parser_fingerprint
-from parsing.load import iter_report_paths
-from parsing.types import ParsedReport
+from components.frame import to_frame
+from parsing.corpus.build import Corpus, finish, load_corpus, parse_many
+from parsing.corpus.cache import default_cache_dir
+from parsing.corpus.files import iter_report_paths
+from parsing.corpus.fingerprint import parser_fingerprint
+from parsing.schema import ParsedReport
 
 
 def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parsing.themes import shared_sentences, tag, themes
+from parsing.analysis.themes import shared_sentences, tag, themes
 
 from .style import PLOTLY_CONFIG, style_figure, year_label
 

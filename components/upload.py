@@ -6,8 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from parsing.load import describe_limit, max_bytes, sha256_of
-from parsing.store import ALLOWED_SUFFIXES, move_to_trash, refusal, save_report
+from parsing.corpus.files import describe_limit, max_bytes, sha256_of
+from parsing.corpus.store import move_to_trash, refusal, save_report
+from parsing.readers import SUPPORTED_SUFFIXES
 
 from .style import md_escape
 
@@ -22,7 +23,7 @@ def uploaded() -> tuple[tuple[str, bytes], ...]:
 def render_uploader(data_dir: Path) -> None:
     """The sidebar uploader. Accepted files are kept in this session (other sessions do not see them)."""
     box = st.sidebar.expander("上传报告", expanded=False)
-    files = box.file_uploader("选择报告文件（可多选）", type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
+    files = box.file_uploader("选择报告文件（可多选）", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
                               accept_multiple_files=True, key="uploader",
                               help=f"支持 txt、md、html、docx、pdf；单个文件不超过 {describe_limit()}。")
     saved: set[str] = st.session_state.setdefault(SAVED, set())

@@ -1,6 +1,6 @@
 import sys
 
-from .cli import _stdout_utf8, main
+from parsing.cli import _stdout_utf8, main
 
 _stdout_utf8()
 sys.exit(main())

@@ -17,8 +17,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from .corpus import agency_label, total_quality, total_text
-from .themes import tag
+from parsing.analysis.themes import tag
+from parsing.corpus.figures import agency_label, total_quality, total_text
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .corpus import load_corpus
-from .types import Report
+from parsing.corpus.build import load_corpus
+from parsing.schema import Report
 
 DESCRIPTION = """\
 把政府信息公开工作年度报告解析为结构化记录 / Parse annual reports on government information
@@ -58,8 +58,8 @@ def flatten(record: dict) -> dict:
 
 def brief_main(argv: Sequence[str]) -> int:
     """python -m parsing brief PATH… [--out PREFIX]: a meeting brief (.docx and .pdf) of these reports."""
-    from .brief import build
-    from .fingerprint import parser_fingerprint
+    from parsing.brief import build
+    from parsing.corpus.fingerprint import parser_fingerprint
 
     parser = argparse.ArgumentParser(prog="python -m parsing brief",
                                      description="会议简报：把报告汇总为 Word（.docx）和 PDF 两份文件")

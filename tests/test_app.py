@@ -394,7 +394,7 @@ def test_the_shared_folder_records_stay_untouched_by_a_sessions_upload(tmp_path,
     import hashlib
 
     from components.loader import _load_folder, default_cache_dir, fingerprint
-    from parsing.fingerprint import parser_fingerprint
+    from parsing.corpus.fingerprint import parser_fingerprint
 
     _copy_seeds(tmp_path)
     monkeypatch.setenv("DATA_DIR", str(tmp_path))

@@ -5,9 +5,9 @@ import shutil
 import pytest
 from conftest import DATA
 
-import parsing.corpus as corpus_module
-from parsing.cache import ParseCache
-from parsing.corpus import load_corpus
+import parsing.corpus.build as corpus_module
+from parsing.corpus.build import load_corpus
+from parsing.corpus.cache import ParseCache
 
 
 @pytest.fixture
@@ -103,7 +103,7 @@ def test_parallel_parse_gives_the_same_records(folder, tmp_path):
 def test_checks_are_read_from_the_cache_only_when_looked_at(tmp_path):
     import template_builder as tb
 
-    from parsing.types import LazyChecks
+    from parsing.schema import LazyChecks
 
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -114,7 +114,9 @@ def test_checks_are_read_from_the_cache_only_when_looked_at(tmp_path):
     warm = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
     later = next(p.record for p in warm.reports if p.record.year == 2022)
     assert isinstance(later.checks, LazyChecks) and not later.checks.loaded
-    frame = corpus_module.to_frame(warm)
+    from components.frame import to_frame
+
+    frame = to_frame(warm)
     assert not later.checks.loaded  # building the app's table does not read them
     rules = {c["rule"]: c["status"] for c in later.checks}
     assert rules["跨年衔接（上年结转·总计列）"] == "PASS" and rules["表三勾稽关系（总计列）"] == "PASS"
@@ -125,9 +127,9 @@ def test_checks_are_read_from_the_cache_only_when_looked_at(tmp_path):
 
 def test_editing_a_vocabulary_file_reparses_the_affected_records(folder, tmp_path, count_parses, monkeypatch):
     """The documented way to extend the parser is to edit parsing/data/; the cache must notice."""
-    from parsing import channels as channels_module
-    from parsing import fingerprint
-    from parsing.report import PARSER_VERSION
+    from parsing.corpus import fingerprint
+    from parsing.extract import channels as channels_module
+    from parsing.pipeline import PARSER_VERSION
 
     data = tmp_path / "data"
     shutil.copytree(fingerprint.DATA, data)
@@ -155,7 +157,7 @@ def test_editing_a_vocabulary_file_reparses_the_affected_records(folder, tmp_pat
 
 
 def test_fingerprint_covers_code_vocabularies_and_library_versions(tmp_path, monkeypatch):
-    from parsing import fingerprint
+    from parsing.corpus import fingerprint
 
     data = tmp_path / "data"
     shutil.copytree(fingerprint.DATA, data)
@@ -179,7 +181,7 @@ def test_an_uncreatable_cache_folder_degrades_to_parsing_without_a_cache(folder,
 def test_a_valid_read_only_cache_is_still_read(folder, tmp_path, count_parses, monkeypatch):
     import os
 
-    import parsing.cache as cache_module
+    import parsing.corpus.cache as cache_module
 
     cache = tmp_path / "c"
     load_corpus([folder], cache_dir=cache, workers=1)

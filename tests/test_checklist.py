@@ -4,9 +4,9 @@ import pytest
 from conftest import ROOT, seed
 
 from parsing import parse_text
-from parsing.checklist import rule_table, rules
-from parsing.corpus import Corpus, finish
-from parsing.report import parse_file
+from parsing.corpus.build import Corpus, finish
+from parsing.pipeline import parse_file
+from parsing.template.checklist import rule_table, rules
 
 P = pytest.param
 GOOD_PROSE = ("淄博市张店区安全生产监督管理局2015年政府信息公开工作年度报告\n"

@@ -6,7 +6,7 @@ import sys
 
 from conftest import DATA, ROOT
 
-from parsing.types import Report
+from parsing.schema import Report
 
 
 def run(*args):

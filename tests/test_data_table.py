@@ -5,7 +5,8 @@ import pytest
 from conftest import DATA
 
 from components.data_table import neutralise, tidy, to_csv, to_excel
-from parsing.corpus import parse_many, read_folder, to_frame
+from components.frame import to_frame
+from parsing.corpus.build import load_corpus
 
 
 @pytest.mark.parametrize(("cell", "expected"), [
@@ -17,7 +18,7 @@ def test_formula_cells_are_neutralised(cell, expected):
 
 
 def test_exports_round_trip_the_filtered_table():
-    table = tidy(to_frame(parse_many(read_folder(DATA))).assign(source="数据文件夹"))
+    table = tidy(to_frame(load_corpus([DATA], use_cache=False, workers=1)).assign(source="数据文件夹"))
     csv_back = pd.read_csv(io.BytesIO(to_csv(table)), encoding="utf-8-sig")
     xlsx_back = pd.read_excel(io.BytesIO(to_excel(table)))
     for back in (csv_back, xlsx_back):

@@ -16,7 +16,10 @@ import pytest
 from conftest import seed
 
 from parsing import ReportReadError, parse_bytes, parse_file, parse_text
-from parsing.formats import SUPPORTED_SUFFIXES, docx_to_text, extract_text, html_to_text, pdf_to_text
+from parsing.readers import SUPPORTED_SUFFIXES, extract_text
+from parsing.readers.docx import docx_to_text
+from parsing.readers.html import html_to_text
+from parsing.readers.pdf import pdf_to_text
 
 KEYS = ("agency", "year", "proactive_total", "applications_received", "fees", "reconsideration",
         "litigation", "channels")
@@ -704,7 +707,7 @@ def test_a_zip_bomb_docx_is_refused_before_inflating():
     import io
     import zipfile
 
-    from parsing.formats import docx_to_text
+    from parsing.readers.docx import docx_to_text
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -717,7 +720,7 @@ def test_a_zip_bomb_docx_is_refused_before_inflating():
 
 
 def test_deeply_nested_html_is_read_in_linear_time():
-    from parsing.formats import html_to_text
+    from parsing.readers.html import html_to_text
 
     depth = 10_000
     page = "<html><body>" + "<div>" * depth + "2018年，我局主动公开政府信息57条。" * 20 + "</div>" * depth + "</body></html>"

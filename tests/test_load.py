@@ -46,7 +46,7 @@ def test_unreadable_bytes_are_refused_with_a_reason(data, message):
 def test_symlinks_and_fifos_are_named_and_skipped_never_followed(tmp_path):
     import os
 
-    from parsing.load import read_report_bytes
+    from parsing.corpus.files import read_report_bytes
 
     (tmp_path / "a.txt").write_text("2018年，我局主动公开政府信息57条。", encoding="utf-8")
     os.symlink("/etc/passwd", tmp_path / "passwd.txt")
@@ -65,7 +65,7 @@ def test_symlinks_and_fifos_are_named_and_skipped_never_followed(tmp_path):
 
 
 def test_a_proc_file_reporting_size_zero_is_still_size_limited(monkeypatch):
-    from parsing.load import read_report_bytes
+    from parsing.corpus.files import read_report_bytes
 
     monkeypatch.setenv("REPORT_MAX_MB", "0.0001")  # 104 bytes
     with pytest.raises(ReportReadError):

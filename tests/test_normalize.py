@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from parsing.normalize import normalize_text
+from parsing.text.normalize import normalize_text
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

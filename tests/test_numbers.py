@@ -1,6 +1,6 @@
 import pytest
 
-from parsing.numbers import parse_number, year_from_token
+from parsing.text.numbers import parse_number, year_from_token
 
 
 @pytest.mark.parametrize(("token", "value"), [

@@ -5,8 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parsing import parse_bytes, parse_text
-from parsing.load import ReportReadError
-from parsing.types import Report
+from parsing.errors import ReportReadError
+from parsing.schema import Report
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS]
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)

@@ -5,8 +5,8 @@ import os
 import pytest
 from conftest import DATA
 
-from parsing.corpus import parse_many
-from parsing.store import safe_name, save_report
+from parsing.corpus.build import parse_many
+from parsing.corpus.store import safe_name, save_report
 
 SEED = (DATA / "002_31cc29bab18448a3.txt").read_bytes()
 
@@ -87,7 +87,7 @@ def test_truncated_report_keeps_what_is_there_and_warns():
 
 
 def test_only_files_that_read_as_reports_can_be_saved():
-    from parsing.store import refusal
+    from parsing.corpus.store import refusal
 
     report = (DATA / "002_31cc29bab18448a3.txt").read_bytes()
     assert refusal("002.txt", report) is None
@@ -98,7 +98,7 @@ def test_only_files_that_read_as_reports_can_be_saved():
 
 
 def test_a_removed_report_goes_to_the_trash_never_deleted(tmp_path):
-    from parsing.store import move_to_trash
+    from parsing.corpus.store import move_to_trash
 
     (tmp_path / "a.txt").write_bytes(b"first")
     first = move_to_trash(tmp_path, "a.txt")
@@ -114,7 +114,7 @@ def test_a_removed_report_goes_to_the_trash_never_deleted(tmp_path):
 def test_two_sessions_saving_one_name_at_once_both_keep_their_file(tmp_path):
     import threading
 
-    from parsing.store import save_report
+    from parsing.corpus.store import save_report
 
     results = []
     barrier = threading.Barrier(8)
@@ -137,8 +137,8 @@ def test_a_runaway_parse_is_stopped_with_a_reason(monkeypatch):
     """Uploads are parsed in a child process with a time and memory limit, never in the server."""
     import time
 
-    from parsing import corpus as corpus_module
-    from parsing.sandbox import parse_isolated
+    from parsing.corpus import build as corpus_module
+    from parsing.corpus.sandbox import parse_isolated
 
     def slow(item):
         time.sleep(30)
@@ -150,8 +150,8 @@ def test_a_runaway_parse_is_stopped_with_a_reason(monkeypatch):
 
 
 def test_a_memory_hungry_parse_is_stopped(monkeypatch):
-    from parsing import corpus as corpus_module
-    from parsing.sandbox import parse_isolated
+    from parsing.corpus import build as corpus_module
+    from parsing.corpus.sandbox import parse_isolated
 
     def greedy(item):
         blocks = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB
@@ -163,8 +163,8 @@ def test_a_memory_hungry_parse_is_stopped(monkeypatch):
 
 
 def test_an_isolated_parse_gives_the_same_record():
-    from parsing.corpus import parse_payload
-    from parsing.sandbox import parse_isolated
+    from parsing.corpus.build import parse_payload
+    from parsing.corpus.sandbox import parse_isolated
 
     item = ("002.txt", (DATA / "002_31cc29bab18448a3.txt").read_bytes())
     assert parse_isolated(item) == parse_payload(item)
@@ -175,8 +175,8 @@ def test_a_runaway_file_in_the_data_folder_is_stopped_and_the_rest_load(tmp_path
     named; every other report is still read, in order, by a fresh worker."""
     import time
 
-    from parsing import corpus as corpus_module
-    from parsing import sandbox
+    from parsing.corpus import build as corpus_module
+    from parsing.corpus import sandbox
 
     real = corpus_module.parse_payload
 
@@ -199,8 +199,8 @@ def test_a_runaway_file_in_the_data_folder_is_stopped_and_the_rest_load(tmp_path
 
 
 def test_supervised_workers_give_the_records_of_a_serial_parse():
-    from parsing.corpus import parse_payload
-    from parsing.sandbox import parse_supervised
+    from parsing.corpus.build import parse_payload
+    from parsing.corpus.sandbox import parse_supervised
 
     items = [(p.name, p.read_bytes()) for p in sorted(DATA.glob("*.txt"))]
     assert parse_supervised(items, workers=2) == [parse_payload(item) for item in items]

@@ -8,8 +8,8 @@ import template_builder as tb
 from conftest import seed
 
 from parsing import parse_file, parse_text
-from parsing.checklist import is_table_check
-from parsing.corpus import parse_many
+from parsing.corpus.build import parse_many
+from parsing.template.checklist import is_table_check
 
 
 def table_checks(rec):

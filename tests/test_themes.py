@@ -4,7 +4,7 @@ import pytest
 from conftest import seed
 
 from parsing import parse_file
-from parsing.themes import repetition, shared_sentences, tag, themes
+from parsing.analysis.themes import repetition, shared_sentences, tag, themes
 
 P = pytest.param
 

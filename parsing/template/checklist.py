@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from .checks import FAIL, NOT_ASSESSABLE, PASS
-from .sections import headings
-from .themes import repetition, tag, themes
+from parsing.analysis.themes import repetition, tag, themes
+from parsing.extract.sections import headings
+from parsing.paths import DATA_DIR
+from parsing.template.checks import FAIL, NOT_ASSESSABLE, PASS
 
-RULES_FILE = Path(__file__).with_name("data") / "rules.toml"
+RULES_FILE = DATA_DIR / "rules.toml"
 TEXT_KINDS = ("present", "pattern", "year-agrees", "deadline", "sections-in-order", "required-content",
               "layout-year", "boilerplate", "answered")
 CORPUS_KINDS = ("copied-tables", "similar-to-last-year")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).with_name("data")
+from parsing.paths import DATA_DIR
+
+DATA = DATA_DIR
 TOKEN_OK = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
@@ -40,32 +40,6 @@ def terms(text: str) -> list[str]:
         return []
     stop = stopwords()
     return [w for w in tokenizer().lcut(text) if TOKEN_OK.match(w) and w not in stop]
-
-
-@dataclass(frozen=True)
-class TermStat:
-    term: str
-    count: int  # occurrences across all passages
-    documents: int  # passages (reports) containing it
-    where: tuple[str, ...]  # document ids containing it
-
-
-def term_stats(passages: dict[str, str]) -> list[TermStat]:
-    """Frequency and document frequency of every term, most frequent first."""
-    counts: Counter = Counter()
-    where: dict[str, list[str]] = {}
-    for doc_id, text in passages.items():
-        words = terms(text)
-        counts.update(words)
-        for w in dict.fromkeys(words):
-            where.setdefault(w, []).append(doc_id)
-    stats = [TermStat(t, n, len(where[t]), tuple(where[t])) for t, n in counts.items()]
-    stats.sort(key=lambda s: (-s.documents, -s.count, s.term))
-    return stats
-
-
-def recurring(stats: Iterable[TermStat], min_documents: int = 2) -> list[TermStat]:
-    return [s for s in stats if s.documents >= min_documents]
 
 
 @dataclass(frozen=True)

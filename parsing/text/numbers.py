@@ -13,8 +13,6 @@ NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*万)?"
     rf"|[{CN_DIGITS}]+"
 )
-NUMBER_RE = re.compile(NUMBER)
-APPROX = "余|多|近|约"
 
 
 @dataclass(frozen=True)

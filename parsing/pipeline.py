@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import channels as ch
-from . import checks, counts
-from .checklist import annotate, check_text
-from .formats import extract_text
-from .load import read_report_bytes, sha256_of
-from .metadata import extract_metadata
-from .normalize import normalize_text
-from .sections import Span, problems_and_measures
-from .tables import Tables, number, parse_tables
-from .types import FORMAT_TEMPLATE, Evidence, ParsedReport, Report
-from .variants import is_traditional, to_simplified
+from parsing.corpus.files import read_report_bytes, sha256_of
+from parsing.extract import channels as ch
+from parsing.extract import proactive, requests
+from parsing.extract.agency import extract_agency
+from parsing.extract.genre import extract_format, extract_year, settle_format_by_year
+from parsing.extract.sections import Span, problems_and_measures
+from parsing.readers import extract_text
+from parsing.schema import FORMAT_TEMPLATE, Evidence, ParsedReport, Report
+from parsing.template import checks
+from parsing.template.checklist import annotate, check_text
+from parsing.template.tables import Tables, number, parse_tables
+from parsing.text.normalize import normalize_text
+from parsing.text.variants import is_traditional, to_simplified
 
 PARSER_VERSION = "1.4.0"
 
@@ -27,21 +29,19 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
     clean = to_simplified(written)
     digest = sha256 or sha256_of(text.encode("utf-8"))
     record = Report(file=file, sha256=digest)
-    warnings: list[str] = []
+    warnings = record.warnings  # every extractor adds its warnings here; deduplicated at the end
 
-    meta = extract_metadata(clean)
-    for key in ("agency", "agency_type", "admin_level", "province", "city", "district", "adcode",
-                "year", "format"):
-        setattr(record, key, getattr(meta, key))
-    record.evidence.update(meta.evidence)
-    warnings.extend(meta.warnings)
+    extract_format(clean, record)
+    extract_year(clean, record)
+    extract_agency(clean, record)
+    settle_format_by_year(clean, record)
 
     if not is_disclosure_report(clean):
         warnings.append("这份文件看起来不是政府信息公开工作年度报告（没有该类报告的标志性用语），未提取数字")
         record.warnings = _dedupe(warnings)
         return ParsedReport(record=record, text=written)
 
-    pm = problems_and_measures(clean, meta.year)
+    pm = problems_and_measures(clean, record.year)
     record.problems = pm.problems.of(written) if pm.problems else ""
     record.measures = pm.measures.of(written) if pm.measures else ""
     warnings.extend(pm.warnings)
@@ -52,12 +52,12 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
     if not record.channels:
         warnings.append("未找到公开渠道的表述")
 
-    total, total_span = counts.proactive_total(clean, hits, not_current)
+    total, total_span = proactive.proactive_total(clean, hits, not_current)
     record.proactive_total = total.value
     record.proactive_total_approx = total.approximate
     record.proactive_total_cumulative = total.cumulative
     _keep(record, "proactive_total", total, warnings)
-    breakdown, b_evidence, b_warnings = counts.proactive_breakdown(clean, total_span, total.value)
+    breakdown, b_evidence, b_warnings = proactive.proactive_breakdown(clean, total_span, total.value)
     record.proactive_breakdown = breakdown
     record.evidence.update(b_evidence)
     warnings.extend(b_warnings)
@@ -69,14 +69,14 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
         first = next(h for h in hits if h.channel == name)
         record.evidence.setdefault(f"channels.{name}", _sentence_evidence(clean, first.start))
 
-    apps = counts.applications_received(clean, not_current)
+    apps = requests.applications_received(clean, not_current)
     record.applications_received = apps.value
     _keep(record, "applications_received", apps, warnings)
-    fee = counts.fees(clean, not_current)
+    fee = requests.fees(clean, not_current)
     record.fees = fee.value
     _keep(record, "fees", fee, warnings)
 
-    recon, litig = counts.appeals(clean, not_current)
+    recon, litig = requests.appeals(clean, not_current)
     record.reconsideration = recon.value
     _keep(record, "reconsideration", recon, warnings)
     record.litigation = litig.value
@@ -126,7 +126,7 @@ def is_disclosure_report(text: str) -> bool:
 def prose_numbers(text: str, prose: dict) -> dict:
     """Numbers the prose states, to compare with the tables."""
     out = {key: (c.value, c.evidence) for key, c in prose.items() if c.value is not None}
-    penalty = counts.penalties(text)
+    penalty = requests.penalties(text)
     if penalty.value is not None:
         out["penalties"] = (penalty.value, penalty.evidence)
     return out
@@ -162,14 +162,14 @@ def _flat_from_tables(record: Report, text: str, tables: Tables, prose: dict, wa
             record.evidence[key] = ev
 
 
-def _keep(record: Report, key: str, counted: counts.Counted, warnings: list[str]) -> None:
+def _keep(record: Report, key: str, counted: proactive.Counted, warnings: list[str]) -> None:
     if counted.evidence is not None and counted.value is not None:
         record.evidence[key] = counted.evidence
     warnings.extend(counted.warnings)
 
 
 def _sentence_evidence(text: str, pos: int):
-    start, end = counts._sentence_bounds(text, pos)
+    start, end = proactive.sentence_bounds(text, pos)
     return _span_evidence(text, Span(start, end))
 
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-EXTRA_DIVISIONS = Path(__file__).with_name("data") / "divisions_extra.csv"
+from parsing.paths import DATA_DIR
+
+EXTRA_DIVISIONS = DATA_DIR / "divisions_extra.csv"
 PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 PLACEHOLDER_CITIES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 CITY_SUFFIX = re.compile(r"(?:市|地区|盟|(?:[\u4e00-\u9fff]{1,8}族)+自治州|自治州)$")

@@ -18,11 +18,12 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-DATA = Path(__file__).with_name("data")
+from parsing.paths import DATA_DIR
+
+DATA = DATA_DIR
 VAGUE = "P00"
 REPEAT_RATIO = 80.0
 SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")

@@ -20,10 +20,18 @@ MEMORY_LIMIT_MB = int(os.environ.get("REPORT_PARSE_MEMORY_MB", "2048"))
 
 
 def _limit_memory(memory_mb: int) -> None:
+    """Cap the address space at what the process already maps plus memory_mb: a worker forked from a
+    large process (the Streamlit server maps gigabytes of thread stacks and libraries) still gets its
+    full budget for the parse."""
     try:
         import resource
 
-        limit = memory_mb * 1024 * 1024
+        try:
+            with open("/proc/self/statm") as fh:
+                mapped = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            mapped = 0
+        limit = mapped + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):  # pragma: no cover - not on this platform
         pass
@@ -32,7 +40,7 @@ def _limit_memory(memory_mb: int) -> None:
 def _worker(conn, memory_mb: int) -> None:
     """Take (index, item) pairs until None; answer (index, payload, text) for each."""
     _limit_memory(memory_mb)
-    from .corpus import parse_payload
+    from parsing.corpus.build import parse_payload
 
     try:
         while True:

@@ -8,9 +8,9 @@ import tempfile
 import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from .load import sha256_of
+from parsing.corpus.files import sha256_of
+from parsing.readers import SUPPORTED_SUFFIXES
 
-ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 UNSAFE = re.compile(r"[^\w\u4e00-\u9fff\-.（）()]+")
 
 
@@ -23,7 +23,7 @@ def safe_name(uploaded_name: str, data: bytes) -> str:
     base = unicodedata.normalize("NFC", base)
     stem, dot, suffix = base.rpartition(".")
     suffix = ("." + suffix.lower()) if dot else ""
-    if suffix not in ALLOWED_SUFFIXES:
+    if suffix not in SUPPORTED_SUFFIXES:
         stem, suffix = base, ".txt"
     stem = UNSAFE.sub("_", stem).strip("._-")[:80]
     if not stem:
@@ -78,8 +78,8 @@ TRASH = ".trash"
 def refusal(uploaded_name: str, data: bytes) -> str | None:
     """Why this upload may not be saved into the data folder, or None: only a file that reads as a report is
     saved (an unreadable file or a document of another genre would show as an error to every session)."""
-    from .load import ReportReadError
-    from .report import parse_bytes
+    from parsing.errors import ReportReadError
+    from parsing.pipeline import parse_bytes
 
     try:
         parsed = parse_bytes(data, file=uploaded_name)
@@ -95,7 +95,7 @@ def move_to_trash(folder: str | Path, name: str) -> Path:
     that never replaces an earlier one. Raises FileNotFoundError or ValueError (not a plain report file)."""
     folder = Path(folder)
     source = folder / PurePosixPath(name).name
-    if source.is_symlink() or not source.is_file() or source.suffix.lower() not in ALLOWED_SUFFIXES:
+    if source.is_symlink() or not source.is_file() or source.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise ValueError(f"“{name}”不是数据文件夹中的报告文件")
     trash = folder / TRASH
     trash.mkdir(exist_ok=True)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # parsing/
 DATA = PACKAGE / "data"
 LIBRARIES = ("jieba", "cpca", "cn2an", "zhconv", "charset-normalizer", "beautifulsoup4", "lxml", "python-docx",
              "pdfplumber")
@@ -44,6 +44,6 @@ def compute(version: str, package: Path = PACKAGE, data: Path = DATA) -> str:
 
 @lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
-    from .report import PARSER_VERSION
+    from parsing.pipeline import PARSER_VERSION
 
     return compute(PARSER_VERSION)

@@ -25,7 +25,7 @@ def _tables() -> tuple[dict[int, str], frozenset[str]]:
     with open(Path(zhconv.__file__).with_name("zhcdict.json"), encoding="utf-8") as fh:
         data = json.load(fh)
     # Characters that official simplified place names use (乾县, 乾安县) are left alone.
-    from .gazetteer import gazetteer
+    from parsing.extract.gazetteer import gazetteer
 
     in_place_names = {ch for name in gazetteer().by_name for ch in name}
     pairs = {k: v for k, v in data["zh2Hans"].items()

@@ -21,3 +21,9 @@ def ahead(text: str, chars: str, pos: int) -> int:
     ceiling = min(len(text), pos + WINDOW)
     found = [i for i in (text.find(c, pos, ceiling) for c in chars) if i != -1]
     return min(found) if found else ceiling
+
+
+def inside_book_title(text: str, pos: int) -> bool:
+    """pos is inside 《…》 opened at most 60 characters before (a cited document's title, not the report's)."""
+    open_at = text.rfind("《", max(0, pos - 60), pos)
+    return open_at != -1 and text.rfind("》", open_at, pos) == -1

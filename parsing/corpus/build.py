@@ -1,4 +1,5 @@
-"""A folder of reports → parsed records and a tidy table (pandas). Still no Streamlit here."""
+"""Many reports → one corpus: parse unseen files (supervised workers, the cache), then the corpus-level steps
+(duplicates, conflicts between files of one agency-year, cross-year checks)."""
 
 from __future__ import annotations
 
@@ -8,20 +9,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
-from .cache import ParseCache, default_cache_dir
-from .checklist import annotate, check_across_years
-from .checks import check_years
-from .fingerprint import parser_fingerprint
-from .keywords import terms as keyword_terms
-from .load import ReportReadError, iter_report_paths, read_report_bytes, sha256_of
-from .report import parse_bytes
-from .sandbox import parse_supervised
-from .types import LazyChecks, LoadError, ParsedReport, Report
-
-INT_FIELDS = ("year", "proactive_total", "applications_received", "reconsideration", "litigation",
-              "applications_carried_in", "applications_closed", "applications_carried_out")
+from parsing.analysis.keywords import terms as keyword_terms
+from parsing.corpus.cache import ParseCache, default_cache_dir
+from parsing.corpus.files import iter_report_paths, read_report_bytes, sha256_of
+from parsing.corpus.fingerprint import parser_fingerprint
+from parsing.corpus.sandbox import parse_supervised
+from parsing.errors import ReportReadError
+from parsing.pipeline import parse_bytes
+from parsing.schema import LazyChecks, LoadError, ParsedReport, Report
+from parsing.template.checklist import annotate, check_across_years
+from parsing.template.checks import check_years
 
 
 @dataclass
@@ -37,17 +34,6 @@ class Corpus:
         if not parsed.text and self.text_loader is not None:
             parsed.text = self.text_loader(cache_key(parsed.record.sha256, file)) or ""
         return parsed.text
-
-
-def read_folder(folder: str | Path) -> list[tuple[str, bytes]]:
-    """(name, bytes) of every report file in folder; unreadable files come back as empty bytes."""
-    out = []
-    for path in iter_report_paths([folder]):
-        try:
-            out.append((path.name, read_report_bytes(path)))
-        except (OSError, ReportReadError):
-            out.append((path.name, b""))
-    return out
 
 
 def cache_key(digest: str, name: str) -> str:
@@ -218,58 +204,3 @@ def link_years(reports: list[ParsedReport]) -> None:
             else:
                 parsed.record.checks = [c for c in checks if c.get("scope") != "years"
                                         and not c["rule"].startswith("跨年衔接")] + found
-
-
-def agency_label(row: dict) -> str:
-    """A short label for charts: the place plus the agency type (张店区安监)."""
-    place = row.get("district") or row.get("city") or row.get("province") or "地区不明"
-    return f"{place}{row.get('agency_type') or ''}"
-
-
-QUALITY_LABELS = {"stated": "写明", "approx": "约数", "cumulative": "累计", "conflict": "冲突"}
-
-
-def total_quality(row: dict) -> str | None:
-    """How far the proactive total can be trusted: stated, approx (约/余), cumulative (累计), conflict
-    (two files for one agency-year). None when there is no figure."""
-    if row.get("proactive_total") is None:
-        return None
-    if any(w.startswith("冲突") for w in row.get("warnings") or ()):
-        return "conflict"
-    if row.get("proactive_total_approx"):
-        return "approx"
-    if row.get("proactive_total_cumulative"):
-        return "cumulative"
-    return "stated"
-
-
-def total_text(total, quality: str | None) -> str:
-    """The label a figure is shown with everywhere (charts, tables, the brief): 57 / 约400 / 280（累计） /
-    1,000（冲突）; 未写明 when there is none."""
-    if total is None or pd.isna(total):
-        return "未写明"
-    n = f"{int(total):,}"
-    if quality == "approx":
-        return f"约{n}"
-    return n + ("" if quality in (None, "stated") else f"（{QUALITY_LABELS[quality]}）")
-
-
-def to_frame(corpus: Corpus) -> pd.DataFrame:
-    rows = []
-    for parsed in corpus.reports:
-        row = parsed.record.to_dict(lazy_checks=True)
-        row["agency_label"] = agency_label(row)
-        row["agency_key"] = row["agency"] or f"（机构不明）{row['file']}"
-        row["total_quality"] = total_quality(row)
-        rows.append(row)
-    columns = ["file", "sha256", "agency", "agency_key", "agency_label", "agency_type", "admin_level",
-               "province", "city", "district", "adcode", "year", "format", "proactive_total", "proactive_total_approx",
-               "proactive_total_cumulative", "total_quality",
-               "proactive_breakdown", "channels", "channel_counts", "applications_received", "fees",
-               "reconsideration", "litigation", "applications_carried_in", "applications_closed",
-               "applications_carried_out", "tables", "checks", "problems", "measures", "evidence", "warnings"]
-    frame = pd.DataFrame(rows, columns=columns)
-    for name in INT_FIELDS:
-        frame[name] = frame[name].astype("Int64")
-    frame["fees"] = frame["fees"].astype("Float64")
-    return frame.sort_values(["agency_key", "year", "file"], na_position="last").reset_index(drop=True)

@@ -7,14 +7,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from .numbers import NUMBER, parse_number
-from .sections import Span
-from .textscan import ahead, back
-from .types import Evidence
+from parsing.extract.sections import Span
+from parsing.paths import DATA_DIR
+from parsing.schema import Evidence
+from parsing.text.numbers import NUMBER, parse_number
+from parsing.text.scan import ahead, back
 
-DATA = Path(__file__).with_name("data")
+DATA = DATA_DIR
 CHANNELS = ("政府网站", "政务微博", "政务微信", "政务新媒体", "报刊", "广播电视", "新闻发布会",
             "查阅场所", "服务窗口", "热线电话", "公开栏", "公众参与活动")
 NEGATION = re.compile(r"(?:未|没有|尚未|暂未|暂无|无|不再)[^，,。；;]{0,4}$")

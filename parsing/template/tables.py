@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .sections import Span, headings
-from .types import Evidence
+from parsing.extract.sections import Span, headings
+from parsing.schema import Evidence
 
 Value = int | float | str | None  # number, "/" or "—" marker, or None for a blank cell
 
@@ -37,7 +37,6 @@ TABLE3_ROWS_2021 = [
     ("（七）总计", r"^\s*[（(]?\s*七\s*[）)]?\s*总计|^\s*总计\s*$"), ("四、结转下年度", r"结转下年度"),
 ]
 TABLE3_ROWS_2019 = TABLE3_ROWS_2021[:20] + [("（六）其他处理", r"其他处理")] + TABLE3_ROWS_2021[23:]
-OUTCOME_ROWS = ("（一）予以公开", "（二）部分公开", "（三）", "（四）", "（五）", "（六）")
 
 APPEAL_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 APPEAL_BLOCKS = ("行政复议", "未经复议直接起诉", "复议后起诉")

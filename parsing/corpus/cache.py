@@ -17,7 +17,7 @@ from pathlib import Path
 import orjson
 
 SCHEMA = 2  # 2: the checks of a record live in their own column, loaded only when asked for
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / ".cache"
+DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / ".cache"
 ENV = "REPORT_CACHE_DIR"
 
 

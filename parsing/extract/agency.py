@@ -1,4 +1,4 @@
-"""Who wrote the report, where, for which year, and in which format."""
+"""Who wrote the report and where: agency name, type, administrative level, province, city, district, adcode."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from .gazetteer import Division, gazetteer
-from .numbers import year_from_token
-from .types import FORMAT_PROSE, FORMAT_TEMPLATE, Evidence
+from parsing.extract.gazetteer import Division, gazetteer
+from parsing.paths import DATA_DIR
+from parsing.schema import Evidence, Report
+from parsing.text.scan import inside_book_title
 
-DATA = Path(__file__).with_name("data")
+DATA = DATA_DIR
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 
 
@@ -64,26 +64,6 @@ class Mention:
     township: str | None = None  # 宁海路街道 / 背荫河镇: the sub-county unit's own name, after its county
 
 
-@dataclass
-class Metadata:
-    agency: str | None = None
-    agency_type: str | None = None
-    admin_level: str | None = None
-    province: str | None = None
-    city: str | None = None
-    district: str | None = None
-    adcode: str | None = None
-    year: int | None = None
-    format: str = FORMAT_PROSE
-    evidence: dict[str, Evidence] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-
-def _inside_book_title(text: str, pos: int) -> bool:
-    open_at = text.rfind("《", max(0, pos - 60), pos)
-    return open_at != -1 and text.rfind("》", open_at, pos) == -1
-
-
 def _title_zone(text: str) -> int:
     """End offset of the title area: the first two non-empty lines, capped."""
     lines = [m for m in re.finditer(r"[^\n]+", text)][:2]
@@ -111,7 +91,7 @@ def find_mentions(text: str) -> list[Mention]:
         elif re.search(r"(?:由|本报告由)$", prefix[: len(prefix) - _chain_len(mention)] or "") or \
                 re.search(r"编制|发布", text[m.end():m.end() + 30]) and m.start() < 600:
             mention.weight += 3
-        if _inside_book_title(text, m.start()):
+        if inside_book_title(text, m.start()):
             mention.weight *= 0.5
         if NOT_AUTHOR_AFTER.match(text, m.end()):
             mention.weight = 0.3  # 临沂市人民政府办公室关于做好…的通知: the sender of a notice, not the author
@@ -165,7 +145,7 @@ def _named_author_mentions(text: str, gaz, covered: list[tuple[int, int]]) -> li
             first = next(iter(gaz.find_all(name)), None)
             if first and 0 < first[0] <= 4 and any(c in FUNCTION_CHARS or c in "年度" for c in name[:first[0]]):
                 start, name = start + first[0], name[first[0]:]  # 编制的北京市…: the name starts at the place
-            if any(s < end and start < e for s, e in covered) or _inside_book_title(text, start):
+            if any(s < end and start < e for s, e in covered) or inside_book_title(text, start):
                 continue  # the vocabulary already read this name
             # the place chain written first: 长白朝鲜族自治县 / 北京市朝阳区 / 山东省
             pos, last_rank = 0, -1
@@ -348,25 +328,8 @@ def _document_votes(text: str) -> tuple[Counter, Counter, Counter]:
     return counties, cities, by_prefix
 
 
-def extract_metadata(text: str) -> Metadata:
-    meta = Metadata()
-    meta.format, fmt_ev = detect_format(text)
-    if fmt_ev:
-        meta.evidence["format"] = fmt_ev
-    _extract_year(text, meta)
-    _extract_agency(text, meta)
-    if meta.format == FORMAT_PROSE and meta.year is not None and meta.year >= TEMPLATE_FIRST_YEAR:
-        # Reports on 2019 onwards follow the national template (国办公开办函〔2019〕60号); an excerpt cut
-        # before its tables still belongs to it. The template's own words, if any, are the evidence.
-        weak = TEMPLATE_WEAK.search(text)
-        meta.format = FORMAT_TEMPLATE
-        meta.evidence["format"] = Evidence.span(text, weak.start(), weak.end()) if weak else meta.evidence["year"]
-        if not weak:
-            meta.warnings.append(f"未见年报模板的表格或标题，按报告年份（{meta.year}年，新格式自2019年度起）判为2019年模板")
-    return meta
-
-
-def _extract_agency(text: str, meta: Metadata) -> None:
+def extract_agency(text: str, meta: Report) -> None:
+    """Agency, its type and level, province, city, district and adcode, with evidence; gaps get a warning."""
     gaz = gazetteer()
     mentions = find_mentions(text)
     if not mentions:
@@ -513,78 +476,3 @@ def _province_name(gaz, div: Division) -> str | None:
 
 
 # ---------------------------------------------------------------- year
-
-YEAR = r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年"
-TITLE_YEAR = re.compile(YEAR + r"(?:度)?[^。\n]{0,30}?(?:政府信息公开|政务公开|信息公开)[^。\n]{0,16}?报告")
-PERIOD_YEAR = re.compile(
-    r"统计(?:期限|时限|区间|时间|周期|范围)[^。\n]{0,12}?" + YEAR + r"\s*1\s*月\s*1\s*日[^。\n]{0,6}?"
-    r"(?:至|到|—|-|－|~)\s*(?:(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*)?12\s*月\s*31\s*日")
-ANY_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
-
-
-def _extract_year(text: str, meta: Metadata) -> None:
-    head = text[:600]
-    title = TITLE_YEAR.search(head)
-    period = PERIOD_YEAR.search(text)
-    title_year = year_from_token(title.group(1)) if title else None
-    period_year = year_from_token(period.group(1)) if period else None
-    if period and period.group(2) and year_from_token(period.group(2)) != period_year:
-        meta.warnings.append("统计期限跨年，年份取起始年")
-    if title_year and period_year and title_year != period_year:
-        meta.warnings.append(f"年份不一致：标题为{title_year}年，统计期限为{period_year}年；取统计期限")
-    if period_year and _plausible(period_year):
-        meta.year = period_year
-        meta.evidence["year"] = Evidence.span(text, period.start(), period.end())
-        return
-    if title_year and _plausible(title_year):
-        meta.year = title_year
-        meta.evidence["year"] = Evidence.span(text, title.start(), title.end())
-        return
-    counts: Counter = Counter()
-    first: dict[int, re.Match] = {}
-    for m in ANY_YEAR.finditer(text):
-        if _inside_book_title(text, m.start()):
-            continue
-        y = int(m.group(1))
-        if _plausible(y):
-            counts[y] += 1
-            first.setdefault(y, m)
-    if not counts:
-        meta.warnings.append("未找到报告年份")
-        return
-    ranked = counts.most_common()
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        meta.warnings.append("报告年份不明确：正文中多个年份出现次数相同")
-        return
-    year = ranked[0][0]
-    meta.year = year
-    m = first[year]
-    meta.evidence["year"] = Evidence.span(text, m.start(), m.end())
-    meta.warnings.append(f"报告年份未在标题或统计期限中写明，按正文中最常出现的年份（{year}年）推断")
-
-
-def _plausible(year: int | None) -> bool:
-    return year is not None and 2000 <= year <= 2100
-
-
-# ---------------------------------------------------------------- format
-
-TEMPLATE_MARKERS = re.compile(
-    r"第二十条第[（(][一二三四五六七八九十][）)]项|收到和处理政府信息公开申请情况|本年新收政府信息公开申请数量|结转下年度继续办理|"
-    r"本年制发件数|本年新制作数量|未经复议直接起诉|收到和处理政府信息公开申请情况|上年结转政府信息公开申请数量")
-
-
-TEMPLATE_FIRST_YEAR = 2019
-TEMPLATE_WEAK = re.compile(r"总体情况|国务院令第\s*711\s*号|年度报告格式|主动公开政府信息情况\s*\n|"
-                           r"政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况")
-
-
-def detect_format(text: str) -> tuple[str, Evidence | None]:
-    hits = list(TEMPLATE_MARKERS.finditer(text))
-    # the 第二十条 table caption and the template's own heading for requests exist only in the template
-    strong = [h for h in hits if h.group().startswith("第二十条")] or \
-        [h for h in hits if h.group().startswith("收到和处理")]
-    if strong or len({h.group() for h in hits}) >= 2:
-        h = (strong or hits)[0]
-        return FORMAT_TEMPLATE, Evidence.span(text, h.start(), h.end())
-    return FORMAT_PROSE, None

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import HEADING_MARKER, is_table_line
-from .textscan import ahead, back
+from parsing.text.normalize import HEADING_MARKER, is_table_line
+from parsing.text.scan import ahead, back
 
 SENTENCE_ENDS = "。！？!?\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .tables import (
+from parsing.template.tables import (
     APPEAL_BLOCKS,
     APPLICANT_COLUMNS,
     Table,

@@ -1,0 +1,1 @@
+"""Text analysis over problems and measures: jieba keywords and KWIC, themes and repeated text."""

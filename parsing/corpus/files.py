@@ -1,0 +1,76 @@
+"""Report files on disk: which files are reports (one suffix list), the size limit, reading their bytes safely
+(no symlinks out of the folder, no FIFOs), and their sha256."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from parsing.errors import ReportReadError
+from parsing.readers import SUPPORTED_SUFFIXES
+
+DEFAULT_MAX_MB = 20  # same as server.maxUploadSize in .streamlit/config.toml
+
+
+def max_bytes() -> int:
+    """The size limit for one report file (REPORT_MAX_MB overrides the default of 20 MB)."""
+    try:
+        return max(1, int(float(os.environ.get("REPORT_MAX_MB", DEFAULT_MAX_MB)) * 1024 * 1024))
+    except ValueError:
+        return DEFAULT_MAX_MB * 1024 * 1024
+
+
+def describe_limit() -> str:
+    limit = max_bytes()
+    if limit >= 1024 * 1024:
+        return f"{round(limit / 1024 / 1024, 1):g} MB"
+    return f"{round(limit / 1024, 1):g} KB"
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_report_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what is not a plain file of the data folder: a symlink is never followed
+    (it could point at /etc/passwd), a FIFO or device is never opened for reading (it would block), and
+    the size limit is checked on the bytes read, not on a size the file system may report as 0 (/proc)."""
+    path = Path(path)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        raise ReportReadError("文件不存在") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise ReportReadError("是符号链接（快捷方式），为安全起见不跟随读取；请把报告文件本身放进数据文件夹")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReportReadError("不是普通文件（可能是管道、设备或文件夹），已跳过")
+    limit = max_bytes()
+    if info.st_size > limit:
+        raise ReportReadError(f"文件过大：{info.st_size / 1024 / 1024:.1f} MB，上限为 {describe_limit()}")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise ReportReadError("不是普通文件（可能是管道、设备或文件夹），已跳过")
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ReportReadError(f"文件过大：超过上限 {describe_limit()}")
+    return data
+
+
+def iter_report_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand folders into their report files (sorted); files are yielded as given.
+
+    Symlinks and other non-plain entries with a report suffix are yielded too, so that reading them
+    gives a note naming the file and why it was skipped (read_report_bytes), instead of silence."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() and not path.is_symlink():
+            for child in sorted(path.iterdir()):
+                if child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith(".") \
+                        and (child.is_symlink() or not child.is_dir()):
+                    yield child
+        else:
+            yield path

@@ -1,0 +1,1 @@
+"""Text repair before extraction: normalisation, traditional → simplified shadow, numbers, bounded scans."""
