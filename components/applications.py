@@ -8,7 +8,8 @@ import streamlit as st
 
 from parsing.template.tables import APPEAL_BLOCKS, APPEAL_RESULTS, APPLICANT_COLUMNS
 
-from .style import FORMAT_LABELS, PLOTLY_CONFIG, style_figure
+from .labels import FORMAT_LABELS
+from .style import PLOTLY_CONFIG, style_figure
 
 OUTCOMES = {"（一）": "予以公开", "（二）": "部分公开", "（三）": "不予公开", "（四）": "无法提供", "（五）": "不予处理",
             "（六）": "其他处理"}

@@ -10,21 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from parsing.corpus.build import Corpus
-from parsing.corpus.figures import QUALITY_LABELS
 
-from .style import FORMAT_LABELS
+from .labels import EXPORT_COLUMNS, FORMAT_LABELS, QUALITY_LABELS
 
-EXPORT_COLUMNS = {
-    "file": "文件", "agency": "机构", "agency_type": "机构类型", "admin_level": "行政层级", "province": "省份",
-    "city": "城市", "district": "区县/功能区", "adcode": "区划代码", "year": "年份", "format": "报告格式",
-    "proactive_total": "主动公开条数", "proactive_total_approx": "主动公开为约数", "proactive_total_cumulative": "主动公开为累计数",
-    "total_quality": "主动公开数字质量", "proactive_breakdown": "主动公开分类", "channels": "公开渠道",
-    "channel_counts": "渠道数量", "applications_received": "收到申请数", "fees": "收费（元）",
-    "reconsideration": "行政复议数", "litigation": "行政诉讼数", "applications_carried_in": "上年结转申请数",
-    "applications_closed": "办理结果总计", "applications_carried_out": "结转下年度申请数",
-    "problems": "存在的问题", "measures": "改进措施",
-    "warnings": "提示", "source": "来源", "sha256": "sha256",
-}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

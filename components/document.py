@@ -8,16 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from parsing.corpus.build import Corpus
+from parsing.schema import Report
 
 from .charts import total_text
-from .style import FORMAT_LABELS, highlight, year_label
+from .labels import FIELD_LABELS, FORMAT_LABELS
+from .style import highlight, year_label
 
-FIELD_LABELS = {
-    "agency": "机构", "agency_type": "机构类型", "admin_level": "行政层级", "province": "省份", "city": "城市",
-    "district": "区县/功能区", "adcode": "区划代码", "year": "年份", "format": "报告格式",
-    "proactive_total": "主动公开（条）", "applications_received": "收到申请（件）", "fees": "收费（元）",
-    "reconsideration": "行政复议（件）", "litigation": "行政诉讼（件）",
-}
+SHOWN_FIELDS = ("agency", "agency_type", "admin_level", "province", "city", "district", "adcode", "year", "format",
+                "proactive_total", "applications_received", "fees", "reconsideration", "litigation")
 
 
 def _value(key: str, value) -> str:
@@ -46,7 +44,8 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
     with left:
         st.subheader("提取结果与原文依据")
         rows = []
-        for key, label in FIELD_LABELS.items():
+        for key in SHOWN_FIELDS:
+            label = FIELD_LABELS[key]
             ev = evidence.get(key)
             shown = _value(key, row[key])
             if key == "proactive_total" and row.get("total_quality") not in (None, "stated"):
@@ -68,8 +67,7 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
         with st.expander("问题与改进措施（解析结果）"):
             st.text(f"【存在的问题】\n{row['problems'] or '（未找到）'}\n\n【改进措施】\n{row['measures'] or '（未找到）'}")
         st.download_button("下载此报告的记录（JSON）",
-                           json.dumps({k: _jsonable(row[k]) for k in view.columns if k not in (
-                               "agency_key", "agency_label", "source", "total_quality")}, ensure_ascii=False, indent=1, default=str),
+                           json.dumps({k: _jsonable(row[k]) for k in view.columns if k in Report.keys()}, ensure_ascii=False, indent=1, default=str),
                            file_name=f"{file}.json", mime="application/json")
     with right:
         st.subheader("报告全文（高亮 = 提取依据）")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .style import FORMAT_LABELS
+from .labels import FORMAT_LABELS
 
 ALL = "全部"
 

@@ -1,4 +1,7 @@
-"""Records → one pandas DataFrame: the only pandas import outside tests and views."""
+"""Records → one pandas DataFrame: the only pandas import outside tests and views.
+
+The columns are parsing.schema.FIELDS in order, then the ones this module adds (components/labels.py
+FRAME_COLUMNS but source, which the loader sets); each field's dtype follows its kind."""
 
 from __future__ import annotations
 
@@ -6,9 +9,10 @@ import pandas as pd
 
 from parsing.corpus.build import Corpus
 from parsing.corpus.figures import agency_label, total_quality
+from parsing.schema import FIELDS
 
-INT_FIELDS = ("year", "proactive_total", "applications_received", "reconsideration", "litigation",
-              "applications_carried_in", "applications_closed", "applications_carried_out")
+DTYPES = {"int": "Int64", "float": "Float64"}  # nullable numbers: a missing figure stays <NA>, never 0
+ADDED = ("agency_key", "agency_label", "total_quality")
 
 
 def to_frame(corpus: Corpus) -> pd.DataFrame:
@@ -19,14 +23,8 @@ def to_frame(corpus: Corpus) -> pd.DataFrame:
         row["agency_key"] = row["agency"] or f"（机构不明）{row['file']}"
         row["total_quality"] = total_quality(row)
         rows.append(row)
-    columns = ["file", "sha256", "agency", "agency_key", "agency_label", "agency_type", "admin_level",
-               "province", "city", "district", "adcode", "year", "format", "proactive_total", "proactive_total_approx",
-               "proactive_total_cumulative", "total_quality",
-               "proactive_breakdown", "channels", "channel_counts", "applications_received", "fees",
-               "reconsideration", "litigation", "applications_carried_in", "applications_closed",
-               "applications_carried_out", "tables", "checks", "problems", "measures", "evidence", "warnings"]
-    frame = pd.DataFrame(rows, columns=columns)
-    for name in INT_FIELDS:
-        frame[name] = frame[name].astype("Int64")
-    frame["fees"] = frame["fees"].astype("Float64")
+    frame = pd.DataFrame(rows, columns=[f.name for f in FIELDS] + list(ADDED))
+    for f in FIELDS:
+        if f.kind in DTYPES:
+            frame[f.name] = frame[f.name].astype(DTYPES[f.kind])
     return frame.sort_values(["agency_key", "year", "file"], na_position="last").reset_index(drop=True)

@@ -8,8 +8,9 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from .labels import STATUS_LABELS, STATUS_WORDS
+
 MAX_ROWS = 2000
-STATUS_LABELS = {"PASS": "√ 通过", "FAIL": "× 不符", "WARN": "! 警告", "INFO": "i 提示", "NOT_ASSESSABLE": "○ 无法判断"}
 
 
 def outcome(check: dict) -> str:
@@ -52,7 +53,7 @@ def render(view: pd.DataFrame) -> None:
         st.info("当前筛选下没有可检查的表格。质量检查针对 2019 年起国家模板报告的表二、表三、表四。")
         return
     counts = table["status"].value_counts()
-    names = {"PASS": "通过", "FAIL": "不符", "WARN": "警告", "INFO": "提示", "NOT_ASSESSABLE": "无法判断"}
+    names = STATUS_WORDS
     for col, (status, name) in zip(st.columns(len(names)), names.items(), strict=True):
         col.metric(name, int(counts.get(status, 0)))
     by_rule = (table.assign(n=1).pivot_table(index="规则", columns="status", values="n", aggfunc="sum", fill_value=0)

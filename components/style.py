@@ -15,7 +15,6 @@ PLOTLY_CONFIG = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 3, "filename": "公开年报看板"},
 }
-FORMAT_LABELS = {"prose": "文字叙述（2019年前）", "template2019": "国家模板（2019年起）"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 

@@ -7,11 +7,12 @@ import csv
 import io
 import json
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
 from parsing.corpus.build import load_corpus
-from parsing.schema import Report
+from parsing.schema import FIELDS, Report
 
 DESCRIPTION = """\
 把政府信息公开工作年度报告解析为结构化记录 / Parse annual reports on government information
@@ -26,14 +27,8 @@ A file that cannot be read is reported on stderr with its name and the reason; t
 files are still printed. Exit code: 0 if every file was read, 1 if any failed, 2 on bad usage.
 """
 
-EPILOG = """\
-record keys: file, sha256, agency, agency_type, admin_level, province, city, district, adcode,
-year, format, proactive_total, proactive_total_approx,
-proactive_total_cumulative, proactive_breakdown, channels, channel_counts,
-applications_received, fees, reconsideration, litigation, applications_carried_in,
-applications_closed, applications_carried_out, tables, checks, problems, measures, evidence, warnings.
-null means the report does not say; see README.md for each field's meaning.
-"""
+EPILOG = "\n".join(textwrap.wrap("record keys: " + ", ".join(f.name for f in FIELDS) + ".", 100)) + """
+null means the report does not say; see README.md for each field's meaning."""
 
 
 def build_parser() -> argparse.ArgumentParser:

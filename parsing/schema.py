@@ -1,13 +1,106 @@
-"""Typed records produced by the parser: one module holds every type."""
+"""The record's shape: FIELDS is the only field list (name, type, Chinese label, one-line doc). It builds the
+Report dataclass and drives the CLI's key list, the CSV/Excel columns and labels, the README's field table
+(tests/test_schema.py checks it) and the DataFrame's dtypes. Evidence, LoadError and ParsedReport live here too."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 FORMAT_PROSE = "prose"
 FORMAT_TEMPLATE = "template2019"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record. kind: str, int, float, bool, list, dict (the frame's dtype follows it)."""
+
+    name: str
+    kind: str
+    nullable: bool
+    label: str  # Chinese, as shown in the app and in CSV/Excel headers
+    doc: str  # one line for the README's field table
+    export: bool = True  # a column of the CSV/Excel download (nested tables, checks, evidence are not)
+    required: bool = False  # no default: every record names it
+    value: Any = None  # the default of a non-nullable scalar, when not the kind's empty value
+
+    @property
+    def type_text(self) -> str:
+        shown = {"str": "str", "int": "int", "float": "number", "bool": "bool", "list": "list", "dict": "object"}
+        return shown[self.kind] + ("/null" if self.nullable else "")
+
+    def default(self):
+        if self.kind == "list":
+            return field(default_factory=list)
+        if self.kind == "dict":
+            return field(default_factory=dict)
+        if self.nullable:
+            return None
+        if self.value is not None:
+            return self.value
+        return {"str": "", "bool": False}[self.kind]
+
+
+F = Field
+FIELDS: tuple[Field, ...] = (
+    F("file", "str", False, "文件", "the file's name as given", required=True),
+    F("sha256", "str", False, "sha256", "of the file's bytes", required=True),
+    F("agency", "str", True, "机构", "canonical full name with region prefix (淄博市张店区安全生产监督管理局); "
+      "区安监局 and 张店区安监局 map to the same name"),
+    F("agency_type", "str", True, "机构类型", "short type: 安监, 应急, 教育, 环保 … (from `parsing/data/agency_types.csv`)"),
+    F("admin_level", "str", True, "行政层级", "省, 市, 县区 or 功能区"),
+    F("province", "str", True, "省份", "resolved through the national adcode table shipped by `cpca`"),
+    F("city", "str", True, "城市", "as province; also from 发布机构 lines, addresses and e-mail domains"),
+    F("district", "str", True, "区县/功能区", "as province; functional zones (度假区, 开发区) keep the name from the text"),
+    F("adcode", "str", True, "区划代码", "six-digit division code; null for functional zones, which are not divisions"),
+    F("year", "int", True, "年份", "the year covered (statistics period, then the title, then the most frequent "
+      "year, with a warning)"),
+    F("format", "str", False, "报告格式", "`prose`, or `template2019` for the national template (第二十条 tables)",
+      value=FORMAT_PROSE),
+    F("proactive_total", "int", True, "主动公开条数", "主动公开政府信息 N 条 in the report's year. 累计 inside one "
+      "year's sentence is that year's figure (with a warning); a running total (截至…累计) is used only when no "
+      "year's figure is stated (with a warning); 其中本年度新增 N 条 beats the running total beside it; a count "
+      "stated for one channel only is used with a warning, and not at all when other channels have their own counts"),
+    F("proactive_total_approx", "bool", False, "主动公开为约数",
+      "true when the report gives only an approximate figure (400余条 → 400, shown as 约400)"),
+    F("proactive_total_cumulative", "bool", False, "主动公开为累计数",
+      "true when the figure is worded as 累计 (it may cover more than the year); charts mark it"),
+    F("proactive_breakdown", "dict", False, "主动公开分类",
+      "category → count, as stated after the total (其中…N条); a warning when it does not add up"),
+    F("channels", "list", False, "公开渠道", "canonical channel names the report says it used (not plans, not deficits)"),
+    F("channel_counts", "dict", False, "渠道数量", "channel → number, only where a clause ties a number to that one channel"),
+    F("applications_received", "int", True, "收到申请数", "依申请公开 requests received (0 for 无/未收到)"),
+    F("fees", "float", True, "收费（元）", "fees charged for disclosure in 元 (0 for 未收取)"),
+    F("reconsideration", "int", True, "行政复议数", "行政复议 cases about disclosure (表四 total in template reports)"),
+    F("litigation", "int", True, "行政诉讼数", "行政诉讼 cases about disclosure (表四 totals in template reports)"),
+    F("applications_carried_in", "int", True, "上年结转申请数", "表三 二、上年结转 (总计 column)"),
+    F("applications_closed", "int", True, "办理结果总计", "表三 （七）总计 (总计 column)"),
+    F("applications_carried_out", "int", True, "结转下年度申请数", "表三 四、结转下年度 (总计 column)"),
+    F("tables", "dict", False, "模板表格", "template reports: `表二` {layout, rows}, `表三` {layout, columns, rows}, "
+      "`表四` {columns, rows}; a blank cell is null, \"/\" and \"—\" stay strings", export=False),
+    F("checks", "list", False, "检查结果", "`{\"rule\", \"status\": PASS/FAIL/NOT_ASSESSABLE, \"detail\", \"cells\", "
+      "\"rule_id\", \"severity\": FAIL/WARN/INFO, \"basis\"}`: the template tables' checks and the checklist of "
+      "`parsing/data/rules.toml`; each cell names its table, row, column, value and text offsets. Checks between "
+      "years (`\"scope\": \"years\"`) are computed on the corpus", export=False),
+    F("problems", "str", False, "存在的问题", "the problems part (存在的主要问题, 不足, 差距 …)"),
+    F("measures", "str", False, "改进措施", "the improvement part (改进措施, 下一步 …), never mixed into problems"),
+    F("evidence", "dict", False, "依据", "for every non-null scalar, and for each breakdown category "
+      "(`proactive_breakdown.X`), channel (`channels.X`) and channel count (`channel_counts.X`): "
+      "`{\"text\", \"start\", \"end\"}`, offsets into the decoded text", export=False),
+    F("warnings", "list", False, "提示", "human-readable notes: cumulative totals, partial breakdowns, a missing "
+      "section, an inferred year …"),
+)
+del F
+FIELD_BY_NAME = {f.name: f for f in FIELDS}
+
+
+def field_table() -> str:
+    """The README's field table (Markdown), generated so it cannot drift from FIELDS."""
+    lines = ["| key | type | 中文 | meaning |", "|---|---|---|---|"]
+    lines += [f"| {f.name} | {f.type_text} | {f.label} | {f.doc} |" for f in FIELDS]
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -26,121 +119,104 @@ class Evidence:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
-@dataclass
-class Report:
-    """One annual report as a record. Field order is the public key order."""
-
-    file: str
-    sha256: str
-    agency: str | None = None
-    agency_type: str | None = None
-    admin_level: str | None = None
-    province: str | None = None
-    city: str | None = None
-    district: str | None = None
-    adcode: str | None = None
-    year: int | None = None
-    format: str = FORMAT_PROSE
-    proactive_total: int | None = None
-    proactive_total_approx: bool = False
-    proactive_total_cumulative: bool = False
-    proactive_breakdown: dict[str, int] = field(default_factory=dict)
-    channels: list[str] = field(default_factory=list)
-    channel_counts: dict[str, int] = field(default_factory=dict)
-    applications_received: int | None = None
-    fees: float | None = None
-    reconsideration: int | None = None
-    litigation: int | None = None
-    applications_carried_in: int | None = None
-    applications_closed: int | None = None
-    applications_carried_out: int | None = None
-    tables: dict[str, Any] = field(default_factory=dict)
-    checks: list[dict[str, Any]] = field(default_factory=list)
-    problems: str = ""
-    measures: str = ""
-    evidence: dict[str, Evidence] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    def to_dict(self, lazy_checks: bool = False) -> dict[str, Any]:
-        """The record as plain data. lazy_checks keeps cached checks unread (for the app's table)."""
-        out = {name: getattr(self, name) for name in _REPORT_KEYS}
-        out["evidence"] = {k: {"text": v.text, "start": v.start, "end": v.end} for k, v in self.evidence.items()}
-        for name in ("proactive_breakdown", "channels", "channel_counts", "tables", "warnings"):
-            out[name] = type(out[name])(out[name])  # a copy: the record stays unchanged
-        out["checks"] = self.checks if lazy_checks else list(self.checks)
-        return out
-
-    def detached(self) -> Report:
-        """A copy whose lists and dicts are its own: corpus-level steps (conflicts, cross-year checks) may
-        change it without touching a record that other sessions share."""
-        checks = self.checks
-        if isinstance(checks, LazyChecks):
-            checks = checks.copy_lazy()
-        else:
-            checks = [dict(c) for c in checks]
-        return dataclasses.replace(self, warnings=list(self.warnings), checks=checks,
-                                   proactive_breakdown=dict(self.proactive_breakdown), channels=list(self.channels),
-                                   channel_counts=dict(self.channel_counts), evidence=dict(self.evidence))
-
-    @classmethod
-    def keys(cls) -> list[str]:
-        return list(_REPORT_KEYS)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Report:
-        """Inverse of to_dict; raises KeyError/TypeError on a record of another shape."""
-        if data.keys() != _REPORT_KEY_SET:
-            raise KeyError(f"record keys differ: {sorted(set(data) ^ _REPORT_KEY_SET)}")
-        values = dict(data)
-        values["evidence"] = {k: Evidence(v["text"], v["start"], v["end"]) for k, v in data["evidence"].items()}
-        return cls(**values)
+_COPIED = tuple(f.name for f in FIELDS if f.kind in ("list", "dict") and f.name not in ("checks", "evidence"))
 
 
-class LazyChecks(list):
+def _to_dict(self, lazy_checks: bool = False) -> dict[str, Any]:
+    """The record as plain data, in FIELDS order. lazy_checks keeps cached checks unread (for the app's table)."""
+    out = {name: getattr(self, name) for name in _REPORT_KEYS}
+    out["evidence"] = {k: v.to_dict() for k, v in self.evidence.items()}
+    for name in _COPIED:
+        out[name] = type(out[name])(out[name])  # a copy: the record stays unchanged
+    out["checks"] = self.checks if lazy_checks else list(self.checks)
+    return out
+
+
+def _detached(self):
+    """A copy whose lists and dicts are its own: corpus-level steps (conflicts, cross-year checks) may
+    change it without touching a record that other sessions share."""
+    checks = self.checks.copy_lazy() if isinstance(self.checks, LazyChecks) else [dict(c) for c in self.checks]
+    return dataclasses.replace(self, checks=checks, evidence=dict(self.evidence),
+                               **{name: type(getattr(self, name))(getattr(self, name)) for name in _COPIED})
+
+
+def _keys(cls) -> list[str]:
+    return list(_REPORT_KEYS)
+
+
+def _from_dict(cls, data: dict[str, Any]):
+    """Inverse of to_dict; raises KeyError/TypeError on a record of another shape."""
+    if data.keys() != _REPORT_KEY_SET:
+        raise KeyError(f"record keys differ: {sorted(set(data) ^ _REPORT_KEY_SET)}")
+    values = dict(data)
+    values["evidence"] = {k: Evidence(v["text"], v["start"], v["end"]) for k, v in data["evidence"].items()}
+    return cls(**values)
+
+
+_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": "bool",
+                "list": "list", "dict": "dict"}
+Report = dataclasses.make_dataclass(
+    "Report",
+    [(f.name, _ANNOTATIONS[f.kind] + (" | None" if f.nullable else "")) if f.required
+     else (f.name, _ANNOTATIONS[f.kind] + (" | None" if f.nullable else ""), f.default()) for f in FIELDS],
+    namespace={"__doc__": "One annual report as a record: the fields of FIELDS, in that order (the public key order).",
+               "__module__": __name__, "to_dict": _to_dict, "detached": _detached,
+               "keys": classmethod(_keys), "from_dict": classmethod(_from_dict)},
+)
+_REPORT_KEYS = tuple(f.name for f in FIELDS)
+_REPORT_KEY_SET = frozenset(_REPORT_KEYS)
+
+
+class LazyChecks(Sequence):
     """A record's checks, read from the parse cache the first time anything looks at them.
 
+    Not a list subclass: a list subclass reads as empty to C code (orjson, list + list, .copy()) before it is
+    loaded. As a Sequence, every way of reading it (iter, len, in, index, +, ==) loads it first.
     extra holds checks computed after loading (year-to-year), which replace any stored ones."""
 
     def __init__(self, loader, key: str, extra: list[dict[str, Any]] | None = None):
-        super().__init__()
-        self.loader, self.key, self.extra, self.loaded = loader, key, list(extra or []), False
+        self.loader, self.key, self.extra = loader, key, list(extra or [])
+        self._items: list[dict[str, Any]] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._items is not None
 
     def copy_lazy(self) -> LazyChecks:
         """A new, independent LazyChecks (loaded or not) over the same stored checks."""
         out = LazyChecks(self.loader, self.key, self.extra)
-        if self.loaded:
-            out.loaded = True
-            list.extend(out, [dict(c) for c in list.__iter__(self)])
+        if self._items is not None:
+            out._items = [dict(c) for c in self._items]
         return out
 
-    def _load(self) -> None:
-        if not self.loaded:
-            self.loaded = True
+    def _load(self) -> list[dict[str, Any]]:
+        if self._items is None:
             stored = [c for c in self.loader(self.key) if not c["rule"].startswith("跨年衔接")]
-            super().extend(stored + self.extra)
+            self._items = stored + self.extra
+        return self._items
 
-    def __iter__(self):
-        self._load()
-        return super().__iter__()
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._load())
 
     def __len__(self) -> int:
-        self._load()
-        return super().__len__()
+        return len(self._load())
 
     def __getitem__(self, index):
-        self._load()
-        return super().__getitem__(index)
+        return self._load()[index]
+
+    def __add__(self, other) -> list[dict[str, Any]]:
+        return self._load() + list(other)
+
+    def __radd__(self, other) -> list[dict[str, Any]]:
+        return list(other) + self._load()
 
     def __eq__(self, other) -> bool:
-        self._load()
-        return list.__eq__(self, other)
+        return self._load() == (list(other) if isinstance(other, Sequence) else other)
+
+    __hash__ = None  # mutable, like a list
 
     def __repr__(self) -> str:
-        return "LazyChecks(…)" if not self.loaded else list.__repr__(self)
-
-
-_REPORT_KEYS = tuple(f.name for f in dataclasses.fields(Report))
-_REPORT_KEY_SET = frozenset(_REPORT_KEYS)
+        return "LazyChecks(…)" if self._items is None else repr(self._items)
 
 
 @dataclass

@@ -174,7 +174,7 @@ def test_document_view_lists_values_with_evidence():
     at = run_app({"doc": "003_dd0aca17394d444a.txt", "tab": "文档"})
     assert at.selectbox(key="doc_file").value == "003_dd0aca17394d444a.txt"
     table = next(d.value for d in at.dataframe if "字段" in d.value.columns)
-    row = table[table["字段"] == "主动公开（条）"].iloc[0]
+    row = table[table["字段"] == "主动公开条数"].iloc[0]
     assert row["值"] == "57" and "57条" in row["原文依据"]
 
 

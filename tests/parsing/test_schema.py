@@ -1,0 +1,90 @@
+"""parsing/schema.py: FIELDS is the only field list; the dataclass, the CLI, the exports, the frame and the
+README follow it; parsing/ imports neither Streamlit nor pandas; LazyChecks never reads as empty."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+
+import orjson
+import pytest
+from conftest import DATA, ROOT
+
+from parsing.schema import FIELDS, LazyChecks, Report, field_table
+
+
+def test_the_dataclass_is_built_from_fields_in_their_order():
+    assert [f.name for f in dataclasses.fields(Report)] == [f.name for f in FIELDS]
+    assert Report.keys() == [f.name for f in FIELDS]
+    blank = Report(file="a.txt", sha256="0" * 64)
+    assert (blank.format, blank.proactive_total, blank.proactive_total_approx, blank.channels) == ("prose", None, False, [])
+    with pytest.raises(TypeError):
+        Report()  # file and sha256 are required
+
+
+def test_every_field_has_a_chinese_label_and_a_doc_line():
+    assert len({f.label for f in FIELDS}) == len(FIELDS), "two fields share one label"
+    for f in FIELDS:
+        assert any("\u4e00" <= c <= "\u9fff" for c in f.label) or f.name == "sha256", f.name
+        assert f.doc and "\n" not in f.doc
+
+
+def test_the_readme_field_table_is_generated_from_fields():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert field_table() in readme, "README's field table is out of step: paste parsing.schema.field_table()"
+
+
+def test_the_cli_names_every_field_and_writes_them_as_csv_columns():
+    help_text = subprocess.run([sys.executable, "-m", "parsing", "--help"], capture_output=True, text=True,
+                               cwd=ROOT, check=True).stdout
+    flat = " ".join(help_text.split())
+    assert "record keys: " + ", ".join(f.name for f in FIELDS) + "." in flat
+    csv_head = subprocess.run([sys.executable, "-m", "parsing", str(DATA / "002_31cc29bab18448a3.txt"), "--format",
+                               "csv", "--no-cache"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert csv_head.splitlines()[0] == ",".join(f.name for f in FIELDS)
+
+
+def test_exports_and_frame_follow_fields():
+    from components.frame import to_frame
+    from components.labels import EXPORT_COLUMNS, FIELD_LABELS
+    from parsing.corpus import load_corpus
+
+    assert [k for k in EXPORT_COLUMNS if k not in ("total_quality", "source")] == \
+        [f.name for f in FIELDS if f.name not in ("tables", "checks", "evidence")]
+    assert FIELD_LABELS["proactive_total"] == EXPORT_COLUMNS["proactive_total"] == "主动公开条数"
+    frame = to_frame(load_corpus([DATA], use_cache=False, workers=1))
+    assert list(frame.columns[:len(FIELDS)]) == [f.name for f in FIELDS]
+    assert str(frame["proactive_total"].dtype) == "Int64" and str(frame["fees"].dtype) == "Float64"
+    zhangdian_2009 = frame[(frame["district"] == "张店区") & (frame["year"] == 2009)]
+    assert zhangdian_2009["proactive_total"].tolist() == [123]
+
+
+def test_parsing_imports_neither_streamlit_nor_pandas():
+    code = (
+        "import importlib, pkgutil, sys, parsing\n"
+        "for m in pkgutil.walk_packages(parsing.__path__, 'parsing.'):\n"
+        "    if not m.name.endswith('__main__'): importlib.import_module(m.name)\n"
+        "from parsing.corpus import load_corpus\n"
+        f"c = load_corpus([{str(DATA)!r}], use_cache=False, workers=1)\n"
+        "print(len(c.reports), sorted(k for k in ('pandas', 'streamlit') if k in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert out.split() == ["5", "[]"]
+
+
+def test_lazy_checks_never_read_as_empty():
+    """Before, a list subclass: orjson, + and .copy() saw [] while len() said 1."""
+    calls = []
+
+    def loader(key):
+        calls.append(key)
+        return [{"rule": "表三：一、本年新收", "status": "PASS"}]
+
+    lazy = LazyChecks(loader, "k")
+    assert not lazy.loaded and calls == []
+    assert lazy + [] == [{"rule": "表三：一、本年新收", "status": "PASS"}]
+    assert lazy.loaded and calls == ["k"]
+    assert {"rule": "表三：一、本年新收", "status": "PASS"} in lazy
+    with pytest.raises(TypeError):
+        orjson.dumps(LazyChecks(loader, "k"))  # refused loudly, never written as []
+    assert orjson.loads(orjson.dumps(list(LazyChecks(loader, "k")))) == [{"rule": "表三：一、本年新收", "status": "PASS"}]
