@@ -9,10 +9,12 @@ import streamlit as st
 
 from parsing.corpus.build import Corpus
 from parsing.schema import Report
+from parsing.template.tables import TABLE2_2019, TABLE2_2021
+from parsing.text.normalize import is_table_line
 
 from .charts import total_text
 from .labels import FIELD_LABELS, FORMAT_LABELS
-from .style import highlight, year_label
+from .style import highlight, md_escape, year_label
 
 SHOWN_FIELDS = ("agency", "agency_type", "admin_level", "province", "city", "district", "adcode", "year", "format",
                 "proactive_total", "applications_received", "fees", "reconsideration", "litigation")
@@ -70,14 +72,160 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
                            json.dumps({k: _jsonable(row[k]) for k in view.columns if k in Report.keys()}, ensure_ascii=False, indent=1, default=str),
                            file_name=f"{file}.json", mime="application/json")
     with right:
-        st.subheader("报告全文（高亮 = 提取依据）")
-        spans = [(ev["start"], ev["end"]) for ev in evidence.values()]
-        focus = _focus_span(len(text)) if wanted == file else None
-        if focus:
-            st.info(f"质量检查所指的原文：{text[focus[0]:focus[1]][:300]}")
-            spans.append(focus)
+        _render_text(file, text, row, evidence, wanted == file)
+
+
+def _render_text(file: str, text: str, row, evidence: dict, linked: bool) -> None:
+    """The report's text, opened at the chosen field's span with that one span highlighted; the template
+    tables as tables, with the cells the linked check read marked."""
+    focus = _focus_span(len(text)) if linked else None
+    found = [key for key in evidence if evidence[key].get("end")]
+    # the headline figures first (主动公开条数 before 年份), then categories and channels as found
+    options = [k for k in ("proactive_total", *SHOWN_FIELDS) if k in found]
+    options = list(dict.fromkeys(options + found))
+    if focus:
+        options.insert(0, FOCUS)
+    wanted = st.query_params.get("field")
+    state = f"doc_field_{file}"
+    if wanted in options and state not in st.session_state:
+        st.session_state[state] = wanted
+    if not options:
+        st.subheader("报告全文")
         with st.container(height=900):
-            st.markdown(highlight(text, spans))
+            st.markdown(md_escape(text))
+        return
+    st.subheader("报告全文（高亮 = 所选字段的原文依据）")
+    key = st.selectbox("在原文中定位", options, key=state, format_func=field_label)
+    if key != FOCUS:
+        st.query_params["field"] = key  # the view can be sent on: ?doc=…&field=…
+    span = focus if key == FOCUS else (evidence[key]["start"], evidence[key]["end"])
+    rule = st.query_params.get("check")
+    marked = cells_in(row["checks"], focus, rule) if focus and row["tables"] else set()
+    if key == FOCUS:
+        if marked:  # the cells themselves are marked in the tables; their text is only rows of numbers
+            st.info(f"质量检查所指的原文：{rule or '该项检查'}读取的 {len(marked)} 个单元格，已在下方“模板表格”中标出")
+        else:
+            st.info(f"质量检查所指的原文：{text[span[0]:span[1]][:300]}")
+    if row["tables"]:
+        with st.expander("模板表格（表二、表三、表四）", expanded=focus is not None):
+            for name, table in template_frames(row["tables"]):
+                st.caption(name + ("（标出的单元格是该项检查读取的）" if any(c[0] == name for c in marked) else ""))
+                st.dataframe(style_cells(table, {(r, c) for n, r, c in marked if n == name}), key=f"doc_{name}")
+    opening = opening_of(text, span[0])
+    if opening:
+        with st.expander(f"前文（{text.count(chr(10), 0, opening) + 1} 行）"):
+            st.markdown(collapse_tables(text, 0, opening, None))
+    with st.container(height=900):
+        st.markdown(collapse_tables(text, opening, len(text), span))
+
+
+FOCUS = "__check__"
+TABLE_RUN = 3  # this many tab/pipe lines in a row are a table: shown as a table above, not as "0 0 0"
+
+
+def field_label(key: str) -> str:
+    """proactive_total → 主动公开条数; channels.政务微信 → 公开渠道：政务微信; the linked check's span."""
+    if key == FOCUS:
+        return "质量检查所指的原文"
+    name, _, item = key.partition(".")
+    label = FIELD_LABELS.get(name, name)
+    return f"{label}：{item}" if item else label
+
+
+def opening_of(text: str, pos: int, context_lines: int = 2) -> int:
+    """Where to open the text so that pos is near the top: the start of its line, two lines earlier."""
+    at = text.rfind("\n", 0, pos) + 1
+    for _ in range(context_lines):
+        if at <= 0:
+            break
+        at = text.rfind("\n", 0, at - 1) + 1
+    return at
+
+
+def collapse_tables(text: str, start: int, end: int, span: tuple[int, int] | None) -> str:
+    """Markdown of text[start:end], escaped, span highlighted, each run of table lines that does not hold
+    the span replaced by one line pointing at the tables (their cells show as tables, not as 0 0 0)."""
+    out, pos = [], start
+    lines = text[start:end].split("\n")
+    offsets, at = [], start
+    for line in lines:
+        offsets.append(at)
+        at += len(line) + 1
+    pieces: list[tuple[int, int, bool]] = []  # (start, end, is_table_run)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and is_table_line(lines[j]):
+            j += 1
+        if j - i >= TABLE_RUN:
+            s, e = offsets[i], min(end, offsets[j - 1] + len(lines[j - 1]))
+            holds = span is not None and span[0] < e and s < span[1]
+            if not holds:
+                pieces.append((pos, s, False))
+                pieces.append((s, e, True))
+                pos = e
+            i = j
+        else:
+            i = max(j, i + 1)
+    pieces.append((pos, end, False))
+    for s, e, is_table in pieces:
+        if is_table:
+            out.append(f"*〔表格 {text.count(chr(10), s, e) + 1} 行：见上方“模板表格”〕*")
+        elif e > s:
+            inside = [(max(span[0], s) - s, min(span[1], e) - s)] if span and span[0] < e and s < span[1] else []
+            out.append(highlight(text[s:e], inside))
+    return "".join(out)
+
+
+def template_frames(tables: dict) -> list[tuple[str, pd.DataFrame]]:
+    """表二/表三/表四 of a record as DataFrames (rows × columns, the template's labels); a blank cell is ""."""
+    out = []
+    t2 = tables.get("表二")
+    if t2:
+        heads = TABLE2_2021 if t2.get("layout") == "2021" else TABLE2_2019
+        columns = list(dict.fromkeys(c for row in t2["rows"] for c in heads.get(row, ())))
+        data = {row: {c: v for c, v in zip(heads.get(row, ()), values, strict=False)} for row, values in t2["rows"].items()}
+        out.append(("表二", _frame(data, columns)))
+    for name in ("表三", "表四"):
+        t = tables.get(name)
+        if t:
+            data = {row: dict(zip(t["columns"], values, strict=False)) for row, values in t["rows"].items()}
+            out.append((name, _frame(data, list(t["columns"]))))
+    return out
+
+
+def _frame(data: dict[str, dict], columns: list[str]) -> pd.DataFrame:
+    """Cells as text as written: 0 stays "0" (never 0.0), "/" and "—" stay, a blank cell is ""."""
+    shown = {row: {c: "" if cells.get(c) is None else str(cells[c]) for c in columns} for row, cells in data.items()}
+    return pd.DataFrame.from_dict(shown, orient="index", columns=columns).fillna("")
+
+
+def cells_in(checks, focus: tuple[int, int], rule: str | None = None) -> set[tuple[str, str, str]]:
+    """(table, row, column) of the cells the linked check read: the check named rule whose cells span the
+    focus (the 质量检查 link is their first start to their last end); else every cell inside the focus."""
+    def cells(check):
+        return [c for c in check.get("cells") or [] if c.get("end") and c.get("column")]
+
+    exact = [check for check in checks or [] if cells(check) and check.get("rule") == rule
+             and (min(c["start"] for c in cells(check)), max(c["end"] for c in cells(check))) == tuple(focus)]
+    chosen = [c for check in exact for c in cells(check)] or [
+        c for check in checks or [] for c in cells(check) if focus[0] <= c["start"] and c["end"] <= focus[1]]
+    return {(c["table"], c["row"], c["column"]) for c in chosen}
+
+
+def style_cells(table: pd.DataFrame, marked: set[tuple[str, str]]):
+    """The table with the marked cells in the strong highlight (dark red on a light tint, 6.6:1)."""
+    if not marked:
+        return table
+
+    def paint(frame: pd.DataFrame) -> pd.DataFrame:
+        css = pd.DataFrame("", index=frame.index, columns=frame.columns)
+        for r, c in marked:
+            if r in css.index and c in css.columns:
+                css.loc[r, c] = "background-color: #fbe9e7; color: #b3261e; font-weight: 700"
+        return css
+
+    return table.style.apply(paint, axis=None)
 
 
 def _focus_span(length: int) -> tuple[int, int] | None:

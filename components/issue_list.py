@@ -45,7 +45,8 @@ def issue_rows(view: pd.DataFrame, corpus: Corpus | None, base: dict | None = No
             if check["status"] != "FAIL":
                 continue
             spans = [(c["start"], c["end"]) for c in check["cells"] if c.get("end")]
-            link = doc + (f"&ev={min(s for s, _ in spans)}-{max(e for _, e in spans)}" if spans else "")
+            link = doc + ("&" + urlencode({"ev": f"{min(s for s, _ in spans)}-{max(e for _, e in spans)}",
+                                           "check": check["rule"]}) if spans else "")
             severity = CHECK_SEVERITY.get(check.get("severity", "FAIL"), "不符")
             rows.append((severity, report, r.file, f"{check['rule']}：{check['detail']}", link,
                          check.get("rule_id", "")))
@@ -78,7 +79,7 @@ def cached_rows(view_key: str, _view: pd.DataFrame, _corpus: Corpus, base_key: s
 
 
 def rows_for(view: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
-    base = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev", "sev")}
+    base = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev", "check", "sev")}
     key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
     key += f"|{len(corpus.errors)}|{len(corpus.notes)}"
     return cached_rows(key, view, corpus, repr(sorted(base.items())), base)

@@ -23,11 +23,14 @@ def _cells(cells: list[dict]) -> str:
                      f"{'空白' if c['value'] is None else c['value']}" for c in cells)
 
 
-def _link(base: dict, file: str, cells: list[dict]) -> str:
+def _link(base: dict, file: str, cells: list[dict], rule: str | None = None) -> str:
+    """The 文档 view of file opened at the check's cells (ev) with that check's cells marked (check)."""
     spans = [(c["start"], c["end"]) for c in cells if c.get("end")]
     params = {**base, "tab": "文档", "doc": file}
     if spans:
         params["ev"] = f"{min(s for s, _e in spans)}-{max(e for _s, e in spans)}"
+        if rule:
+            params["check"] = rule
     return "?" + urlencode(params, doseq=True)
 
 
@@ -40,13 +43,13 @@ def _table(view_key: str, base_key: str, _view: pd.DataFrame, _base: dict) -> pd
             rows.append({"报告": f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}", "规则": check["rule"],
                          "结果": STATUS_LABELS[outcome(check)], "说明": check["detail"],
                          "依据": check.get("basis", ""),
-                         "单元格": _cells(check["cells"]), "原文": _link(_base, r.file, check["cells"]),
+                         "单元格": _cells(check["cells"]), "原文": _link(_base, r.file, check["cells"], check["rule"]),
                          "status": outcome(check)})
     return pd.DataFrame(rows)
 
 
 def render(view: pd.DataFrame) -> None:
-    base = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev")}
+    base = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev", "check")}
     view_key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
     table = _table(view_key, repr(sorted(base.items())), view, base)
     if table.empty:

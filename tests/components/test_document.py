@@ -1,0 +1,106 @@
+"""components/document.py: the text opens at the chosen field's span with one strong highlight; template
+tables show as tables (cells a check read marked), not as runs of 0 0 0; pure builders tested alone."""
+
+from __future__ import annotations
+
+from conftest import DATA, seed
+from streamlit.testing.v1 import AppTest
+
+from components.document import (
+    cells_in,
+    collapse_tables,
+    field_label,
+    opening_of,
+    style_cells,
+    template_frames,
+)
+from parsing import parse_file
+
+MARK = ":primary-background[:primary[**"
+
+
+def test_template_tables_become_frames_with_the_templates_labels():
+    record = parse_file(seed("004")).record
+    frames = dict(template_frames(record.tables))
+    assert list(frames) == ["表二", "表三", "表四"]
+    t3 = frames["表三"]
+    assert list(t3.columns) == ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    assert t3.loc["一、本年新收", "自然人"] == "0" and t3.loc["一、本年新收", "总计"] == ""  # blank stays blank
+    t2 = frames["表二"]
+    assert list(t2.columns[:3]) == ["本年制发", "本年废止", "现行有效"] and t2.loc["规章", "本年制发"] == "0"
+    assert t2.loc["行政许可", "本年制发"] == ""  # a row of another shape has no such cell
+    assert list(frames["表四"].index) == ["行政复议", "未经复议直接起诉", "复议后起诉"]
+
+
+def test_the_cells_a_check_read_are_found_and_painted():
+    record = parse_file(seed("004")).record
+    check = next(c for c in record.checks if c["rule"] == "表三勾稽关系（自然人列）")
+    spans = [(c["start"], c["end"]) for c in check["cells"]]
+    focus = (min(s for s, _ in spans), max(e for _, e in spans))
+    marked = cells_in(record.checks, focus, check["rule"])
+    assert ("表三", "一、本年新收", "商业企业") in cells_in(record.checks, focus)  # no rule: every cell in the span
+    assert ("表三", "一、本年新收", "自然人") in marked and ("表三", "（七）总计", "自然人") in marked
+    frame = dict(template_frames(record.tables))["表三"]
+    styled = style_cells(frame, {(r, c) for t, r, c in marked if t == "表三"})
+    styled._compute()
+    painted = {(frame.index[r], frame.columns[c]) for (r, c), css in styled.ctx.items()
+               if ("background-color", "#fbe9e7") in css}
+    assert painted == {(r, c) for t, r, c in marked if t == "表三"} and len(painted) == 4
+
+
+def test_table_runs_collapse_unless_they_hold_the_span():
+    parsed = parse_file(seed("004"))
+    text = parsed.text
+    shown = collapse_tables(text, 0, len(text), None)
+    assert "〔表格" in shown and "见上方“模板表格”" in shown
+    assert "0\t0\t0" not in shown and MARK not in shown
+    cell = next(c for check in parsed.record.checks for c in check["cells"] if c.get("end"))
+    inside = collapse_tables(text, 0, len(text), (cell["start"], cell["end"]))
+    assert inside.count(MARK) >= 1  # the table holding the span stays text, with the span marked
+
+
+def test_prose_opens_two_lines_above_the_span():
+    text = "第一行\n第二行\n第三行\n第四行，主动公开57条。\n第五行"
+    at = text.index("57条")
+    assert text[opening_of(text, at):].startswith("第二行\n第三行\n第四行")
+    assert opening_of(text, 2) == 0
+    assert field_label("proactive_total") == "主动公开条数" and field_label("channels.政务微信") == "公开渠道：政务微信"
+
+
+def _document_app(params: dict) -> AppTest:
+    at = AppTest.from_file(str(DATA.parent / "app.py"), default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def test_choosing_a_field_opens_the_text_at_its_one_highlighted_span():
+    at = _document_app({"tab": "文档", "doc": "003_dd0aca17394d444a.txt"})
+    picker = at.selectbox(key="doc_field_003_dd0aca17394d444a.txt")
+    picker.set_value("proactive_total").run()
+    body = [m.value for m in at.markdown if MARK in m.value]
+    assert len(body) == 1 and body[0].count(MARK) == 1
+    assert "57条" in body[0].split(MARK, 1)[1].split("**]]", 1)[0]
+    front = [e for e in at.expander if e.label.startswith("前文")]
+    assert front, "the text before the span is folded away, so the span is at the top"
+
+
+def test_a_check_link_opens_the_tables_with_the_read_cells():
+    record = parse_file(seed("004")).record
+    check = next(c for c in record.checks if c["rule"] == "表三勾稽关系（自然人列）")
+    spans = [(c["start"], c["end"]) for c in check["cells"]]
+    at = _document_app({"tab": "文档", "doc": "004_b34427a2f19d7753.txt",
+                        "ev": f"{min(s for s, _ in spans)}-{max(e for _, e in spans)}", "check": check["rule"]})
+    assert any(i.value.startswith("质量检查所指的原文") for i in at.info)
+    tables = [e for e in at.expander if e.label.startswith("模板表格")]
+    assert tables and tables[0].proto.expanded
+    assert any(c.value.startswith("表三（标出的单元格") for c in at.caption)
+
+
+def test_the_headline_figure_is_chosen_first_and_the_choice_is_in_the_url():
+    at = _document_app({"tab": "文档", "doc": "003_dd0aca17394d444a.txt"})
+    assert at.selectbox(key="doc_field_003_dd0aca17394d444a.txt").value == "proactive_total"
+    at.selectbox(key="doc_field_003_dd0aca17394d444a.txt").set_value("year").run()
+    assert at.query_params["field"] == "year"
+    again = _document_app({"tab": "文档", "doc": "003_dd0aca17394d444a.txt", "field": "year"})
+    assert again.selectbox(key="doc_field_003_dd0aca17394d444a.txt").value == "year"
