@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 
 from parsing.corpus.files import read_report_bytes, sha256_of
+from parsing.document import Document, Span
 from parsing.extract import channels as ch
 from parsing.extract import proactive, requests
 from parsing.extract.agency import extract_agency
 from parsing.extract.genre import extract_format, extract_year, settle_format_by_year
-from parsing.extract.sections import Span, problems_and_measures
+from parsing.extract.sections import problems_and_measures
 from parsing.readers import extract_text
 from parsing.schema import FORMAT_TEMPLATE, Evidence, ParsedReport, Report
 from parsing.template import checks
@@ -41,7 +42,8 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
         record.warnings = _dedupe(warnings)
         return ParsedReport(record=record, text=written)
 
-    pm = problems_and_measures(clean, record.year)
+    doc = Document(clean)  # split once: every extractor below reads the same sentences and headings
+    pm = problems_and_measures(doc, record.year)
     record.problems = pm.problems.of(written) if pm.problems else ""
     record.measures = pm.measures.of(written) if pm.measures else ""
     warnings.extend(pm.warnings)
@@ -52,12 +54,12 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
     if not record.channels:
         warnings.append("未找到公开渠道的表述")
 
-    total, total_span = proactive.proactive_total(clean, hits, not_current)
+    total, total_span = proactive.proactive_total(doc, hits, not_current)
     record.proactive_total = total.value
     record.proactive_total_approx = total.approximate
     record.proactive_total_cumulative = total.cumulative
     _keep(record, "proactive_total", total, warnings)
-    breakdown, b_evidence, b_warnings = proactive.proactive_breakdown(clean, total_span, total.value)
+    breakdown, b_evidence, b_warnings = proactive.proactive_breakdown(doc, total_span, total.value)
     record.proactive_breakdown = breakdown
     record.evidence.update(b_evidence)
     warnings.extend(b_warnings)
@@ -67,16 +69,16 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
     record.evidence.update(c_evidence)
     for name in record.channels:
         first = next(h for h in hits if h.channel == name)
-        record.evidence.setdefault(f"channels.{name}", _sentence_evidence(clean, first.start))
+        record.evidence.setdefault(f"channels.{name}", _sentence_evidence(doc, first.start))
 
-    apps = requests.applications_received(clean, not_current)
+    apps = requests.applications_received(doc, not_current)
     record.applications_received = apps.value
     _keep(record, "applications_received", apps, warnings)
-    fee = requests.fees(clean, not_current)
+    fee = requests.fees(doc, not_current)
     record.fees = fee.value
     _keep(record, "fees", fee, warnings)
 
-    recon, litig = requests.appeals(clean, not_current)
+    recon, litig = requests.appeals(doc, not_current)
     record.reconsideration = recon.value
     _keep(record, "reconsideration", recon, warnings)
     record.litigation = litig.value
@@ -88,7 +90,7 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
         warnings.extend(tables.warnings)
         prose = {"applications_received": apps, "reconsideration": recon, "litigation": litig}
         _flat_from_tables(record, clean, tables, prose, warnings)
-        record.checks = [annotate(c.to_dict()) for c in checks.check_report(tables, prose_numbers(clean, prose))]
+        record.checks = [annotate(c.to_dict()) for c in checks.check_report(tables, prose_numbers(doc, prose))]
 
     if record.format != FORMAT_TEMPLATE and "format" not in record.evidence:
         first_line = clean.split("\n", 1)[0]
@@ -123,10 +125,10 @@ def is_disclosure_report(text: str) -> bool:
     return len(text) < 200 or bool(GENRE.search(text))
 
 
-def prose_numbers(text: str, prose: dict) -> dict:
+def prose_numbers(doc: Document, prose: dict) -> dict:
     """Numbers the prose states, to compare with the tables."""
     out = {key: (c.value, c.evidence) for key, c in prose.items() if c.value is not None}
-    penalty = requests.penalties(text)
+    penalty = requests.penalties(doc)
     if penalty.value is not None:
         out["penalties"] = (penalty.value, penalty.evidence)
     return out
@@ -168,9 +170,9 @@ def _keep(record: Report, key: str, counted: proactive.Counted, warnings: list[s
     warnings.extend(counted.warnings)
 
 
-def _sentence_evidence(text: str, pos: int):
-    start, end = proactive.sentence_bounds(text, pos)
-    return _span_evidence(text, Span(start, end))
+def _sentence_evidence(doc: Document, pos: int):
+    start, end = doc.sentence_at(pos)
+    return _span_evidence(doc.text, Span(start, end))
 
 
 def _span_evidence(text: str, span: Span):

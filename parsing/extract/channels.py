@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parsing.extract.sections import Span
+from parsing.document import Span
 from parsing.paths import DATA_DIR
 from parsing.schema import Evidence
 from parsing.text.numbers import NUMBER, parse_number

@@ -6,8 +6,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from parsing.document import Document, Span
 from parsing.extract.channels import ChannelHit
-from parsing.extract.sections import Span
 from parsing.schema import Evidence
 from parsing.text.numbers import NUMBER, parse_number
 from parsing.text.scan import ahead, back
@@ -54,12 +54,6 @@ class Counted:
     cumulative: bool = False
 
 
-def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = back(text, "。！？\n", pos)
-    end = ahead(text, "。！？\n", pos)
-    return start, (end + 1 if end < len(text) else len(text))
-
-
 def _between(hits: list[ChannelHit], start: int, end: int) -> list[ChannelHit]:
     """The channel hits (sorted by start) with start <= h.start < end, by bisection."""
     lo = bisect_left(hits, start, key=lambda h: h.start)
@@ -71,10 +65,11 @@ def in_any(pos: int, spans: list[Span]) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
 
-def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tuple[Counted, Span | None]:
+def proactive_total(doc: Document, hits: list[ChannelHit], skip: list[Span]) -> tuple[Counted, Span | None]:
     """主动公开政府信息 N 条: the best-supported statement of the year's total.
 
     Counted.approximate is set for 400余条 (the figure users want to see, marked as approximate)."""
+    text = doc.text
     candidates = []
     seen: set[int] = set()
     for pattern in (PROACTIVE_NEW, PROACTIVE, PROACTIVE_ALT, PROACTIVE_NUM_FIRST):  # the most specific first
@@ -90,7 +85,7 @@ def proactive_total(text: str, hits: list[ChannelHit], skip: list[Span]) -> tupl
                 continue
             clause_start = back(text, CLAUSE_END, m.start("num"))
             clause = text[clause_start:m.end()]
-            s_start, _ = sentence_bounds(text, m.start())
+            s_start, _ = doc.sentence_at(m.start())
             before = text[s_start:m.start("num")]
             named = {h.channel for h in _between(hits, s_start, m.start("num"))}
             listed = bool(CHANNEL_LIST.search(before)) and (len(named) >= 2 or bool(re.search(r"各(?:种|类)", before)))
@@ -186,16 +181,17 @@ def _under_proactive_heading(text: str, pos: int) -> bool:
     return len(line) <= 30 and line_end != -1 and line_end < pos
 
 
-def proactive_breakdown(text: str, total_span: Span | None, total: int | None
+def proactive_breakdown(doc: Document, total_span: Span | None, total: int | None
                         ) -> tuple[dict[str, int], dict[str, Evidence], list[str]]:
     """Categories stated right after the total: 其中机构职能16条，政策法规10条…"""
+    text = doc.text
     if total_span is None:
         return {}, {}, []
-    _s, end = sentence_bounds(text, total_span.end - 1)
+    _s, end = doc.sentence_at(total_span.end - 1)
     tail_end = end
     nxt = text[end:end + 4]
     if nxt.startswith(("其中", "包括")):
-        _s2, tail_end = sentence_bounds(text, end + 1)
+        _s2, tail_end = doc.sentence_at(end + 1)
     breakdown: dict[str, int] = {}
     evidence: dict[str, Evidence] = {}
     pos = total_span.end

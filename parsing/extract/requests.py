@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from parsing.document import Document, Span
 from parsing.extract.proactive import CLAUSE_END, NUM, Counted, in_any
-from parsing.extract.sections import Span, find_section
+from parsing.extract.sections import find_section
 from parsing.schema import Evidence
 from parsing.text.numbers import parse_number
 
@@ -40,23 +41,26 @@ def _first_in_order(text: str, regions: list[Span], fn):
     return None
 
 
-def _regions(text: str, heading: re.Pattern[str]) -> list[Span]:
-    section = find_section(text, heading)
-    whole = Span(0, len(text))
+def _regions(doc: Document, heading: re.Pattern[str]) -> list[Span]:
+    section = find_section(doc.text, heading, doc.headings)
+    whole = Span(0, len(doc.text))
     return [section, whole] if section else [whole]
 
 
-def _prose_sentences(text: str, region: Span):
-    for m in re.finditer(r"[^。！？\n]+[。！？]?", text[region.start:region.end]):
-        s, e = region.start + m.start(), region.start + m.end()
+def _prose_sentences(doc: Document, region: Span):
+    """The region's sentences that are prose (a tab-separated table row is not)."""
+    text = doc.text
+    for span in doc.sentences_in(region):
+        s, e = span.start, span.end
         if "\t" in text[s:e]:
             continue
         yield s, e, text[s:e]
 
 
-def applications_received(text: str, skip: list[Span]) -> Counted:
+def applications_received(doc: Document, skip: list[Span]) -> Counted:
+    text = doc.text
     def scan(region: Span):
-        for s, e, sent in _prose_sentences(text, region):
+        for s, e, sent in _prose_sentences(doc, region):
             if in_any(s, skip) or not re.search(r"公开|依申请", sent):
                 continue
             # clause by clause: "收到申请34件，发生行政复议1件" states both; an appeal clause is not a request count
@@ -74,13 +78,14 @@ def applications_received(text: str, skip: list[Span]) -> Counted:
                     return Counted(0, Evidence.span(text, s, e))
         return None
 
-    found = _first_in_order(text, _regions(text, re.compile(r"依申请|申请")), scan)
+    found = _first_in_order(text, _regions(doc, re.compile(r"依申请|申请")), scan)
     return found or Counted(warnings=["未找到依申请公开的申请数量"])
 
 
-def fees(text: str, skip: list[Span]) -> Counted:
+def fees(doc: Document, skip: list[Span]) -> Counted:
+    text = doc.text
     def scan(region: Span, need_context: bool):
-        for s, e, sent in _prose_sentences(text, region):
+        for s, e, sent in _prose_sentences(doc, region):
             if in_any(s, skip):
                 continue
             if need_context and not FEE_CONTEXT.search(sent) and not FEE_PLAIN_ZERO.search(sent):
@@ -97,22 +102,23 @@ def fees(text: str, skip: list[Span]) -> Counted:
                 return Counted(0, Evidence.span(text, s, e))
         return None
 
-    section = find_section(text, re.compile(r"收费|费用"))
+    section = find_section(text, re.compile(r"收费|费用"), doc.headings)
     found = scan(section, False) if section else None
     found = found or scan(Span(0, len(text)), True)
     return found or Counted(warnings=["未找到信息公开收费情况"])
 
 
-def appeals(text: str, skip: list[Span]) -> tuple[Counted, Counted]:
+def appeals(doc: Document, skip: list[Span]) -> tuple[Counted, Counted]:
     """行政复议 and 行政诉讼 cases about disclosure, from prose statements."""
+    text = doc.text
     results = {}
-    stated = _table_totals_in_prose(text, skip)
+    stated = _table_totals_in_prose(doc, skip)
     for key, word in (("reconsideration", "复议"), ("litigation", "诉讼")):
         if key in stated:
             results[key] = stated[key]
             continue
         def scan(region: Span, word=word, in_section=False):
-            for s, e, sent in _prose_sentences(text, region):
+            for s, e, sent in _prose_sentences(doc, region):
                 if in_any(s, skip) or word not in sent:
                     continue
                 if not in_section and not re.search(r"信息公开|公开申请|依申请", sent):
@@ -144,7 +150,7 @@ def appeals(text: str, skip: list[Span]) -> tuple[Counted, Counted]:
                         return Counted(0, Evidence.span(text, s, e))
             return None
 
-        section = find_section(text, re.compile(word))
+        section = find_section(text, re.compile(word), doc.headings)
         found = scan(section, in_section=True) if section else None
         found = found or scan(Span(0, len(text)))
         label = "行政复议" if word == "复议" else "行政诉讼"
@@ -156,11 +162,12 @@ RECON_TOTAL = re.compile(r"行政复议\s*[:：]?[^。\n]{0,60}?总计\s*(?P<num
 LITIG_TOTALS = re.compile(r"未经复议直接起诉[^。\n\d]{0,6}?总计\s*(?P<a>\d+)[^。\n]{0,40}?复议后起诉[^。\n\d]{0,6}?总计\s*(?P<b>\d+)")
 
 
-def _table_totals_in_prose(text: str, skip: list[Span]) -> dict[str, Counted]:
+def _table_totals_in_prose(doc: Document, skip: list[Span]) -> dict[str, Counted]:
     """表四 written out as a sentence: 行政复议：结果维持0，结果纠正0，……总计0；行政诉讼：未经复议直接起诉总计0；
     复议后起诉总计0. The 总计 is the count (litigation: both 总计 added)."""
+    text = doc.text
     out: dict[str, Counted] = {}
-    for s, e, sent in _prose_sentences(text, Span(0, len(text))):
+    for s, e, sent in _prose_sentences(doc, Span(0, len(text))):
         if in_any(s, skip):
             continue
         m = RECON_TOTAL.search(sent)
@@ -176,9 +183,10 @@ PENALTY = re.compile(rf"行政处罚(?:决定)?(?:案件)?[^{CLAUSE_END}\d]{{0,8
 PENALTY_NUM_FIRST = re.compile(rf"(?:作出|下达)[^{CLAUSE_END}\d]{{0,6}}?{NUM}\s*(?:件|起|宗|个)?行政处罚")
 
 
-def penalties(text: str) -> Counted:
+def penalties(doc: Document) -> Counted:
     """行政处罚 decisions stated in prose (the template's 表二 has them too)."""
-    for s, e, sent in _prose_sentences(text, Span(0, len(text))):
+    text = doc.text
+    for s, e, sent in _prose_sentences(doc, Span(0, len(text))):
         m = PENALTY.search(sent) or PENALTY_NUM_FIRST.search(sent)
         if m and "\t" not in sent:
             num = parse_number(m.group("num"))

@@ -1,4 +1,4 @@
-"""Headings, sections and sentences of a normalised report; the problems / measures split."""
+"""Headings and sections of a normalised report; the problems / measures split (clauses from parsing/document.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from parsing.document import Document, Span
 from parsing.text.normalize import HEADING_MARKER, is_table_line
 from parsing.text.scan import ahead, back
 
@@ -37,7 +38,6 @@ BARE_HEADING = re.compile(
 # A sentence that lists the report's parts (本报告包括概述、……存在的主要问题及改进情况) is not the problems part.
 ABOUT_REPORT = re.compile(r"该报告|年报|年度报告|成效和存在的问题|成绩和问题|六部分|五部分|几部分|组成")
 CONTENTS_SENTENCE = re.compile(r"全文|本报告|本年报|报告(?:内容)?(?:主要)?(?:包括|分为|由)|以下简称|以下称|统计期限")
-SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 
 
 @dataclass(frozen=True)
@@ -46,15 +46,6 @@ class Heading:
     start: int  # offset of the heading line
     end: int  # offset just after the heading line (body starts here)
     title: str
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-    def of(self, text: str) -> str:
-        return text[self.start:self.end]
 
 
 @dataclass(frozen=True)
@@ -125,19 +116,6 @@ def find_section(text: str, pattern: re.Pattern[str], heads: tuple[Heading, ...]
     return None
 
 
-def sentences(text: str, span: Span | None = None) -> list[Span]:
-    base = 0 if span is None else span.start
-    chunk = text if span is None else span.of(text)
-    out = []
-    for m in SENTENCE.finditer(chunk):
-        s, e = m.start(), m.end()
-        while s < e and chunk[s].isspace():
-            s += 1
-        if e > s:
-            out.append(Span(base + s, base + e))
-    return out
-
-
 @dataclass(frozen=True)
 class ProblemsMeasures:
     problems: Span | None
@@ -156,8 +134,8 @@ def _trim(text: str, span: Span | None) -> Span | None:
     return Span(s, e) if e > s else None
 
 
-def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasures:
-    heads = headings(text)
+def problems_and_measures(doc: Document, year: int | None = None) -> ProblemsMeasures:
+    text, heads = doc.text, doc.headings
     warnings: list[str] = []
     both = problem_only = measure_only = None
     for i, head in enumerate(heads):
@@ -175,20 +153,20 @@ def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasure
         body = section_body(text, heads, both)
         # the heading may sit above sub-sections (（一）存在的问题 / （二）改进措施), in any order
         by_heads = _split_by_subheadings(text, body, heads, heads[both].level)
-        return by_heads or _split(text, body, year, warnings)
+        return by_heads or _split(doc, body, year, warnings)
     if problem_only is not None and measure_only is not None:
         p = section_body(text, heads, problem_only)
         m = section_body(text, heads, measure_only)
         if m.start >= p.end or p.start >= m.end:
             return ProblemsMeasures(_trim(text, p), _trim(text, m))
     if problem_only is not None:
-        return _split(text, section_body(text, heads, problem_only), year, warnings)
+        return _split(doc, section_body(text, heads, problem_only), year, warnings)
     if measure_only is not None:
         m = section_body(text, heads, measure_only)
         warnings.append("未找到“存在的问题”部分")
         return ProblemsMeasures(None, _trim(text, m), tuple(warnings))
     # No heading: find the first passage that admits problems, from there to the end.
-    for sent in sentences(text):
+    for sent in doc.clauses_in():
         chunk = sent.of(text)
         if is_table_line(chunk) or not PROBLEM_WORDS.search(chunk):
             continue
@@ -203,7 +181,7 @@ def problems_and_measures(text: str, year: int | None = None) -> ProblemsMeasure
                 end = head.start
                 break
         warnings.append("未找到“存在的问题及改进措施”标题，按措辞识别问题与改进部分")
-        return _split(text, Span(sent.start, end), year, warnings)
+        return _split(doc, Span(sent.start, end), year, warnings)
     return ProblemsMeasures(None, None, ("未找到“存在的问题及改进措施”部分",))
 
 
@@ -256,8 +234,9 @@ def _split_by_subheadings(text: str, body: Span, heads: tuple[Heading, ...], lev
     return ProblemsMeasures(joined(spans["problem"]), joined(spans["measure"]))
 
 
-def _split(text: str, body: Span, year: int | None, warnings: list[str]) -> ProblemsMeasures:
-    sents = [s for s in sentences(text, body) if not is_table_line(s.of(text))]
+def _split(doc: Document, body: Span, year: int | None, warnings: list[str]) -> ProblemsMeasures:
+    text = doc.text
+    sents = [s for s in doc.clauses_in(body) if not is_table_line(s.of(text))]
     cut = None
     for k, sent in enumerate(sents):
         chunk = sent.of(text)

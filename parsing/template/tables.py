@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsing.extract.sections import Span, headings
+from parsing.document import Span
+from parsing.extract.sections import headings
 from parsing.schema import Evidence
 
 Value = int | float | str | None  # number, "/" or "—" marker, or None for a blank cell
