@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from parsing.paths import DATA_DIR
 
@@ -20,9 +23,35 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
+USERDICT_LINE = re.compile(r"^(.+?)( [0-9]+)?( [a-z]+)?$")  # jieba's own user-dictionary line format
+
+
+class _RustJieba:
+    """rjieba (jieba-rs): jieba's dictionary and algorithm (accurate mode, HMM on) at about 27× the speed,
+    with the domain dictionary added word by word (rjieba has no load_userdict). On the problems and
+    measures of 10,000 generated and the five bundled reports it gives jieba's Chinese tokens exactly
+    (bench/segment_bench.py); only URLs and phone numbers stay whole, which TOKEN_OK drops anyway."""
+
+    def __init__(self, userdict: Path):
+        import rjieba
+
+        self._tk = rjieba.Jieba()
+        for line in userdict.read_text(encoding="utf-8").lstrip("\ufeff").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                word, freq, tag = USERDICT_LINE.match(line).groups()
+                self._tk.add_word(word.strip(), int(freq) if freq else None, tag.strip() if tag else None)
+
+    def lcut(self, text: str) -> list[str]:
+        return self._tk.cut(text, True)
+
+
 @lru_cache(maxsize=1)
 def tokenizer():
-    """A jieba tokenizer with the domain dictionary loaded once per process."""
+    """The segmenter, with the domain dictionary loaded once per process: rjieba when installed (0.1 s to
+    load instead of jieba's 1.2 s), else jieba itself. REPORT_SEGMENTER=jieba forces jieba."""
+    if os.environ.get("REPORT_SEGMENTER", "").lower() != "jieba" and importlib.util.find_spec("rjieba"):
+        return _RustJieba(DATA / "userdict.txt")
     import logging
 
     import jieba

@@ -15,7 +15,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent  # parsing/
 DATA = PACKAGE / "data"
-LIBRARIES = ("jieba", "cpca", "cn2an", "zhconv", "charset-normalizer", "beautifulsoup4", "lxml", "python-docx",
+LIBRARIES = ("jieba", "rjieba", "cpca", "cn2an", "zhconv", "charset-normalizer", "beautifulsoup4", "lxml", "python-docx",
              "pdfplumber")
 
 
