@@ -29,7 +29,8 @@ CHILD = r"""
 import json, os, resource, sys, time
 sys.path.insert(0, {root!r})
 t0 = time.perf_counter()
-from parsing.corpus import load_corpus, to_frame
+from parsing.corpus import load_corpus
+from components.frame import to_frame
 imported = time.perf_counter()
 corpus = load_corpus([{folder!r}], cache_dir={cache!r}, use_cache={use_cache!r})
 frame = to_frame(corpus)
@@ -90,19 +91,23 @@ def profile(folder: Path, n: int = 300) -> list[tuple[str, float]]:
 import cProfile, pstats, io, sys, json
 sys.path.insert(0, {str(ROOT)!r})
 from pathlib import Path
-from parsing.corpus import parse_payload
+from parsing.corpus.build import parse_payload
 files = [(p.name, p.read_bytes()) for p in sorted(Path({str(folder)!r}).glob('*.txt'))[:{n}]]
 parse_payload(files[0])
 pr = cProfile.Profile(); pr.enable()
 for f in files: parse_payload(f)
 pr.disable()
 st = pstats.Stats(pr); total = st.total_tt
-stages = {{"jieba 分词（关键词）": "keywords.py", "正文规整 normalize": "normalize.py", "地区/机构 metadata": "metadata.py",
-          "数量 counts": "counts.py", "渠道 channels": "channels.py", "章节 sections": "sections.py",
-          "表格与检查 tables/checks": "tables.py", "编码识别 load": "load.py", "记录序列化 types": "types.py"}}
+stages = {{"分词 keywords (rjieba/jieba)": ("analysis/keywords.py",), "正文规整 text/normalize": ("text/normalize.py",),
+          "机构与地区 extract/agency": ("extract/agency.py",), "年份与格式 extract/genre": ("extract/genre.py",),
+          "数量 extract/proactive+requests": ("extract/proactive.py", "extract/requests.py"),
+          "渠道 extract/channels": ("extract/channels.py",), "章节 extract/sections": ("extract/sections.py",),
+          "表格与检查 template/*": ("template/tables.py", "template/checks.py", "template/checklist.py"),
+          "主题 analysis/themes": ("analysis/themes.py",), "读取与解码 readers/*": ("readers/__init__.py", "readers/text.py"),
+          "记录 schema": ("schema.py",)}}
 out = {{}}
-for name, fname in stages.items():
-    out[name] = max((v[3] for k, v in st.stats.items() if k[0].endswith(fname)), default=0.0)
+for name, fnames in stages.items():
+    out[name] = sum(max((v[3] for k, v in st.stats.items() if k[0].endswith(f)), default=0.0) for f in fnames)
 out["合计（单进程）"] = total
 print(json.dumps(out, ensure_ascii=False))
 """

@@ -56,18 +56,17 @@ def render(view: pd.DataFrame) -> None:
         st.subheader("按年份汇总")
         if (summary[["收到申请", "行政复议", "行政诉讼"]] == 0).all().all():
             st.info("当前筛选下写明的收到申请、行政复议、行政诉讼数量全部为 0。")
-        st.dataframe(summary.astype(object).where(summary.notna(), "—"), hide_index=True)
+        st.dataframe(shown(summary, "—"), hide_index=True)
         st.caption("只加总报告写明的数字；每百件申请的复议/诉讼和复议纠错率在有分母时才计算。")
     flat = view[["agency_label", "year", "format", "applications_received", "applications_carried_in",
                  "applications_closed", "applications_carried_out", "reconsideration", "litigation"]]
     st.subheader("各报告的申请与复议诉讼数量")
     flat = flat.assign(format=flat["format"].map(lambda f: FORMAT_LABELS.get(f, f)))
-    flat = flat.astype(object).where(flat.notna(), "")  # missing is shown blank, never "None"
-    st.dataframe(flat.rename(columns={
+    st.dataframe(shown(flat.rename(columns={
         "agency_label": "机构", "year": "年份", "format": "格式", "applications_received": "本年新收申请",
         "applications_carried_in": "上年结转", "applications_closed": "办理结果总计",
-        "applications_carried_out": "结转下年度", "reconsideration": "行政复议", "litigation": "行政诉讼"}),
-        hide_index=True)
+        "applications_carried_out": "结转下年度", "reconsideration": "行政复议", "litigation": "行政诉讼"}), ""),
+        hide_index=True)  # a missing figure is blank, never "None"
     st.caption("空白表示报告未写明（或表格中该格为空），不等于 0。")
 
     template = [r for r in view.itertuples() if r.tables and "表三" in r.tables]
@@ -122,3 +121,16 @@ def render(view: pd.DataFrame) -> None:
         fig.update_yaxes(title="件数")
         st.plotly_chart(style_figure(fig, "行政复议与行政诉讼的结果（表四）"), config=PLOTLY_CONFIG,
                         key="appeals_results")
+
+
+
+def shown(table: pd.DataFrame, blank: str):
+    """The table for st.dataframe: numbers stay numbers (so a column sorts 9 < 10), whole floats become
+    integers, a missing cell is drawn as blank. One type per column: Streamlit's Arrow conversion never fails
+    on numbers mixed with "—" strings (which it repaired, slowly, on every rerun)."""
+    out = table.copy()
+    for col in out.columns:
+        values = out[col]
+        if values.dtype.kind == "f" and (values.dropna() % 1 == 0).all():
+            out[col] = values.astype("Int64")  # 12.0 is shown as 12
+    return out.style.format(na_rep=blank, precision=1)
