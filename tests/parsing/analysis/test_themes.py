@@ -1,4 +1,5 @@
-"""parsing/themes.py: theme tagging per sentence, repetition across years, boilerplate across reports."""
+"""parsing/analysis/themes.py: theme tagging per sentence, repetition across years, boilerplate across
+reports."""
 
 import pytest
 from conftest import seed

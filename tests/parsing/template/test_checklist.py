@@ -1,4 +1,5 @@
-"""parsing/checklist.py: every rule of parsing/data/rules.toml passes on one written case and fails on another."""
+"""parsing/template/checklist.py: every rule of parsing/data/rules.toml passes on one written case and fails
+on another."""
 
 import pytest
 from conftest import ROOT, seed

@@ -1,39 +1,14 @@
-"""The on-disk parse cache: reuse, invalidation by content and by parser version, corruption."""
+"""parsing/corpus/cache.py: the on-disk parse cache — reuse, invalidation by content and by parser version,
+corruption, read-only and full disks. The folder / count_parses fixtures: tests/parsing/corpus/conftest.py."""
 
 import shutil
 
-import pytest
 from conftest import DATA
+from corpus_helpers import totals
 
 import parsing.corpus.build as corpus_module
 from parsing.corpus.build import load_corpus
 from parsing.corpus.cache import ParseCache
-
-
-@pytest.fixture
-def folder(tmp_path):
-    target = tmp_path / "reports"
-    target.mkdir()
-    for p in DATA.glob("*.txt"):
-        shutil.copy(p, target / p.name)
-    return target
-
-
-@pytest.fixture
-def count_parses(monkeypatch):
-    calls = []
-    original = corpus_module.parse_payload
-
-    def counting(item):
-        calls.append(item[0])
-        return original(item)
-
-    monkeypatch.setattr(corpus_module, "parse_payload", counting)
-    return calls
-
-
-def totals(corpus):
-    return sorted((p.record.file, p.record.proactive_total) for p in corpus.reports)
 
 
 def test_warm_load_parses_nothing_and_gives_the_same_records(folder, tmp_path, count_parses):
@@ -90,16 +65,6 @@ def test_a_cache_row_of_another_shape_is_not_trusted(folder, tmp_path):
     assert sorted(p.record.year for p in corpus.reports) == [2009, 2018, 2018, 2018, 2023]
 
 
-def test_parallel_parse_gives_the_same_records(folder, tmp_path):
-    for i in range(45):  # enough distinct files to use the process pool
-        text = (DATA / "002_31cc29bab18448a3.txt").read_text(encoding="utf-8").replace("123条", f"{200 + i}条")
-        (folder / f"variant_{i:02d}.txt").write_text(text, encoding="utf-8")
-    parallel = load_corpus([folder], use_cache=False, workers=2)
-    serial = load_corpus([folder], use_cache=False, workers=1)
-    assert totals(parallel) == totals(serial)
-    assert ("variant_44.txt", 244) in totals(parallel)
-
-
 def test_checks_are_read_from_the_cache_only_when_looked_at(tmp_path):
     import template_builder as tb
 
@@ -154,20 +119,6 @@ def test_editing_a_vocabulary_file_reparses_the_affected_records(folder, tmp_pat
     finally:
         channels_module.synonyms.cache_clear()
         channels_module._synonym_re.cache_clear()
-
-
-def test_fingerprint_covers_code_vocabularies_and_library_versions(tmp_path, monkeypatch):
-    from parsing.corpus import fingerprint
-
-    data = tmp_path / "data"
-    shutil.copytree(fingerprint.DATA, data)
-    first = fingerprint.compute("1.0", data=data)
-    assert first == fingerprint.compute("1.0", data=data)
-    (data / "stopwords.txt").write_text((data / "stopwords.txt").read_text(encoding="utf-8") + "示例\n",
-                                        encoding="utf-8")
-    assert fingerprint.compute("1.0", data=data) != first
-    monkeypatch.setattr(fingerprint, "_library_versions", lambda: ["jieba==0.0"])
-    assert fingerprint.compute("1.0", data=data) != fingerprint.compute("1.0", data=fingerprint.DATA)
 
 
 def test_an_uncreatable_cache_folder_degrades_to_parsing_without_a_cache(folder, tmp_path):

@@ -1,6 +1,7 @@
 """Golden files: each bundled report → its whole expected record (tests/golden/<name>.json).
 
-Regenerate after an intended change with UPDATE_GOLDEN=1 pytest tests/test_golden.py, then read the diff.
+Regenerate after an intended change with UPDATE_GOLDEN=1 pytest tests/parsing/test_pipeline_golden.py, then
+read the diff.
 """
 
 import json

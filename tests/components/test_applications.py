@@ -1,0 +1,28 @@
+"""components/applications.py (依申请与复议诉讼): totals and rates by year, and the view on the bundled corpus."""
+
+import pandas as pd
+from view_helpers import run_view
+
+from components.applications import yearly_summary
+
+
+def test_rates_are_computed_only_where_there_is_a_denominator():
+    appeals = {"表四": {"rows": {"行政复议": [1, 1, 0, 0, 2]}}}
+    view = pd.DataFrame([
+        {"year": 2021, "applications_received": 40, "reconsideration": 2, "litigation": 1, "tables": appeals},
+        {"year": 2021, "applications_received": None, "reconsideration": 0, "litigation": 0, "tables": {}},
+        {"year": 2022, "applications_received": 0, "reconsideration": 0, "litigation": 0, "tables": {}},
+    ])
+    summary = yearly_summary(view)
+    assert summary.iloc[0].to_dict() == {
+        "年份": "2021年", "报告数": 2, "写明申请数的报告": 1, "收到申请": 40, "行政复议": 2, "行政诉讼": 1,
+        "每百件申请的复议": 5.0, "每百件申请的诉讼": 2.5, "复议纠错率": "50%"}
+    assert summary.iloc[1][["年份", "收到申请"]].tolist() == ["2022年", 0]
+    assert summary.iloc[1][["每百件申请的复议", "复议纠错率"]].isna().all()  # no applications: no rate
+
+
+def test_the_view_shows_each_reports_figures(bundled_frame):
+    at = run_view("applications", bundled_frame)
+    per_report = at.dataframe[1].value
+    zone = per_report[per_report["机构"] == "江北水城旅游度假区安监"].iloc[0]
+    assert (zone["年份"], zone["格式"], zone["本年新收申请"]) == (2023, "国家模板（2019年起）", 0)

@@ -1,0 +1,21 @@
+"""components/channels.py (公开渠道): the share of each year's reports naming a channel, and the view's table of
+the numbers reports tie to one channel, on the bundled corpus."""
+
+from view_helpers import run_view
+
+from components.channels import channel_shares_by_year
+
+
+def test_shares_by_year_leave_out_channels_no_report_names(bundled_frame):
+    shares = channel_shares_by_year(bundled_frame)
+    assert list(shares.columns) == ["2009年", "2018年", "2023年"]
+    assert shares.loc["政务微信", "2018年"] == 2 / 3  # 聊城市 and 罗庄区 of the three 2018 reports
+    assert list(shares.loc["政务新媒体"]) == [0.0, 1 / 3, 1.0]
+    assert "公开栏" not in shares.index
+
+
+def test_the_view_lists_each_count_with_its_report(bundled_frame):
+    at = run_view("channels", bundled_frame)
+    counts = at.dataframe[0].value
+    rows = {(r["机构"], r["年份"], r["渠道"]): r["数量"] for _, r in counts.iterrows()}
+    assert rows == {("聊城市安监", "2018年", "新闻发布会"): 1, ("罗庄区安监", "2018年", "政务微信"): 78}

@@ -1,0 +1,35 @@
+"""components/issue_list.py (问题清单): every finding of the bundled corpus in one list, worst first; the
+badge counts what is not a mere 提示; a reviewer's decisions take findings off the list or mark them."""
+
+from view_helpers import run_view
+
+from components.issue_list import apply_reviews, count_badge, issue_rows, severity_of_warning
+from parsing.corpus.reviews import Reviews, finding_key
+
+
+def test_a_warnings_severity_comes_from_its_words():
+    assert severity_of_warning("冲突：与“b.txt”是同一机构同一年份的不同文件") == "冲突"
+    assert severity_of_warning("分类数量合计138条，与主动公开总数1000条不一致（分类只覆盖138/1000）") == "警告"
+    assert severity_of_warning("主动公开数量280条表述为“累计”，可能不只是本年度的数量") == "提示"
+
+
+def test_the_bundled_corpus_has_three_findings_worse_than_a_note(bundled_frame, bundled_corpus):
+    table = issue_rows(bundled_frame, bundled_corpus)
+    assert count_badge(table) == 3
+    assert list(table["严重程度"][:4]) == ["警告", "警告", "警告", "提示"]
+    assert list(table["报告"][:3]) == ["张店区安监 2009年", "张店区安监 2018年", "聊城市安监 2018年"]
+
+
+def test_switched_off_rules_leave_the_list_and_reviewed_findings_are_marked(bundled_frame, bundled_corpus):
+    table = issue_rows(bundled_frame, bundled_corpus)
+    liaocheng = table[table["严重程度"] == "警告"].iloc[2]
+    key = finding_key(liaocheng["文件"], liaocheng["内容"])
+    reviewed = apply_reviews(table, Reviews(frozenset({"PERIOD-STATED"}), {key: {"reason": "已核对", "when": ""}}))
+    assert len(reviewed) == len(table) - 2  # the two 统计期限 findings
+    assert list(reviewed[reviewed["核对"] != ""]["核对"]) == ["已核对：已核对"]
+
+
+def test_the_view_counts_each_severity(bundled_frame, bundled_corpus):
+    at = run_view("issue_list", bundled_frame, bundled_corpus)
+    assert {m.label: m.value for m in at.metric} == {"不符": "0", "冲突": "0", "无法读取": "0", "警告": "3",
+                                                      "提示": "11"}

@@ -1,0 +1,23 @@
+"""components/keywords.py (关键词): recurring terms of the problems and measures parts, and the view's keyword
+in context on the bundled corpus."""
+
+from view_helpers import run_view
+
+from components import keywords
+
+
+def test_terms_are_ranked_by_the_reports_that_use_them(bundled_frame, bundled_corpus):
+    table = keywords._stats(bundled_frame, "problems", bundled_corpus.terms)
+    top = table.iloc[0]
+    assert (top["词语"], top["出现次数"], top["报告数"]) == ("差距", 3, 3)
+    assert sorted(top["files"]) == ["000_b48a33d21bd5f171.txt", "001_4faf77f426963b58.txt",
+                                    "002_31cc29bab18448a3.txt"]
+
+
+def test_the_view_opens_the_most_shared_term_in_context(bundled_frame, bundled_corpus, monkeypatch):
+    monkeypatch.setattr(keywords, "wordcloud_png", lambda frequencies: None)  # the picture: ~1 s of font setup
+    at = run_view("keywords", bundled_frame, bundled_frame, bundled_corpus.terms)
+    assert at.selectbox(key="kw_term").value == "制度"  # in the measures of three reports, four times
+    aligned = at.dataframe[-1].value
+    assert set(aligned["词"]) == {"制度"} and len(aligned) == 6
+    assert set(aligned["机构"]) == {"张店区安监", "江北水城旅游度假区安监", "罗庄区安监", "聊城市安监"}

@@ -1,0 +1,26 @@
+"""components/themes_view.py (问题主题): themes per report and year, problems paired with the measures that
+answer them, and the view on the bundled corpus."""
+
+from view_helpers import run_view
+
+from components.themes_view import pairs, prevalence, theme_rows
+
+
+def test_prevalence_counts_reports_per_theme_and_year(bundled_frame):
+    rows = theme_rows(bundled_frame)
+    share, counts, per_year = prevalence(bundled_frame, rows, "problem")
+    assert per_year.to_dict() == {"2009年": 1, "2018年": 3, "2023年": 1}
+    assert counts.loc["及时性不够"].to_dict() == {"2009年": 1, "2018年": 2, "2023年": 0}
+    assert share.loc["便民性不足"].to_dict() == {"2009年": 1.0, "2018年": 1 / 3, "2023年": 1.0}
+
+
+def test_problems_are_paired_with_the_measures_that_answer_them(bundled_frame):
+    table = pairs(theme_rows(bundled_frame))
+    assert table.iloc[0].to_dict() == {"问题主题": "便民性不足", "报告数": 3, "同一报告有对应措施": 1,
+                                       "对应措施主题": "便民服务"}
+
+
+def test_the_view_lists_the_sentences_of_the_first_theme(bundled_frame):
+    at = run_view("themes_view", bundled_frame)
+    assert at.selectbox(key="theme_pick").value == "人员力量不足"
+    assert list(at.dataframe[0].value["年份"]) == ["2018年", "2023年"]

@@ -1,0 +1,37 @@
+"""parsing/corpus/files.py: listing and reading report files — links and special files are named and
+skipped, never followed; the size limit holds even where the size is not known beforehand."""
+
+from pathlib import Path
+
+import pytest
+
+from parsing import ReportReadError, iter_report_paths
+
+
+def test_symlinks_and_fifos_are_named_and_skipped_never_followed(tmp_path):
+    import os
+
+    from parsing.corpus.files import read_report_bytes
+
+    (tmp_path / "a.txt").write_text("2018年，我局主动公开政府信息57条。", encoding="utf-8")
+    os.symlink("/etc/passwd", tmp_path / "passwd.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    seen = {}
+    for path in iter_report_paths([tmp_path]):
+        try:
+            seen[path.name] = len(read_report_bytes(path))
+        except ReportReadError as exc:
+            seen[path.name] = str(exc)
+    assert seen["a.txt"] == len("2018年，我局主动公开政府信息57条。".encode())
+    assert seen["passwd.txt"].startswith("是符号链接")
+    assert seen["pipe.txt"].startswith("不是普通文件")
+    with pytest.raises(ReportReadError, match="符号链接"):
+        read_report_bytes(tmp_path / "passwd.txt")  # also when given directly as the path
+
+
+def test_a_proc_file_reporting_size_zero_is_still_size_limited(monkeypatch):
+    from parsing.corpus.files import read_report_bytes
+
+    monkeypatch.setenv("REPORT_MAX_MB", "0.0001")  # 104 bytes
+    with pytest.raises(ReportReadError):
+        read_report_bytes(Path("/proc/self/status"))  # not a regular file / or over the limit: never read whole
