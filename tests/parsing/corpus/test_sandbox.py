@@ -75,3 +75,19 @@ def test_supervised_workers_give_the_records_of_a_serial_parse():
 
     items = [(p.name, p.read_bytes()) for p in sorted(DATA.glob("*.txt"))]
     assert parse_supervised(items, workers=2) == [parse_payload(item) for item in items]
+
+
+def test_the_memory_cap_is_above_what_a_large_parent_already_maps():
+    """A worker forked from the Streamlit server inherits gigabytes of mapped (unused) address space; a flat
+    RLIMIT_AS below that made every upload fail with 内存超过上限. The cap counts from what is mapped."""
+    import mmap
+
+    from parsing.corpus.build import parse_payload
+    from parsing.corpus.sandbox import parse_supervised
+
+    reserve = mmap.mmap(-1, 3 * 1024 ** 3)  # 3 GiB of address space, never touched (no memory used)
+    try:
+        item = ("003.txt", (DATA / "003_dd0aca17394d444a.txt").read_bytes())
+        assert parse_supervised([item], 1, seconds=60, memory_mb=512) == [parse_payload(item)]
+    finally:
+        reserve.close()
