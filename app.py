@@ -7,23 +7,21 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import (
+from components import filters, style, upload
+from components.loader import load
+from components.style import agency_colors, md_escape
+from components.views import (
     agency_page,
     applications,
     channels,
     data_table,
     document,
-    filters,
     issue_list,
     keywords,
     overview,
     quality,
-    style,
     themes_view,
-    upload,
 )
-from components.loader import load
-from components.style import agency_colors, md_escape
 
 DATA_DIR = Path(os.environ.get("DATA_DIR", Path(__file__).with_name("data")))
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from components.frame import to_frame  # noqa: E402
-from components.themes_view import theme_rows  # noqa: E402
+from components.views.themes_view import theme_rows  # noqa: E402
 from parsing.analysis.themes import repetition  # noqa: E402
 from parsing.corpus.build import load_corpus  # noqa: E402
 

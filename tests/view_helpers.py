@@ -6,7 +6,8 @@ from streamlit.testing.v1 import AppTest
 def _render(module, args):
     import importlib
 
-    importlib.import_module(f"components.{module}").render(*args)
+    package = "components" if module in ("filters", "upload") else "components.views"  # the tabs
+    importlib.import_module(f"{package}.{module}").render(*args)
 
 
 def run_view(module: str, *args, query: dict | None = None) -> AppTest:

@@ -6,8 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .charts import headline_figures, proactive_bars, proactive_trend
-from .style import PLOTLY_CONFIG, style_figure, year_label
+from components.charts import headline_figures, proactive_bars, proactive_trend
+from components.style import PLOTLY_CONFIG, style_figure, year_label
 
 MAX_AGENCIES = 15  # beyond this the per-agency bars and lines are aggregated
 TOP_AGENCIES = 10

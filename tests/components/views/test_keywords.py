@@ -3,7 +3,7 @@ in context on the bundled corpus."""
 
 from view_helpers import run_view
 
-from components import keywords
+from components.views import keywords
 
 
 def test_terms_are_ranked_by_the_reports_that_use_them(bundled_frame, bundled_corpus):

@@ -2,7 +2,7 @@
 
 from view_helpers import run_view
 
-from components.quality import outcome
+from components.views.quality import outcome
 
 
 def test_a_broken_rule_counts_by_its_severity():

@@ -3,7 +3,7 @@
 import pandas as pd
 from view_helpers import run_view
 
-from components.applications import yearly_summary
+from components.views.applications import yearly_summary
 
 
 def test_rates_are_computed_only_where_there_is_a_denominator():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from conftest import DATA, seed
 from streamlit.testing.v1 import AppTest
 
-from components.document import (
+from components.views.document import (
     cells_in,
     collapse_tables,
     field_label,

@@ -3,7 +3,7 @@ answer them, and the view on the bundled corpus."""
 
 from view_helpers import run_view
 
-from components.themes_view import pairs, prevalence, theme_rows
+from components.views.themes_view import pairs, prevalence, theme_rows
 
 
 def test_prevalence_counts_reports_per_theme_and_year(bundled_frame):

@@ -7,14 +7,13 @@ import json
 import pandas as pd
 import streamlit as st
 
+from components.charts import total_text
+from components.labels import FIELD_LABELS, FORMAT_LABELS
+from components.style import highlight, md_escape, year_label
 from parsing.corpus.build import Corpus
 from parsing.schema import Report
 from parsing.template.tables import TABLE2_2019, TABLE2_2021
 from parsing.text.normalize import is_table_line
-
-from .charts import total_text
-from .labels import FIELD_LABELS, FORMAT_LABELS
-from .style import highlight, md_escape, year_label
 
 SHOWN_FIELDS = ("agency", "agency_type", "admin_level", "province", "city", "district", "adcode", "year", "format",
                 "proactive_total", "applications_received", "fees", "reconsideration", "litigation")

@@ -9,9 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.style import PLOTLY_CONFIG, style_figure, year_label
 from parsing.analysis.themes import shared_sentences, tag, themes
-
-from .style import PLOTLY_CONFIG, style_figure, year_label
 
 SIDES = {"problem": "存在的问题", "measure": "改进措施"}
 MAX_BOILERPLATE_REPORTS = 400

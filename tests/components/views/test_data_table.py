@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 from conftest import DATA
 
-from components.data_table import neutralise, tidy, to_csv, to_excel
 from components.frame import to_frame
+from components.views.data_table import neutralise, tidy, to_csv, to_excel
 from parsing.corpus.build import load_corpus
 
 

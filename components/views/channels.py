@@ -6,9 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.style import PLOTLY_CONFIG, style_figure, year_label
 from parsing.extract.channels import CHANNELS
-
-from .style import PLOTLY_CONFIG, style_figure, year_label
 
 MAX_ROWS = 25
 

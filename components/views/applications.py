@@ -6,10 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.labels import FORMAT_LABELS
+from components.style import PLOTLY_CONFIG, style_figure
 from parsing.template.tables import APPEAL_BLOCKS, APPEAL_RESULTS, APPLICANT_COLUMNS
-
-from .labels import FORMAT_LABELS
-from .style import PLOTLY_CONFIG, style_figure
 
 OUTCOMES = {"（一）": "予以公开", "（二）": "部分公开", "（三）": "不予公开", "（四）": "无法提供", "（五）": "不予处理",
             "（六）": "其他处理"}

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from .labels import STATUS_LABELS, STATUS_WORDS
+from components.labels import STATUS_LABELS, STATUS_WORDS
 
 MAX_ROWS = 2000
 

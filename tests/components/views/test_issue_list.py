@@ -3,7 +3,7 @@ badge counts what is not a mere 提示; a reviewer's decisions take findings off
 
 from view_helpers import run_view
 
-from components.issue_list import apply_reviews, count_badge, issue_rows, severity_of_warning
+from components.views.issue_list import apply_reviews, count_badge, issue_rows, severity_of_warning
 from parsing.corpus.reviews import Reviews, finding_key
 
 

@@ -10,12 +10,11 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from components.style import year_label
 from parsing.corpus import reviews as review_store
 from parsing.corpus.build import Corpus
 from parsing.corpus.reviews import Reviews, finding_key
 from parsing.template.checklist import rules
-
-from .style import year_label
 
 # severity → rank (lower is worse) and the words shown
 SEVERITIES = {"不符": 0, "冲突": 1, "无法读取": 2, "警告": 3, "提示": 4}

@@ -11,9 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.style import PLOTLY_CONFIG, md_escape, style_figure, year_label
 from parsing.analysis.keywords import keyword_in_context
-
-from .style import PLOTLY_CONFIG, md_escape, style_figure, year_label
 
 PARTS = {"problems": "存在的问题", "measures": "改进措施"}
 CONTEXT = 20  # characters of left and right context in the aligned view

@@ -3,7 +3,7 @@ the numbers reports tie to one channel, on the bundled corpus."""
 
 from view_helpers import run_view
 
-from components.channels import channel_shares_by_year
+from components.views.channels import channel_shares_by_year
 
 
 def test_shares_by_year_leave_out_channels_no_report_names(bundled_frame):

@@ -9,9 +9,8 @@ import json
 import pandas as pd
 import streamlit as st
 
+from components.labels import EXPORT_COLUMNS, FORMAT_LABELS, QUALITY_LABELS
 from parsing.corpus.build import Corpus
-
-from .labels import EXPORT_COLUMNS, FORMAT_LABELS, QUALITY_LABELS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -2,7 +2,7 @@
 
 from view_helpers import run_view
 
-from components.agency_page import history, year_pairs
+from components.views.agency_page import history, year_pairs
 
 ZHANGDIAN = "淄博市张店区安全生产监督管理局"
 
