@@ -78,10 +78,20 @@ def _brief(key: str, view: pd.DataFrame, corpus: Corpus, kind: str) -> tuple[byt
     return pdf_bytes, "会议简报.pdf", "application/pdf"
 
 
+LONG_TEXT = ("存在的问题", "改进措施")  # whole passages: in the downloads and in 文档, not in the on-screen grid
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _tidy(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
+    """The export table, built once per view state (it maps every cell: seconds at thousands of reports)."""
+    return tidy(_view)
+
+
 def render(view: pd.DataFrame, corpus: Corpus) -> None:
-    table = tidy(view)
-    st.dataframe(table, hide_index=True)
     key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
+    table = _tidy(key, view)
+    st.dataframe(table.drop(columns=list(LONG_TEXT)), hide_index=True)
+    st.caption("“存在的问题”和“改进措施”全文在下载的 CSV/Excel 中，以及“文档”页。")
     csv_bytes, excel_bytes = _export_bytes(key, table)
     c1, c2, c3 = st.columns(3)
     # the brief takes a few seconds (charts drawn server-side): built when asked, then kept per view state
