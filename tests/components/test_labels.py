@@ -14,7 +14,7 @@ from components.labels import (
 def test_field_and_frame_column_labels():
     assert FIELD_LABELS["proactive_total"] == "主动公开条数"
     assert FIELD_LABELS["agency_label"] == "机构简称"
-    assert list(EXPORT_COLUMNS.items())[-2:] == [("total_quality", "主动公开数字质量"), ("source", "来源")]
+    assert list(EXPORT_COLUMNS.items())[-3:] == [("total_quality", "主动公开数字质量"), ("source", "来源"), ("sha256", "sha256")]
     assert set(FRAME_COLUMNS) <= set(FIELD_LABELS)
 
 

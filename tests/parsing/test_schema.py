@@ -50,8 +50,8 @@ def test_exports_and_frame_follow_fields():
     from components.labels import EXPORT_COLUMNS, FIELD_LABELS
     from parsing.corpus import load_corpus
 
-    assert [k for k in EXPORT_COLUMNS if k not in ("total_quality", "source")] == \
-        [f.name for f in FIELDS if f.name not in ("tables", "checks", "evidence")]
+    assert list(EXPORT_COLUMNS) == [f.name for f in FIELDS if f.name not in ("sha256", "tables", "checks", "evidence")] \
+        + ["total_quality", "source", "sha256"]
     assert FIELD_LABELS["proactive_total"] == EXPORT_COLUMNS["proactive_total"] == "主动公开条数"
     frame = to_frame(load_corpus([DATA], use_cache=False, workers=1))
     assert list(frame.columns[:len(FIELDS)]) == [f.name for f in FIELDS]
