@@ -87,14 +87,18 @@ class Document:
 
 
 def _clip(text: str, spans: tuple[Span, ...], starts: list[int], region: Span | None, ends: str) -> list[Span]:
-    if region is None:
+    if region is None or (region.start <= 0 and region.end >= len(text)):
         return list(spans)
     first = max(0, bisect_right(starts, region.start) - 1)
     out = []
+    r_start, r_end = region.start, region.end
     for span in spans[first:]:
-        if span.start >= region.end:
+        if span.start >= r_end:
             break
-        s, e = max(span.start, region.start), min(span.end, region.end)
+        if span.start >= r_start and span.end <= r_end:
+            out.append(span)  # wholly inside: the same span, no new object
+            continue
+        s, e = max(span.start, r_start), min(span.end, r_end)
         # a piece of only terminators is no sentence: the slice's own split would not start one there
         if e > s and text[s] not in ends:
             out.append(Span(s, e))
