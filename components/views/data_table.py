@@ -11,6 +11,7 @@ import streamlit as st
 
 from components.labels import EXPORT_COLUMNS, FORMAT_LABELS, QUALITY_LABELS
 from parsing.corpus.build import Corpus
+from parsing.schema import FIELDS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -87,10 +88,25 @@ def _tidy(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
     return tidy(_view)
 
 
+NUMBER_COLUMNS = [EXPORT_COLUMNS[f.name] for f in FIELDS if f.kind in ("int", "float")]
+
+
+def _on_screen(table: pd.DataFrame):
+    """The grid: figures as numbers again (they sort 9 < 10, and Arrow never repairs a column of numbers mixed
+    with blanks on each rerun), a missing figure drawn blank."""
+    out = table.copy()
+    for col in NUMBER_COLUMNS:
+        if col in out.columns:
+            out[col] = pd.to_numeric(out[col].replace("", None), errors="coerce")
+            if (out[col].dropna() % 1 == 0).all():
+                out[col] = out[col].astype("Int64")
+    return out.style.format(na_rep="", precision=1)
+
+
 def render(view: pd.DataFrame, corpus: Corpus) -> None:
     key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
     table = _tidy(key, view)
-    st.dataframe(table.drop(columns=list(LONG_TEXT)), hide_index=True)
+    st.dataframe(_on_screen(table.drop(columns=list(LONG_TEXT))), hide_index=True)
     st.caption("“存在的问题”和“改进措施”全文在下载的 CSV/Excel 中，以及“文档”页。")
     csv_bytes, excel_bytes = _export_bytes(key, table)
     c1, c2, c3 = st.columns(3)

@@ -24,3 +24,20 @@ def test_exports_round_trip_the_filtered_table():
     for back in (csv_back, xlsx_back):
         assert list(back["主动公开条数"]) == [57, 123, 280, 1000, 47]
         assert back.loc[0, "机构"] == "临沂市罗庄区安全生产监督管理局"
+
+
+def test_the_on_screen_grid_keeps_figures_as_numbers_and_blanks_missing_ones():
+    """The export writes a missing figure as an empty cell; the grid turns the figures back into numbers, so a
+    column sorts 9 < 10 and Streamlit's Arrow conversion does not repair a mixed column on every rerun."""
+    import pyarrow as pa
+
+    from components.frame import to_frame
+    from components.views.data_table import LONG_TEXT, _on_screen, tidy
+    from parsing.corpus import load_corpus
+
+    frame = to_frame(load_corpus([DATA], use_cache=False, workers=1)).assign(source="数据文件夹")
+    grid = _on_screen(tidy(frame).drop(columns=list(LONG_TEXT)))
+    assert str(grid.data["主动公开条数"].dtype) == "Int64"
+    assert sorted(grid.data["主动公开条数"].tolist()) == [47, 57, 123, 280, 1000]
+    assert grid.data["上年结转申请数"].isna().all()  # 004 fills 表三 but its 总计 column is blank: missing, not 0
+    pa.Table.from_pandas(grid.data)  # one type per column: converts without repair
