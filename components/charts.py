@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from parsing.corpus.figures import total_text
 
-__all__ = ["headline_figures", "proactive_bars", "proactive_trend", "total_text"]
+__all__ = ["headline_figures", "proactive_bars", "proactive_trend"]
 
 # quality → (pattern shape, label suffix, legend text)
 QUALITY_STYLE = {

@@ -115,3 +115,15 @@ def year_label(value) -> str:
     import pandas as pd
 
     return "年份不明" if value is None or pd.isna(value) else f"{int(value)}年"
+
+
+def number_table(table, blank: str = ""):
+    """A table for st.dataframe: figures stay numbers (a column sorts 9 < 10), whole floats are shown as
+    integers, a missing cell is drawn as blank. One type per column, so Streamlit's Arrow conversion never has
+    to repair a column of numbers mixed with text on each rerun."""
+    out = table.copy()
+    for col in out.columns:
+        values = out[col]
+        if values.dtype.kind == "f" and (values.dropna() % 1 == 0).all():
+            out[col] = values.astype("Int64")  # 12.0 is shown as 12
+    return out.style.format(na_rep=blank, precision=1)

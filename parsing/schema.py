@@ -27,6 +27,11 @@ class Field:
     value: Any = None  # the default of a non-nullable scalar, when not the kind's empty value
 
     @property
+    def annotation(self) -> str:
+        """The dataclass annotation: the kind is a Python type name (str, int, float, bool, list, dict)."""
+        return self.kind + (" | None" if self.nullable else "")
+
+    @property
     def type_text(self) -> str:
         shown = {"str": "str", "int": "int", "float": "number", "bool": "bool", "list": "list", "dict": "object"}
         return shown[self.kind] + ("/null" if self.nullable else "")
@@ -153,12 +158,9 @@ def _from_dict(cls, data: dict[str, Any]):
     return cls(**values)
 
 
-_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": "bool",
-                "list": "list", "dict": "dict"}
 Report = dataclasses.make_dataclass(
     "Report",
-    [(f.name, _ANNOTATIONS[f.kind] + (" | None" if f.nullable else "")) if f.required
-     else (f.name, _ANNOTATIONS[f.kind] + (" | None" if f.nullable else ""), f.default()) for f in FIELDS],
+    [(f.name, f.annotation) if f.required else (f.name, f.annotation, f.default()) for f in FIELDS],
     namespace={"__doc__": "One annual report as a record: the fields of FIELDS, in that order (the public key order).",
                "__module__": __name__, "to_dict": _to_dict, "detached": _detached,
                "keys": classmethod(_keys), "from_dict": classmethod(_from_dict)},

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.charts import total_text
 from components.style import year_label
 from parsing.analysis.themes import repetition, tag
+from parsing.corpus.figures import total_text
 
 
 def history(rows: pd.DataFrame) -> pd.DataFrame:

@@ -10,8 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from components.labels import EXPORT_COLUMNS, FORMAT_LABELS, QUALITY_LABELS
+from components.style import number_table
 from parsing.corpus.build import Corpus
-from parsing.schema import FIELDS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -23,7 +23,8 @@ def neutralise(value):
     return value
 
 
-def tidy(view: pd.DataFrame) -> pd.DataFrame:
+def labelled(view: pd.DataFrame) -> pd.DataFrame:
+    """The exported columns with Chinese labels; lists and objects as text; a missing figure is still <NA>."""
     out = view[list(EXPORT_COLUMNS)].copy()
     for col in ("proactive_breakdown", "channel_counts"):
         out[col] = out[col].map(lambda d: json.dumps(d, ensure_ascii=False) if d else "")
@@ -33,8 +34,13 @@ def tidy(view: pd.DataFrame) -> pd.DataFrame:
     out["total_quality"] = out["total_quality"].map(lambda q: QUALITY_LABELS.get(q, "") if isinstance(q, str) else "")
     for col in ("proactive_total_approx", "proactive_total_cumulative"):
         out[col] = out[col].map({True: "是", False: "否"})
-    out = out.astype(object).where(out.notna(), "")  # a missing value is a blank cell, never "None"
-    out = out.rename(columns=EXPORT_COLUMNS)
+    return out.rename(columns=EXPORT_COLUMNS)
+
+
+def tidy(view: pd.DataFrame) -> pd.DataFrame:
+    """The CSV/Excel table: a missing value is a blank cell (never "None"), formulas neutralised."""
+    out = labelled(view)
+    out = out.astype(object).where(out.notna(), "")
     return out.map(neutralise) if hasattr(out, "map") else out.applymap(neutralise)
 
 
@@ -83,30 +89,16 @@ LONG_TEXT = ("存在的问题", "改进措施")  # whole passages: in the downlo
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _tidy(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
-    """The export table, built once per view state (it maps every cell: seconds at thousands of reports)."""
-    return tidy(_view)
-
-
-NUMBER_COLUMNS = [EXPORT_COLUMNS[f.name] for f in FIELDS if f.kind in ("int", "float")]
-
-
-def _on_screen(table: pd.DataFrame):
-    """The grid: figures as numbers again (they sort 9 < 10, and Arrow never repairs a column of numbers mixed
-    with blanks on each rerun), a missing figure drawn blank."""
-    out = table.copy()
-    for col in NUMBER_COLUMNS:
-        if col in out.columns:
-            out[col] = pd.to_numeric(out[col].replace("", None), errors="coerce")
-            if (out[col].dropna() % 1 == 0).all():
-                out[col] = out[col].astype("Int64")
-    return out.style.format(na_rep="", precision=1)
+def _tables(view_key: str, _view: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The on-screen grid (figures as numbers, whole passages left out) and the export table, built once per
+    view state: the export maps every cell, seconds at thousands of reports."""
+    return labelled(_view).drop(columns=list(LONG_TEXT)), tidy(_view)
 
 
 def render(view: pd.DataFrame, corpus: Corpus) -> None:
     key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
-    table = _tidy(key, view)
-    st.dataframe(_on_screen(table.drop(columns=list(LONG_TEXT))), hide_index=True)
+    grid, table = _tables(key, view)
+    st.dataframe(number_table(grid), hide_index=True)
     st.caption("“存在的问题”和“改进措施”全文在下载的 CSV/Excel 中，以及“文档”页。")
     csv_bytes, excel_bytes = _export_bytes(key, table)
     c1, c2, c3 = st.columns(3)

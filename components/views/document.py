@@ -7,10 +7,10 @@ import json
 import pandas as pd
 import streamlit as st
 
-from components.charts import total_text
 from components.labels import FIELD_LABELS, FORMAT_LABELS
 from components.style import highlight, md_escape, year_label
 from parsing.corpus.build import Corpus
+from parsing.corpus.figures import total_text
 from parsing.schema import Report
 from parsing.template.tables import TABLE2_2019, TABLE2_2021
 from parsing.text.normalize import is_table_line

@@ -3,8 +3,9 @@
 import pandas as pd
 import pytest
 
-from components.charts import headline_figures, proactive_bars, proactive_trend, total_text
+from components.charts import headline_figures, proactive_bars, proactive_trend
 from components.style import PALETTE, agency_colors
+from parsing.corpus.figures import total_text
 
 
 @pytest.mark.parametrize(("total", "quality", "shown"), [
