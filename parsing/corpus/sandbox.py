@@ -127,6 +127,16 @@ def parse_supervised(todo: list[tuple[str, bytes]], workers: int = 1, seconds: f
         if progress and (done % step == 0 or done == total):
             progress(done, total)
 
+    def retire(pos: int, slot: _Slot, reason: str) -> None:
+        """Kill the worker, name its file's reason, and start a fresh worker only if files are left."""
+        slot.stop(kill=True)
+        finish(slot.index, ({"error": reason}, ""))
+        slot.index = None
+        index = next(queue, None)
+        if index is not None:
+            slots[pos] = _Slot(context, memory_mb)
+            slots[pos].give(index, todo[index], seconds)
+
     if progress:
         progress(0, total)
     try:
@@ -145,18 +155,12 @@ def parse_supervised(todo: list[tuple[str, bytes]], workers: int = 1, seconds: f
                         index, payload, text = slot.conn.recv()
                     except (EOFError, OSError):  # the worker died: most often the memory limit
                         code = slot.process.exitcode if not slot.process.is_alive() else None
-                        slot.stop(kill=True)
-                        finish(slot.index, ({"error": f"解析进程意外退出（代码 {code}），"
-                                                      f"可能超过内存上限 {memory_mb} MB"}, ""))
-                        slots[pos] = slot = _Slot(context, memory_mb)
+                        retire(pos, slot, f"解析进程意外退出（代码 {code}），可能超过内存上限 {memory_mb} MB")
                     else:
                         finish(index, (payload, text))
-                    feed(slot)
+                        feed(slot)
                 elif now >= slot.deadline:
-                    slot.stop(kill=True)
-                    finish(slot.index, ({"error": _timeout_reason(seconds)}, ""))
-                    slots[pos] = slot = _Slot(context, memory_mb)
-                    feed(slot)
+                    retire(pos, slot, _timeout_reason(seconds))
     finally:
         for slot in slots:
             slot.stop(kill=slot.index is not None)
