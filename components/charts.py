@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from parsing.corpus.figures import total_text
 
-__all__ = ["headline_figures", "proactive_bars", "proactive_trend"]
+__all__ = ["headline_figures", "proactive_bars", "proactive_trend", "year_counts"]
 
 # quality → (pattern shape, label suffix, legend text)
 QUALITY_STYLE = {
@@ -124,3 +124,22 @@ def headline_figures(view: pd.DataFrame) -> dict[str, str]:
         "_per_year": "；".join(f"{int(y)}年 {int(v):,} 条" for y, v in per_year.items()),
         "_flagged": f"{len(known) - len(plain)}",
     }
+
+
+SELECTED, OUTSIDE = "#1f5fa8", "#c9cdd2"  # years inside the chosen range / outside it
+
+
+def year_counts(years: pd.Series, chosen: tuple[int, int] | None) -> go.Figure:
+    """The sidebar's small bar chart under the year slider: reports per year among those the other filters
+    select, the chosen range in blue. Reports without a year are not drawn (their count is in the caption)."""
+    counts = years.dropna().astype(int).value_counts().sort_index()
+    inside = [chosen is None or chosen[0] <= y <= chosen[1] for y in counts.index]
+    return go.Figure(
+        data=[go.Bar(x=[int(y) for y in counts.index], y=[int(n) for n in counts.values],
+                     marker={"color": [SELECTED if i else OUTSIDE for i in inside]},
+                     hovertemplate="%{x}年：%{y} 份报告<extra></extra>")],
+        layout={"height": 110, "margin": {"l": 4, "r": 4, "t": 4, "b": 22}, "showlegend": False,
+                "bargap": 0.15, "plot_bgcolor": "#ffffff", "paper_bgcolor": "rgba(0,0,0,0)",
+                "font": {"family": "Noto Sans CJK SC, sans-serif", "size": 12, "color": "#111418"},
+                "xaxis": {"type": "category", "fixedrange": True, "tickfont": {"size": 11}},
+                "yaxis": {"visible": False, "fixedrange": True}})

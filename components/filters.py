@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from .charts import year_counts
 from .labels import FORMAT_LABELS
 
 ALL = "全部"
@@ -20,6 +21,29 @@ class Selection:
     agencies: tuple[str, ...]
     years: tuple[int, int] | None
     formats: tuple[str, ...]
+
+
+OPTIONS_CAP = 200  # choices sent to the browser at once: 1,851 agencies cost ~0.2 s on every rerun
+
+
+def searchable(options: list[str], keep: list[str], query: str, cap: int = OPTIONS_CAP,
+               label: dict[str, str] | None = None) -> tuple[list[str], int]:
+    """The choices to offer when there may be thousands: those already chosen (keep), then the options whose
+    name (or label) contains query, at most cap in all. Returns (choices, how many matching ones were left out)."""
+    query = query.strip()
+    matching = [o for o in options if not query or query in o or (label is not None and query in label.get(o, ""))]
+    kept = [o for o in keep if o in options]
+    rest = [o for o in matching if o not in set(kept)]
+    room = max(cap - len(kept), 0)
+    return kept + rest[:room], max(len(rest) - room, 0)
+
+
+def search_box(container, key: str, count: int, what: str = "机构") -> str:
+    """A 查找 box shown only when there are more choices than one list should hold."""
+    if count <= OPTIONS_CAP:
+        return ""
+    return container.text_input(f"查找{what}", key=key, placeholder=f"共 {count} 个：输入名称中的字，如“张店”",
+                                help=f"{what}较多时列表只列出 {OPTIONS_CAP} 个；输入名称中的字后按回车缩小列表。")
 
 
 def _options(values: pd.Series) -> list[str]:
@@ -78,7 +102,11 @@ def render(frame: pd.DataFrame) -> pd.DataFrame:
         st.session_state["f_agency"] = [a for a in st.query_params.get_all("agency") if a in agencies]
     else:
         st.session_state["f_agency"] = [a for a in st.session_state["f_agency"] if a in agencies]
-    chosen = sb.multiselect("机构", agencies, key="f_agency", placeholder="全部机构")
+    offered, hidden = searchable(agencies, st.session_state["f_agency"],
+                                 search_box(sb, "f_agency_q", len(agencies)))
+    chosen = sb.multiselect("机构", offered, key="f_agency", placeholder="全部机构")
+    if hidden:
+        sb.caption(f"另有 {hidden} 个机构未列出：在“查找机构”中输入名称中的字，或先选省份、城市。")
     if chosen:
         view = view[view["agency_key"].isin(chosen)]
 
@@ -91,6 +119,10 @@ def render(frame: pd.DataFrame) -> pd.DataFrame:
             a, b = max(lo, min(a, hi)), max(lo, min(b, hi))
             st.session_state["f_years"] = (min(a, b), max(a, b))
         year_range = sb.slider("年份范围", lo, hi, key="f_years")
+        # reports per year among those the filters above select (drawn on every page, so Plotly's
+        # JavaScript is loaded with the page, not on the first chart tab's click)
+        sb.plotly_chart(year_counts(view["year"], year_range), key="year_counts", width="stretch",
+                        config={"displayModeBar": False, "staticPlot": True})
         view = view[view["year"].between(year_range[0], year_range[1]) | (view["year"].isna() & (
             year_range == (lo, hi)))]
     elif years:

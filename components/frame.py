@@ -28,3 +28,9 @@ def to_frame(corpus: Corpus) -> pd.DataFrame:
         if f.kind in DTYPES:
             frame[f.name] = frame[f.name].astype(DTYPES[f.kind])
     return frame.sort_values(["agency_key", "year", "file"], na_position="last").reset_index(drop=True)
+
+
+def iter_columns(view: pd.DataFrame, *columns: str):
+    """Iterate the named columns only, as namedtuples: itertuples over the whole frame converts every one of
+    its ~50 columns (0.1 s per pass at 2,000 reports)."""
+    return view[list(columns)].itertuples(index=False)

@@ -117,13 +117,28 @@ def year_label(value) -> str:
     return "年份不明" if value is None or pd.isna(value) else f"{int(value)}年"
 
 
-def number_table(table, blank: str = ""):
-    """A table for st.dataframe: figures stay numbers (a column sorts 9 < 10), whole floats are shown as
-    integers, a missing cell is drawn as blank. One type per column, so Streamlit's Arrow conversion never has
-    to repair a column of numbers mixed with text on each rerun."""
+def number_table(table):
+    """A table for st.dataframe: figures stay numbers (a column sorts 9 < 10) and whole floats become
+    integers (12.0 is shown as 12). One type per column, so Streamlit's Arrow conversion never has to repair a
+    column of numbers mixed with text on each rerun."""
     out = table.copy()
     for col in out.columns:
         values = out[col]
         if values.dtype.kind == "f" and (values.dropna() % 1 == 0).all():
-            out[col] = values.astype("Int64")  # 12.0 is shown as 12
-    return out.style.format(na_rep=blank, precision=1)
+            out[col] = values.astype("Int64")
+    return out
+
+
+LAZY_ROWS = 500  # longer grids send only the rows in sight (and fetch more on scrolling)
+
+
+def show_numbers(table, blank: str = "", container=None, **kwargs):
+    """st.dataframe of number_table(table): a missing figure shows as blank (never "None"), other decimals
+    with one digit; no pandas Styler (it formats every cell in Python: 0.5 s at 2,000 rows)."""
+    import streamlit as st
+
+    out = number_table(table)
+    config = {c: st.column_config.NumberColumn(format="%.1f") for c in out.columns if out[c].dtype.kind == "f"}
+    config.update(kwargs.pop("column_config", None) or {})
+    return (container or st).dataframe(out, placeholder=blank, column_config=config or None,
+                                       lazy=len(out) > LAZY_ROWS or None, **kwargs)

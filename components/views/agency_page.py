@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.filters import search_box, searchable
 from components.style import year_label
 from parsing.analysis.themes import repetition, tag
 from parsing.corpus.figures import total_text
@@ -56,8 +57,18 @@ def render(view: pd.DataFrame) -> None:
     keys = list(agencies["agency_key"])
     labels = dict(zip(agencies["agency_key"], agencies["agency_label"], strict=True))
     wanted = st.query_params.get("page")
-    chosen = st.selectbox("选择机构", keys, index=keys.index(wanted) if wanted in keys else 0,
+    current = st.session_state.get("agency_page") or wanted
+    offered, hidden = searchable(keys, [current] if current in keys else [],
+                                 search_box(st, "agency_page_q", len(keys)), label=labels)
+    if not offered:
+        st.info("没有名称含这些字的机构。请改一改“查找机构”中的字。")
+        return
+    if st.session_state.get("agency_page") not in offered:
+        st.session_state.pop("agency_page", None)
+    chosen = st.selectbox("选择机构", offered, index=offered.index(wanted) if wanted in offered else 0,
                           format_func=lambda k: f"{labels[k]}（{k}）", key="agency_page")
+    if hidden:
+        st.caption(f"另有 {hidden} 个机构未列出：在“查找机构”中输入名称中的字，或在左侧先选省份、城市。")
     st.query_params["page"] = chosen
     rows = view[view["agency_key"] == chosen]
     st.subheader(chosen)

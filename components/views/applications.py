@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.labels import FORMAT_LABELS
-from components.style import PLOTLY_CONFIG, number_table, style_figure
+from components.style import PLOTLY_CONFIG, show_numbers, style_figure
 from parsing.template.tables import APPEAL_BLOCKS, APPEAL_RESULTS, APPLICANT_COLUMNS
 
 OUTCOMES = {"（一）": "予以公开", "（二）": "部分公开", "（三）": "不予公开", "（四）": "无法提供", "（五）": "不予处理",
@@ -55,17 +55,17 @@ def render(view: pd.DataFrame) -> None:
         st.subheader("按年份汇总")
         if (summary[["收到申请", "行政复议", "行政诉讼"]] == 0).all().all():
             st.info("当前筛选下写明的收到申请、行政复议、行政诉讼数量全部为 0。")
-        st.dataframe(number_table(summary, "—"), hide_index=True)
+        show_numbers(summary, "—", hide_index=True)
         st.caption("只加总报告写明的数字；每百件申请的复议/诉讼和复议纠错率在有分母时才计算。")
     flat = view[["agency_label", "year", "format", "applications_received", "applications_carried_in",
                  "applications_closed", "applications_carried_out", "reconsideration", "litigation"]]
     st.subheader("各报告的申请与复议诉讼数量")
     flat = flat.assign(format=flat["format"].map(lambda f: FORMAT_LABELS.get(f, f)))
-    st.dataframe(number_table(flat.rename(columns={
+    show_numbers(flat.rename(columns={
         "agency_label": "机构", "year": "年份", "format": "格式", "applications_received": "本年新收申请",
         "applications_carried_in": "上年结转", "applications_closed": "办理结果总计",
-        "applications_carried_out": "结转下年度", "reconsideration": "行政复议", "litigation": "行政诉讼"}), ""),
-        hide_index=True)  # a missing figure is blank, never "None"
+        "applications_carried_out": "结转下年度", "reconsideration": "行政复议", "litigation": "行政诉讼"}),
+        "", hide_index=True)  # a missing figure is blank, never "None"
     st.caption("空白表示报告未写明（或表格中该格为空），不等于 0。")
 
     template = [r for r in view.itertuples() if r.tables and "表三" in r.tables]

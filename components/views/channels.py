@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.frame import iter_columns
 from components.style import PLOTLY_CONFIG, style_figure, year_label
 from parsing.extract.channels import CHANNELS
 
@@ -26,18 +27,41 @@ def channel_shares_by_year(view: pd.DataFrame) -> pd.DataFrame:
     return table[table.max(axis=1) > 0]
 
 
-def render(view: pd.DataFrame) -> None:
-    use = [(r.agency_label, r.agency_key, ch) for r in view.itertuples() for ch in r.channels]
-    if not use:
-        st.info("当前筛选下的报告没有写明公开渠道。")
-        return
-    long = pd.DataFrame(use, columns=["label", "agency", "channel"])
+def region_shares(view: pd.DataFrame) -> tuple[str, pd.DataFrame, pd.Series]:
+    """Many agencies: region × channel, the share of the region's reports that name the channel (pure).
+    By province when the view spans several, else by city, else by agency type; (level name, shares, reports)."""
+    levels = [(name, view[column].fillna("").replace("", "（不明）"))
+              for column, name in (("province", "省份"), ("city", "城市"), ("agency_type", "机构类型"))]
+    name, groups = next(((n, g) for n, g in levels if g.nunique() > 1), levels[-1])
+    counts = groups.value_counts()
+    rows = {g: {c: sum(c in (chs or []) for chs in view.loc[groups == g, "channels"]) / n for c in CHANNELS}
+            for g, n in counts.items()}
+    shares = pd.DataFrame.from_dict(rows, orient="index").reindex(columns=list(CHANNELS))
+    return name, shares, counts
+
+
+def _region_heatmap(view: pd.DataFrame) -> None:
+    level, shares, counts = region_shares(view)
+    shares = shares.head(MAX_ROWS)
+    more = len(counts) - len(shares)
+    y = [f"{g}（{counts[g]}份）" for g in shares.index]
+    pct = (shares * 100).round().astype(int)
+    fig = go.Figure(go.Heatmap(z=pct.values, x=list(pct.columns), y=y, colorscale="Blues", zmin=0, zmax=100,
+                               text=pct.values, texttemplate="%{text}%", textfont={"size": 16},
+                               hovertemplate="%{y}<br>%{x}：%{z}% 的报告提到<extra></extra>",
+                               colorbar={"title": "报告占比 %"}))
+    fig.update_xaxes(title="公开渠道", tickangle=-30)
+    fig.update_yaxes(title=level, autorange="reversed")
+    st.plotly_chart(style_figure(fig, f"各{level}提到各公开渠道的报告占比（格内 = 该{level}报告中提到该渠道的比例）",
+                                 height=max(380, 110 + 40 * len(y))), config=PLOTLY_CONFIG, key="channels_heatmap")
+    st.caption(f"机构较多（{view['agency_key'].nunique()} 个）：按{level}汇总" +
+               (f"，列出报告最多的 {MAX_ROWS} 个{level}，其余 {more} 个见下方统计。" if more else "。") +
+               "选择省份、城市或机构即可看到各机构的情况。")
+
+
+def _agency_heatmap(view: pd.DataFrame, long: pd.DataFrame) -> None:
     reports_per_agency = view.groupby("agency_key").size()
-    if len(reports_per_agency) > MAX_ROWS:
-        reports_per_agency = reports_per_agency.nlargest(MAX_ROWS)
-        st.caption(f"机构较多：热力图只列出报告最多的 {MAX_ROWS} 个机构；下方的渠道统计包含全部报告。")
-    matrix = (long[long["agency"].isin(reports_per_agency.index)].groupby(["agency", "channel"]).size()
-              .unstack(fill_value=0)
+    matrix = (long.groupby(["agency", "channel"]).size().unstack(fill_value=0)
               .reindex(columns=list(CHANNELS), fill_value=0).reindex(reports_per_agency.index, fill_value=0))
     labels = view.drop_duplicates("agency_key").set_index("agency_key")["agency_label"]
     y = [f"{labels[a]}（{reports_per_agency[a]}份）" for a in matrix.index]
@@ -49,6 +73,18 @@ def render(view: pd.DataFrame) -> None:
     fig.update_yaxes(title="机构", autorange="reversed")
     st.plotly_chart(style_figure(fig, "各机构使用的公开渠道（格内数字 = 提到该渠道的报告数）",
                                  height=max(380, 110 + 60 * len(y))), config=PLOTLY_CONFIG, key="channels_heatmap")
+
+
+def render(view: pd.DataFrame) -> None:
+    use = [(r.agency_label, r.agency_key, ch) for r in iter_columns(view, "agency_label", "agency_key", "channels") for ch in r.channels]
+    if not use:
+        st.info("当前筛选下的报告没有写明公开渠道。")
+        return
+    long = pd.DataFrame(use, columns=["label", "agency", "channel"])
+    if view["agency_key"].nunique() > MAX_ROWS:
+        _region_heatmap(view)
+    else:
+        _agency_heatmap(view, long)
 
     trend = channel_shares_by_year(view)
     if trend.shape[1] >= 2:  # at least two years: did 政务新媒体 replace 公开栏 after 2019?
@@ -70,7 +106,8 @@ def render(view: pd.DataFrame) -> None:
 
     counts = [{"机构": r.agency_label, "年份": year_label(r.year), "渠道": ch, "数量": n,
                "原文": (r.evidence.get(f"channel_counts.{ch}") or {}).get("text", "")}
-              for r in view.itertuples() for ch, n in (r.channel_counts or {}).items()]
+              for r in iter_columns(view, "agency_label", "year", "channel_counts", "evidence")
+              for ch, n in (r.channel_counts or {}).items()]
     st.subheader("报告中写明的渠道数量")
     if not counts:
         st.caption("当前筛选下的报告没有把具体数字对应到某一个渠道。")
@@ -84,7 +121,7 @@ def render(view: pd.DataFrame) -> None:
         fig.update_yaxes(title="数量（中位数）")
         st.plotly_chart(style_figure(fig, "渠道数量：各报告的中位数（括号内为写明数量的报告数）"),
                         config=PLOTLY_CONFIG, key="channels_counts")
-        st.dataframe(table.head(1000), hide_index=True)
+        st.dataframe(table, hide_index=True, lazy=len(table) > 500 or None)
         return
     fig = go.Figure()
     for report, part in table.assign(报告=table["机构"] + " " + table["年份"]).groupby("报告", sort=True):

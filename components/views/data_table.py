@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.labels import EXPORT_COLUMNS, FORMAT_LABELS, QUALITY_LABELS
-from components.style import number_table
+from components.style import show_numbers
 from parsing.corpus.build import Corpus
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -55,12 +55,20 @@ def to_excel(table: pd.DataFrame) -> bytes:
     return buf.getvalue()
 
 
-@st.cache_data(max_entries=8, show_spinner="正在准备下载文件……")
-def _export_bytes(view_key: str, _table: pd.DataFrame) -> tuple[bytes, bytes]:
-    """CSV and Excel built once per view state (the set of reports shown), then served as plain bytes.
+EXCEL_AT_ONCE = 300  # reports: above this the .xlsx (openpyxl, ~1 s per 1,000 rows) is built when asked
+
+
+@st.cache_data(max_entries=8, show_spinner="正在准备 CSV……")
+def _csv_bytes(view_key: str, _table: pd.DataFrame) -> bytes:
+    """CSV built once per view state (the set of reports shown), then served as plain bytes.
     A deferred (callable) download lost its file when two buttons were clicked quickly
     (MediaFileStorageError: Deferred file … not found); bytes kept in the cache cannot go missing."""
-    return to_csv(_table), to_excel(_table)
+    return to_csv(_table)
+
+
+@st.cache_data(max_entries=8, show_spinner="正在准备 Excel 文件……")
+def _excel_bytes(view_key: str, _table: pd.DataFrame) -> bytes:
+    return to_excel(_table)
 
 
 @st.cache_data(max_entries=4, show_spinner="正在生成会议简报……")
@@ -98,15 +106,19 @@ def _tables(view_key: str, _view: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFr
 def render(view: pd.DataFrame, corpus: Corpus) -> None:
     key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
     grid, table = _tables(key, view)
-    st.dataframe(number_table(grid), hide_index=True)
+    show_numbers(grid, hide_index=True)
     st.caption("“存在的问题”和“改进措施”全文在下载的 CSV/Excel 中，以及“文档”页。")
-    csv_bytes, excel_bytes = _export_bytes(key, table)
     c1, c2, c3 = st.columns(3)
     # the brief takes a few seconds (charts drawn server-side): built when asked, then kept per view state
     if c3.button("生成会议简报（Word 和 PDF）", key="brief_make") or st.session_state.get("brief_for") == key:
         st.session_state["brief_for"] = key
         c3.download_button("下载会议简报（Word）", *_brief(key, view, corpus, "docx"), key="brief_docx")
         c3.download_button("下载会议简报（PDF）", *_brief(key, view, corpus, "pdf"), key="brief_pdf")
-    c1.download_button("下载 CSV", csv_bytes, file_name="公开年报记录.csv", mime="text/csv", key="export_csv")
-    c2.download_button("下载 Excel", excel_bytes, file_name="公开年报记录.xlsx", key="export_xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    c1.download_button("下载 CSV", _csv_bytes(key, table), file_name="公开年报记录.csv", mime="text/csv",
+                       key="export_csv")
+    # a small view gets its .xlsx at once; a large one when asked (seconds of openpyxl on every open otherwise)
+    if (len(view) <= EXCEL_AT_ONCE or c2.button(f"准备 Excel 文件（{len(view)} 份报告）", key="excel_make")
+            or st.session_state.get("excel_for") == key):
+        st.session_state["excel_for"] = key
+        c2.download_button("下载 Excel", _excel_bytes(key, table), file_name="公开年报记录.xlsx", key="export_xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

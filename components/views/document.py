@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
+from components.frame import iter_columns
 from components.labels import FIELD_LABELS, FORMAT_LABELS
 from components.style import highlight, md_escape, year_label
 from parsing.corpus.build import Corpus
@@ -32,7 +33,7 @@ def _value(key: str, value) -> str:
 def render(view: pd.DataFrame, corpus: Corpus) -> None:
     files = list(view["file"])
     labels = {r.file: f"{r.agency_label} · {year_label(r.year)} · {r.file}" + (" · 上传" if r.source == "上传" else "")
-              for r in view.itertuples()}
+              for r in iter_columns(view, "file", "agency_label", "year", "source")}
     wanted = st.query_params.get("doc")
     if "doc_file" not in st.session_state or st.session_state["doc_file"] not in files:
         st.session_state["doc_file"] = wanted if wanted in files else files[0]

@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from components.style import year_label
+from components.frame import iter_columns
+from components.style import LAZY_ROWS, year_label
 from parsing.corpus import reviews as review_store
 from parsing.corpus.build import Corpus
 from parsing.corpus.reviews import Reviews, finding_key
@@ -37,7 +38,7 @@ def issue_rows(view: pd.DataFrame, corpus: Corpus | None, base: dict | None = No
     """Every issue of the reports in view (and the corpus's unreadable files and notes), worst first."""
     base = base or {}
     rows = []
-    for r in view.itertuples():
+    for r in iter_columns(view, "agency_label", "year", "file", "checks", "warnings"):
         report = f"{r.agency_label} {year_label(r.year)}"
         doc = "?" + urlencode({**base, "tab": "文档", "doc": r.file}, doseq=True)
         for check in r.checks or []:
@@ -112,7 +113,8 @@ def render(view: pd.DataFrame, corpus: Corpus, data_dir: Path | None = None) -> 
     part = table[table["严重程度"].isin(shown)]
     st.caption(f"共 {len(table)} 条，显示 {len(part)} 条。“提示”是数字质量说明（累计、约数、未写明）；"
                "点击“打开原文”查看证据。")
-    st.dataframe(part.drop(columns="rule_id"), hide_index=True, height=560, column_config={
+    st.dataframe(part.drop(columns="rule_id"), hide_index=True, height=560, lazy=len(part) > LAZY_ROWS or None,
+                 column_config={
         "原文": st.column_config.LinkColumn("原文", display_text="打开原文"),
         "内容": st.column_config.TextColumn(width="large"),
     })

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.charts import headline_figures, proactive_bars, proactive_trend
+from components.frame import iter_columns
 from components.style import PLOTLY_CONFIG, style_figure, year_label
 
 MAX_AGENCIES = 15  # beyond this the per-agency bars and lines are aggregated
@@ -30,7 +31,8 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
         col.metric(name, kpi[name], help=helps[name])
     missing = len(view) - len(known)
     if missing:
-        gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in view.itertuples() if pd.isna(r.proactive_total)]
+        gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in iter_columns(view, "agency_label", "year", "proactive_total")
+                if pd.isna(r.proactive_total)]
         more = f" 等 {len(gaps)} 份" if len(gaps) > 20 else ""
         st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{'、'.join(gaps[:20])}{more}")
 
@@ -96,7 +98,8 @@ def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) ->
 
 def _breakdown(view: pd.DataFrame) -> None:
     rows = [{"报告": f"{r.agency_label} {year_label(r.year)}", "类别": cat, "条数": n}
-            for r in view.itertuples() for cat, n in (r.proactive_breakdown or {}).items()]
+            for r in iter_columns(view, "agency_label", "year", "proactive_breakdown")
+            for cat, n in (r.proactive_breakdown or {}).items()]
     if rows and len({r["报告"] for r in rows}) > MAX_REPORT_BARS:
         table = pd.DataFrame(rows).groupby("类别")["条数"].sum().nlargest(15)
         fig = go.Figure(go.Bar(x=list(table.index), y=list(table.values), text=list(table.values)))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
+from components.frame import iter_columns
 from components.labels import STATUS_LABELS, STATUS_WORDS
 
 MAX_ROWS = 500  # rows drawn at once: a table of thousands costs seconds to send and says no more
@@ -24,39 +26,65 @@ def _cells(cells: list[dict]) -> str:
                      f"{'空白' if c['value'] is None else c['value']}" for c in cells)
 
 
-def _link(base: dict, file: str, cells: list[dict], rule: str | None = None) -> str:
-    """The 文档 view of file opened at the check's cells (ev) with that check's cells marked (check)."""
+def _link(base: dict, file: str, cells: list[dict], rule: str | None = None, *, prefix: str | None = None) -> str:
+    """The 文档 view of file opened at the check's cells (ev) with that check's cells marked (check).
+
+    prefix: the file's own part ("?…tab=文档&doc=…"), when the caller builds many links of one file."""
     spans = [(c["start"], c["end"]) for c in cells if c.get("end")]
-    params = {**base, "tab": "文档", "doc": file}
+    link = prefix if prefix is not None else "?" + urlencode({**base, "tab": "文档", "doc": file}, doseq=True)
     if spans:
-        params["ev"] = f"{min(s for s, _e in spans)}-{max(e for _s, e in spans)}"
+        link += f"&ev={min(s for s, _e in spans)}-{max(e for _s, e in spans)}"
         if rule:
-            params["check"] = rule
-    return "?" + urlencode(params, doseq=True)
+            link += "&" + _quoted_check(rule)
+    return link
+
+
+@functools.lru_cache(maxsize=256)
+def _quoted_check(rule: str) -> str:  # a few dozen rule names, tens of thousands of links
+    return urlencode({"check": rule})
 
 
 @st.cache_resource(max_entries=8, show_spinner="正在汇总检查结果……")
-def _table(view_key: str, base_key: str, _view: pd.DataFrame, _base: dict) -> pd.DataFrame:
-    """Every check of the reports in view, built once per filtered set (not on every rerun)."""
-    rows = []
-    for r in _view.itertuples():
+def _table(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
+    """Every check of the reports in view, worst first, built once per filtered set (not on every rerun).
+
+    Only what counting and sorting need (report, rule, outcome, the check itself): the shown rows'
+    texts and links are made by shown_rows, for the few hundred drawn, not for tens of thousands."""
+    reports, rules, statuses, files, checks = [], [], [], [], []
+    for r in iter_columns(_view, "agency_label", "year", "file", "checks"):
+        report = f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}"
         for check in r.checks or []:
-            rows.append({"报告": f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}", "规则": check["rule"],
-                         "结果": STATUS_LABELS[outcome(check)], "说明": check["detail"],
-                         "依据": check.get("basis", ""),
-                         "单元格": _cells(check["cells"]), "原文": _link(_base, r.file, check["cells"], check["rule"]),
-                         "status": outcome(check)})
-    table = pd.DataFrame(rows)
+            reports.append(report)
+            rules.append(check["rule"])
+            statuses.append(outcome(check))
+            files.append(r.file)
+            checks.append(check)
+    table = pd.DataFrame({"报告": reports, "规则": rules, "status": statuses, "_file": files,
+                          "_check": pd.Series(checks, dtype=object)})
     if table.empty:
         return table
     order = table["status"].map(ORDER)
     return table.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
+def shown_rows(table: pd.DataFrame, base: dict) -> pd.DataFrame:
+    """The drawn rows with their words: result, explanation, basis, cells read, and the link to the evidence."""
+    checks = list(table["_check"])
+    prefixes = {f: "?" + urlencode({**base, "tab": "文档", "doc": f}, doseq=True) for f in set(table["_file"])}
+    return pd.DataFrame({
+        "报告": list(table["报告"]), "规则": list(table["规则"]),
+        "结果": [STATUS_LABELS[s] for s in table["status"]],
+        "说明": [c["detail"] for c in checks], "依据": [c.get("basis", "") for c in checks],
+        "单元格": [_cells(c["cells"]) for c in checks],
+        "原文": [_link(base, f, c["cells"], c["rule"], prefix=prefixes[f])
+                 for f, c in zip(table["_file"], checks, strict=True)],
+    })
+
+
 def render(view: pd.DataFrame) -> None:
     base = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev", "check")}
     view_key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
-    table = _table(view_key, repr(sorted(base.items())), view, base)
+    table = _table(view_key, view)
     if table.empty:
         st.info("当前筛选下没有可检查的表格。质量检查针对 2019 年起国家模板报告的表二、表三、表四。")
         return
@@ -70,12 +98,12 @@ def render(view: pd.DataFrame) -> None:
         st.dataframe(by_rule, height=300)
     shown = st.multiselect("显示的结果", list(STATUS_LABELS), default=list(STATUS_LABELS),
                            format_func=STATUS_LABELS.get, key="quality_status")
-    table = table[table["status"].isin(shown)].drop(columns="status")
+    table = table[table["status"].isin(shown)]
     if len(table) > MAX_ROWS:
         st.caption(f"共 {len(table)} 条，下表显示最需要查看的前 {MAX_ROWS} 条（不符、警告、提示、无法判断、通过依次排列）；"
                    "请用上方的结果或左侧的筛选缩小范围，或在“按规则汇总”中看全部。")
         table = table.head(MAX_ROWS)
-    st.dataframe(table, hide_index=True, height=560, column_config={
+    st.dataframe(shown_rows(table, base), hide_index=True, height=560, column_config={
         "原文": st.column_config.LinkColumn("原文", display_text="打开原文"),
         "说明": st.column_config.TextColumn(width="large"),
     })

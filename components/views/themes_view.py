@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.frame import iter_columns
 from components.style import PLOTLY_CONFIG, style_figure, year_label
 from parsing.analysis.themes import shared_sentences, tag, themes
 
@@ -19,7 +20,7 @@ MAX_BOILERPLATE_REPORTS = 400
 def theme_rows(view: pd.DataFrame) -> pd.DataFrame:
     """One row per (report, side, theme, sentence). Pure: a frame in, a frame out."""
     rows = []
-    for r in view.itertuples():
+    for r in iter_columns(view, "file", "agency_key", "agency_label", "year", "province", "problems", "measures"):
         for side, text in (("problem", r.problems), ("measure", r.measures)):
             for hit in tag(text, side):
                 rows.append({"file": r.file, "agency_key": r.agency_key, "机构": r.agency_label,
@@ -104,7 +105,7 @@ def render(view: pd.DataFrame) -> None:
         st.caption(f"报告超过 {MAX_BOILERPLATE_REPORTS} 份时请先筛选（按年份或地区）再查看共用句子。")
         return
     texts = {f"{r.agency_label} {year_label(r.year)}": (r.problems or "") + "\n" + (r.measures or "")
-             for r in view.itertuples()}
+             for r in iter_columns(view, "agency_label", "year", "problems", "measures")}
     shared = shared_sentences(texts)
     if not shared:
         st.caption("当前筛选下没有几份报告共用的句子。")

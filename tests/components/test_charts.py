@@ -3,7 +3,14 @@
 import pandas as pd
 import pytest
 
-from components.charts import headline_figures, proactive_bars, proactive_trend
+from components.charts import (
+    OUTSIDE,
+    SELECTED,
+    headline_figures,
+    proactive_bars,
+    proactive_trend,
+    year_counts,
+)
 from components.style import PALETTE, agency_colors
 from parsing.corpus.figures import total_text
 
@@ -56,3 +63,12 @@ def test_agency_colours_do_not_move_when_an_agency_is_added():
     assert all(before[n] == after[n] for n in names)
     assert all(c in PALETTE for c in after.values())
     assert not any(len(set(c[4:-1].replace(" ", "").split(","))) == 1 for c in PALETTE)  # no greys
+
+
+def test_year_counts_colour_the_chosen_range_and_skip_reports_without_a_year(bundled_frame):
+    years = pd.concat([bundled_frame["year"], pd.Series([None], dtype="Int64")])  # one report without a year
+    fig = year_counts(years, (2018, 2019))
+    bars = fig.data[0]
+    assert list(bars.x) == [2009, 2018, 2023] and list(bars.y) == [1, 3, 1]
+    assert list(bars.marker.color) == [OUTSIDE, SELECTED, OUTSIDE]
+    assert list(year_counts(bundled_frame["year"], None).data[0].marker.color) == [SELECTED] * 3

@@ -1,7 +1,11 @@
 """components/filters.py: the sidebar filters read their state from the URL, narrow the frame, and write it
 back; unknown values fall back to 全部."""
 
+import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
+
+from components import filters
 
 
 def _view(frame):
@@ -34,3 +38,34 @@ def test_an_unknown_value_means_everything(bundled_frame):
     assert at.sidebar.selectbox(key="f_city").value == "全部"
     assert at.sidebar.caption[-1].value.startswith("已选 5 / 5 份报告。")
     assert "city" not in at.query_params
+
+
+@pytest.mark.parametrize(("options", "keep", "query", "cap", "offered", "hidden"), [
+    (["甲局", "乙局", "丙局"], [], "", 200, ["甲局", "乙局", "丙局"], 0),  # few: all of them
+    (["甲局", "乙局", "丙局"], [], "", 2, ["甲局", "乙局"], 1),  # many: the first cap, the rest counted
+    (["甲局", "乙局", "丙局"], ["丙局"], "", 2, ["丙局", "甲局"], 1),  # a chosen one always stays offered
+    (["张店区局", "淄川区局", "张店区二局"], [], "张店", 200, ["张店区局", "张店区二局"], 0),  # the search narrows
+    (["张店区局", "淄川区局"], ["淄川区局"], "张店", 1, ["淄川区局"], 1),  # the chosen one fills the room
+    (["甲局"], ["已不在列表的局"], "", 200, ["甲局"], 0),  # a choice no longer among the options is dropped
+])
+def test_searchable_offers_the_chosen_then_the_matching_up_to_the_cap(options, keep, query, cap, offered, hidden):
+    assert filters.searchable(options, keep, query, cap) == (offered, hidden)
+
+
+def test_searchable_matches_the_label_too():
+    assert filters.searchable(["淄博市张店区安全生产监督管理局"], [], "张店区安监", label={
+        "淄博市张店区安全生产监督管理局": "张店区安监"}) == (["淄博市张店区安全生产监督管理局"], 0)
+
+
+def test_thousands_of_agencies_get_a_search_box_and_a_short_list(bundled_frame):
+    many = pd.concat([bundled_frame.assign(agency_key=[f"第{i}{j}号安监局" for j in range(5)], file=[
+        f"{i}_{j}.txt" for j in range(5)]) for i in range(60)], ignore_index=True)  # 300 agencies
+    at = _run(many)
+    assert len(at.sidebar.multiselect(key="f_agency").options) == filters.OPTIONS_CAP
+    assert at.sidebar.caption[0].value.startswith("另有 100 个机构未列出")
+    at.sidebar.text_input(key="f_agency_q").input("第59").run()
+    assert at.sidebar.multiselect(key="f_agency").options == [f"第59{j}号安监局" for j in range(5)]
+    at.sidebar.multiselect(key="f_agency").select("第592号安监局").run()
+    at.sidebar.text_input(key="f_agency_q").input("第1").run()  # a new search keeps the chosen agency
+    assert "第592号安监局" in at.sidebar.multiselect(key="f_agency").options
+    assert at.sidebar.caption[-1].value.startswith("已选 1 / 300 份报告。")

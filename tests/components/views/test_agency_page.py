@@ -25,3 +25,24 @@ def test_the_view_opens_the_agency_of_the_url(bundled_frame):
     assert at.subheader[0].value == "聊城市安全生产监督管理局"
     assert list(at.dataframe[0].value["主动公开"]) == ["1,000（累计）"]
     assert at.info[0].value == "这个机构在当前筛选下只有一年的报告，无法比较年度之间的重复。"
+
+
+def test_thousands_of_agencies_are_found_by_search_and_the_url_agency_stays_offered(bundled_frame):
+    import pandas as pd
+
+    from components.filters import OPTIONS_CAP
+
+    many = pd.concat([bundled_frame.assign(agency_key=[f"第{i}{j}号安监局" for j in range(5)],
+                                           agency_label=[f"第{i}{j}号" for j in range(5)],
+                                           file=[f"{i}_{j}.txt" for j in range(5)]) for i in range(60)],
+                     ignore_index=True)  # 300 agencies
+    at = run_view("agency_page", many, query={"page": "第594号安监局"})
+    box = at.selectbox(key="agency_page")
+    assert len(box.options) == OPTIONS_CAP and box.value == "第594号安监局"
+    assert at.caption[0].value.startswith("另有 100 个机构未列出")
+    at.text_input(key="agency_page_q").input("第3").run()
+    assert at.selectbox(key="agency_page").value == "第594号安监局"  # the open page is kept while searching
+    offered = at.selectbox(key="agency_page").options
+    assert offered[0] == "第594号（第594号安监局）" and sorted(offered[1:]) == sorted(
+        [f"第3{j}号（第3{j}号安监局）" for j in range(5)] + [f"第3{i}{j}号（第3{i}{j}号安监局）" for i in range(10)
+                                                       for j in range(5)])

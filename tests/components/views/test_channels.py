@@ -4,6 +4,7 @@ the numbers reports tie to one channel, on the bundled corpus."""
 from view_helpers import run_view
 
 from components.views.channels import channel_shares_by_year
+from parsing.extract.channels import CHANNELS
 
 
 def test_shares_by_year_leave_out_channels_no_report_names(bundled_frame):
@@ -19,3 +20,15 @@ def test_the_view_lists_each_count_with_its_report(bundled_frame):
     counts = at.dataframe[0].value
     rows = {(r["机构"], r["年份"], r["渠道"]): r["数量"] for _, r in counts.iterrows()}
     assert rows == {("聊城市安监", "2018年", "新闻发布会"): 1, ("罗庄区安监", "2018年", "政务微信"): 78}
+
+
+def test_many_agencies_are_summed_by_region_as_shares(bundled_frame):
+    from components.views.channels import region_shares
+
+    level, shares, counts = region_shares(bundled_frame)
+    assert level == "城市"  # one province (山东省): by city
+    assert dict(counts) == {"淄博市": 2, "临沂市": 1, "聊城市": 2}
+    assert shares.loc["淄博市"].max() <= 1 and list(shares.columns)[:3] == list(CHANNELS)[:3]
+    ziboshi = bundled_frame[bundled_frame["city"] == "淄博市"]
+    first = list(CHANNELS)[0]
+    assert shares.loc["淄博市", first] == sum(first in (c or []) for c in ziboshi["channels"]) / 2

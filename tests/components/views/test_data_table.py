@@ -38,7 +38,7 @@ def test_the_on_screen_grid_keeps_figures_as_numbers_and_blanks_missing_ones():
 
     frame = to_frame(load_corpus([DATA], use_cache=False, workers=1)).assign(source="数据文件夹")
     grid = number_table(labelled(frame).drop(columns=list(LONG_TEXT)))
-    assert str(grid.data["主动公开条数"].dtype) == "Int64"
-    assert sorted(grid.data["主动公开条数"].tolist()) == [47, 57, 123, 280, 1000]
-    assert grid.data["上年结转申请数"].isna().all()  # 004 fills 表三 but its 总计 column is blank: missing, not 0
-    pa.Table.from_pandas(grid.data)  # one type per column: converts without repair
+    assert str(grid["主动公开条数"].dtype) == "Int64"
+    assert sorted(grid["主动公开条数"].tolist()) == [47, 57, 123, 280, 1000]
+    assert grid["上年结转申请数"].isna().all()  # 004 fills 表三 but its 总计 column is blank: missing, not 0
+    pa.Table.from_pandas(grid)  # one type per column: converts without repair
