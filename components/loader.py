@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -34,13 +35,26 @@ def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
+def progress_text(done: int, total: int, elapsed: float) -> str:
+    """The load bar's words: how far, how fast (files/s) and how long is left, once there is a rate."""
+    text = f"正在解析报告：{done:,} / {total:,}"
+    if done and elapsed > 0.5:
+        rate = done / elapsed
+        left = (total - done) / rate
+        minutes, seconds = divmod(round(left), 60)
+        text += f"，每秒 {rate:,.0f} 份，" + (f"约剩 {minutes} 分 {seconds} 秒" if minutes else
+                                            f"约剩 {seconds} 秒" if seconds else "即将完成")
+    return text + "（只解析新增或改动的文件）"
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load_folder(folder: str, fingerprint_key: str, cache_dir: str) -> tuple[Corpus, pd.DataFrame]:
     bar = st.progress(0.0, text="正在读取报告……")
+    started = time.perf_counter()
 
     def progress(done: int, total: int) -> None:
         if total:
-            bar.progress(done / total, text=f"正在解析报告：{done} / {total}（只解析新增或改动的文件）")
+            bar.progress(done / total, text=progress_text(done, total, time.perf_counter() - started))
 
     corpus = load_corpus([folder], cache_dir=cache_dir, progress=progress)
     bar.empty()

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsing.analysis.keywords import terms as keyword_terms
 from parsing.corpus.cache import ParseCache, default_cache_dir
-from parsing.corpus.files import iter_report_paths, read_report_bytes, sha256_of
+from parsing.corpus.files import iter_report_paths, max_bytes, read_report_bytes, sha256_of
 from parsing.corpus.fingerprint import parser_fingerprint
 from parsing.corpus.sandbox import parse_supervised
 from parsing.errors import ReportReadError
@@ -53,32 +54,60 @@ def parse_payload(item: tuple[str, bytes]) -> tuple[dict, str]:
     return {"record": record, "terms": terms}, parsed.text
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One file to load: its bytes, or (a warm load) only its sha256 from the stat index and where to read it."""
+    name: str
+    data: bytes | None
+    digest: str
+    path: Path | None = None
+
+
 def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = None, workers: int = 1,
                progress: Callable[[int, int], None] | None = None, isolate: bool = False) -> Corpus:
     """Parse (name, bytes) pairs into a corpus; with a cache, only unseen contents are parsed.
 
     isolate: each file in its own child process with a time and memory limit (parsing/sandbox.py)."""
+    return _parse_entries([Entry(name, data, sha256_of(data)) for name, data in files], cache, workers,
+                          progress, isolate)
+
+
+def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
+                   progress: Callable[[int, int], None] | None, isolate: bool = False,
+                   errors: list[LoadError] | None = None) -> Corpus:
     corpus = Corpus()
     seen: dict[str, str] = {}
-    unique: list[tuple[str, bytes, str]] = []
-    for name, data in files:
-        digest = sha256_of(data)
-        if data and digest in seen:
-            corpus.notes.append(f"“{name}”与“{seen[digest]}”内容完全相同（sha256 相同），只计一次")
+    unique: list[Entry] = []
+    for entry in entries:
+        if entry.data != b"" and entry.digest in seen:
+            corpus.notes.append(f"“{entry.name}”与“{seen[entry.digest]}”内容完全相同（sha256 相同），只计一次")
             continue
-        seen[digest] = name
-        unique.append((name, data, cache_key(digest, name)))
-    cached = cache.get_many(k for _n, _d, k in unique) if cache is not None else {}
-    todo = [(name, data) for name, data, key in unique if key not in cached]
+        seen[entry.digest] = entry.name
+        unique.append(entry)
+    cached = cache.get_many(cache_key(e.digest, e.name) for e in unique) if cache is not None else {}
+    todo: list[tuple[str, bytes]] = []
+    todo_keys: list[str] = []
+    readable: list[Entry] = []
+    for entry in unique:
+        key = cache_key(entry.digest, entry.name)
+        if key not in cached:
+            data = _bytes_of(entry, errors if errors is not None else corpus.errors)
+            if data is None:
+                continue
+            todo.append((entry.name, data))
+            todo_keys.append(key)
+            entry = Entry(entry.name, data, entry.digest, entry.path)
+        readable.append(entry)
     results = parse_supervised(todo, 1) if isolate else _run(todo, workers, progress)
-    fresh = dict(zip((cache_key(sha256_of(d), n) for n, d in todo), results, strict=True))
+    fresh = dict(zip(todo_keys, results, strict=True))
     checks_loader = None
     if cache is not None:
         cache.put_many((key, payload, text) for key, (payload, text) in fresh.items())
         corpus.notes.extend(cache.notes)
         corpus.text_loader = cache.text_loader()
         checks_loader = cache.checks_loader()
-    for name, data, key in unique:
+    for entry in readable:
+        name, key = entry.name, cache_key(entry.digest, entry.name)
         payload, text = fresh[key] if key in fresh else (cached[key], "")
         if "error" in payload:
             corpus.errors.append(LoadError(name, payload["error"]))
@@ -86,7 +115,10 @@ def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = No
         try:
             record = Report.from_dict({**payload["record"], "file": name, "sha256": key[:64]})
         except (KeyError, TypeError):
-            payload, text = parse_payload((name, data))  # a cache row of another shape: never trusted
+            data = _bytes_of(entry, corpus.errors)  # a cache row of another shape: never trusted
+            if data is None:
+                continue
+            payload, text = parse_payload((name, data))
             if "error" in payload:
                 corpus.errors.append(LoadError(name, payload["error"]))
                 continue
@@ -97,6 +129,24 @@ def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = No
         corpus.terms[name] = payload.get("terms", {})
     finish(corpus)
     return corpus
+
+
+def _bytes_of(entry: Entry, errors: list[LoadError]) -> bytes | None:
+    """The entry's bytes, read now if the stat index let the load skip them; None (and the reason) if unreadable."""
+    if entry.data is not None:
+        return entry.data
+    try:
+        data = read_report_bytes(entry.path)
+    except ReportReadError as exc:
+        errors.append(LoadError(entry.name, str(exc)))
+        return None
+    except OSError as exc:
+        errors.append(LoadError(entry.name, os_reason(exc)))
+        return None
+    if sha256_of(data) != entry.digest:  # changed between the stat and the read: its real digest decides
+        errors.append(LoadError(entry.name, "文件在读取时被改动，请刷新页面重新读取"))
+        return None
+    return data
 
 
 def _run(todo: list[tuple[str, bytes]], workers: int, progress) -> list[tuple[dict, str]]:
@@ -117,15 +167,10 @@ def _run(todo: list[tuple[str, bytes]], workers: int, progress) -> list[tuple[di
 
 def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None, use_cache: bool = True,
                 workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> Corpus:
-    """Read report files and folders; parse in parallel; reuse the on-disk cache (shared by app and CLI)."""
-    files, errors = [], []
-    for path in iter_report_paths(paths):
-        try:
-            files.append((path.name, read_report_bytes(path)))
-        except ReportReadError as exc:
-            errors.append(LoadError(path.name, str(exc)))
-        except OSError as exc:
-            errors.append(LoadError(path.name, os_reason(exc)))
+    """Read report files and folders; parse in parallel; reuse the on-disk cache (shared by app and CLI).
+
+    With the cache, a file whose path, size, times and inode match the stat index is not read at all: its
+    sha256 is the recorded one (a warm load of 10,000 reports reads no report file)."""
     cache, notice = None, None
     if use_cache:
         try:
@@ -134,7 +179,29 @@ def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None
             # an uncreatable, unwritable or full cache folder: parse without a cache, every record still shown
             notice = f"缓存不可用，本次直接解析全部报告（{getattr(exc, 'strerror', None) or exc}）"
     try:
-        corpus = parse_many(files, cache=cache, workers=workers or os.cpu_count() or 1, progress=progress)
+        found = list(iter_report_paths(paths))
+        stats = {str(p.absolute()): s for p in found if (s := stat_key(p)) is not None} if cache else {}
+        known = cache.known_digests(stats) if cache is not None and stats else {}
+        entries, errors, read = [], [], []
+        for path in found:
+            where = str(path.absolute())
+            if where in known:
+                entries.append(Entry(path.name, None, known[where], path))
+                continue
+            try:
+                data = read_report_bytes(path)
+            except ReportReadError as exc:
+                errors.append(LoadError(path.name, str(exc)))
+                continue
+            except OSError as exc:
+                errors.append(LoadError(path.name, os_reason(exc)))
+                continue
+            entries.append(Entry(path.name, data, sha256_of(data), path))
+            if where in stats:
+                read.append((where, stats[where], entries[-1].digest))
+        corpus = _parse_entries(entries, cache, workers or os.cpu_count() or 1, progress, errors=errors)
+        if cache is not None:
+            cache.remember_digests(read)
     finally:
         if cache is not None:
             cache.close()
@@ -142,6 +209,17 @@ def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None
         corpus.notes.insert(0, notice)
     corpus.errors = errors + corpus.errors
     return corpus
+
+
+def stat_key(path: Path) -> tuple[int, int, int, int] | None:
+    """(size, mtime_ns, ctime_ns, inode) of a non-empty plain file within the size limit; None otherwise."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= max_bytes():
+        return None  # an empty file is always read (and named as empty), never looked up
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 def os_reason(exc: OSError) -> str:

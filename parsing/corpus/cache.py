@@ -68,6 +68,10 @@ class ParseCache:
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS reports (sha256 TEXT, parser_version TEXT, payload TEXT, "
                    "text TEXT, checks TEXT, PRIMARY KEY (sha256, parser_version))")
+        # the stat index: a file whose path, size, times and inode are unchanged has the sha256 it had, so a
+        # warm load reads no report file at all (reading 10,000 files to hash them took 0.6 s)
+        db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
+                   "ctime_ns INTEGER, ino INTEGER, sha256 TEXT)")
         row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         if row is None:
             db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
@@ -113,6 +117,25 @@ class ParseCache:
                 except (TypeError, ValueError):
                     continue
         return found
+
+    def known_digests(self, stats: dict[str, tuple[int, int, int, int]]) -> dict[str, str]:
+        """path → sha256 for the files whose (size, mtime_ns, ctime_ns, ino) are those recorded with it."""
+        try:
+            rows = self.db.execute("SELECT path, size, mtime_ns, ctime_ns, ino, sha256 FROM files").fetchall()
+        except sqlite3.DatabaseError:
+            return {}
+        return {path: digest for path, *stat, digest in rows if stats.get(path) == tuple(stat)}
+
+    def remember_digests(self, rows: Iterable[tuple[str, tuple[int, int, int, int], str]]) -> None:
+        """Record (path, stat, sha256) of files just read; a failure only means they are read next time."""
+        rows = [(path, *stat, digest) for path, stat, digest in rows]
+        if not rows or self.readonly:
+            return
+        try:
+            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
+            self.db.commit()
+        except sqlite3.Error:
+            pass
 
     def text_loader(self) -> TextLoader:
         return TextLoader(self.path, self.version)

@@ -3,10 +3,11 @@ of the data folder plus this session's uploads, marked 上传."""
 
 import os
 
+import pytest
 from conftest import DATA
 from streamlit.testing.v1 import AppTest
 
-from components.loader import fingerprint
+from components.loader import fingerprint, progress_text
 
 
 def test_the_fingerprint_changes_when_a_file_changes(tmp_path):
@@ -38,3 +39,14 @@ def test_an_upload_joins_the_folders_reports(tmp_path):
         "003_dd0aca17394d444a.txt": "数据文件夹", "002_31cc29bab18448a3.txt": "数据文件夹", "上传.txt": "上传",
         "000_b48a33d21bd5f171.txt": "数据文件夹", "001_4faf77f426963b58.txt": "数据文件夹",
         "004_b34427a2f19d7753.txt": "数据文件夹"}
+
+
+@pytest.mark.parametrize(("done", "total", "elapsed", "text"), [
+    (0, 100_000, 0.0, "正在解析报告：0 / 100,000（只解析新增或改动的文件）"),  # no rate yet
+    (25, 100, 0.2, "正在解析报告：25 / 100（只解析新增或改动的文件）"),  # too early for a fair rate
+    (1_000, 100_000, 2.0, "正在解析报告：1,000 / 100,000，每秒 500 份，约剩 3 分 18 秒（只解析新增或改动的文件）"),
+    (900, 1_000, 3.0, "正在解析报告：900 / 1,000，每秒 300 份，即将完成（只解析新增或改动的文件）"),
+    (500, 1_000, 10.0, "正在解析报告：500 / 1,000，每秒 50 份，约剩 10 秒（只解析新增或改动的文件）"),
+])
+def test_the_load_bar_shows_files_per_second_and_the_time_left(done, total, elapsed, text):
+    assert progress_text(done, total, elapsed) == text

@@ -31,3 +31,45 @@ def test_parallel_parse_gives_the_same_records(folder, tmp_path):
     serial = load_corpus([folder], use_cache=False, workers=1)
     assert totals(parallel) == totals(serial)
     assert ("variant_44.txt", 244) in totals(parallel)
+
+
+def test_a_warm_load_reads_no_report_file_and_a_changed_file_is_read_again(tmp_path, monkeypatch):
+    import shutil
+
+    import parsing.corpus.build as build
+
+    folder, cache = tmp_path / "data", tmp_path / "cache"
+    shutil.copytree(DATA, folder)
+    cold = load_corpus([folder], cache_dir=cache, workers=1)
+    reads = []
+    real = build.read_report_bytes
+    monkeypatch.setattr(build, "read_report_bytes", lambda path: reads.append(path.name) or real(path))
+    warm = load_corpus([folder], cache_dir=cache, workers=1)
+    assert reads == []  # every file known by its path, size, times and inode
+    assert [r.record.to_dict() for r in warm.reports] == [r.record.to_dict() for r in cold.reports]
+    assert totals(warm) == totals(cold)
+
+    changed = folder / "003_dd0aca17394d444a.txt"  # 罗庄区 2018, 57 条: the same size, another figure
+    changed.write_bytes(changed.read_bytes().replace("共57条".encode(), "共58条".encode()))
+    again = load_corpus([folder], cache_dir=cache, workers=1)
+    assert reads == ["003_dd0aca17394d444a.txt"]
+    assert {r.record.file: r.record.proactive_total for r in again.reports}["003_dd0aca17394d444a.txt"] == 58
+
+
+def test_a_file_gone_after_the_listing_is_named_and_the_rest_still_load(tmp_path, monkeypatch):
+    import shutil
+
+    import parsing.corpus.build as build
+
+    folder, cache = tmp_path / "data", tmp_path / "cache"
+    shutil.copytree(DATA, folder)
+    load_corpus([folder], cache_dir=cache, workers=1)
+    (folder / "extra.txt").write_bytes((folder / "003_dd0aca17394d444a.txt").read_bytes() + "。".encode())
+
+    def vanish(path):  # deleted between the folder listing and the read
+        raise FileNotFoundError(path)
+
+    monkeypatch.setattr(build, "read_report_bytes", vanish)
+    corpus = load_corpus([folder], cache_dir=cache, workers=1)
+    assert [(e.file, e.reason) for e in corpus.errors] == [("extra.txt", "文件不存在")]
+    assert len(corpus.reports) == 5  # the five known files come from the index and the cache
