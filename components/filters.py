@@ -42,7 +42,7 @@ def search_box(container, key: str, count: int, what: str = "机构") -> str:
     """A 查找 box shown only when there are more choices than one list should hold."""
     if count <= OPTIONS_CAP:
         return ""
-    return container.text_input(f"查找{what}", key=key, placeholder=f"共 {count} 个：输入名称中的字，如“张店”",
+    return container.text_input(f"查找{what}（共 {count:,} 个）", key=key, placeholder="输入名称中的字，如“张店”",
                                 help=f"{what}较多时列表只列出 {OPTIONS_CAP} 个；输入名称中的字后按回车缩小列表。")
 
 
