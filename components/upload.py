@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.filters import search_box, searchable
 from parsing.corpus.files import describe_limit, max_bytes, sha256_of
 from parsing.corpus.store import move_to_trash, refusal, save_report
 from parsing.readers import SUPPORTED_SUFFIXES
@@ -80,7 +81,13 @@ def render_remove(data_dir: Path, folder_files: list[str]) -> None:
     if not names:
         box.caption("数据文件夹中没有报告。")
         return
-    name = box.selectbox("选择报告", names, key="remove_name", index=None, placeholder="选择要移除的报告")
+    chosen = st.session_state.get("remove_name")
+    offered, hidden = searchable(names, [chosen] if chosen else [], search_box(box, "remove_query", len(names), "报告"))
+    if chosen and chosen not in offered:
+        st.session_state.pop("remove_name", None)  # removed meanwhile (another session, the file manager)
+    name = box.selectbox("选择报告", offered, key="remove_name", index=None, placeholder="选择要移除的报告")
+    if hidden:
+        box.caption(f"另有 {hidden} 份报告未列出：在“查找报告”中输入文件名中的字。")
     sure = box.checkbox("确认移除（文件移到 .trash 文件夹，不会删除）", key="remove_confirm")
 
     def remove() -> None:

@@ -11,6 +11,15 @@ from components.style import PLOTLY_CONFIG, style_figure, year_label
 from parsing.extract.channels import CHANNELS
 
 MAX_ROWS = 25
+MAX_REGIONS = 15  # rows of the region heatmap besides 全部: every cell is labelled, and labels cost drawing time
+MAX_TABLE_ROWS = 200  # rows of the counts table on screen (each is sent on every rerun)
+
+
+def _mentions(groups: pd.Series, channels: pd.Series) -> pd.DataFrame:
+    """group × channel: how many reports of the group name the channel (each report counted once)."""
+    pairs = pd.DataFrame({"group": groups.to_numpy(), "channel": channels.to_numpy(), "report": range(len(groups))})
+    pairs = pairs.explode("channel").dropna(subset=["channel"]).drop_duplicates(["report", "channel"])
+    return pairs.groupby(["group", "channel"]).size().unstack(fill_value=0)
 
 
 def channel_shares_by_year(view: pd.DataFrame) -> pd.DataFrame:
@@ -18,12 +27,12 @@ def channel_shares_by_year(view: pd.DataFrame) -> pd.DataFrame:
     dated = view.dropna(subset=["year"])
     if dated.empty:
         return pd.DataFrame()
-    years = sorted(int(y) for y in dated["year"].unique())
-    out = {}
-    for year in years:
-        part = dated[dated["year"] == year]
-        out[f"{year}年"] = {c: sum(c in (chs or []) for chs in part["channels"]) / len(part) for c in CHANNELS}
-    table = pd.DataFrame(out)
+    years = dated["year"].astype(int)
+    per_year = years.value_counts().sort_index()
+    shares = (_mentions(years, dated["channels"]).reindex(index=per_year.index, columns=list(CHANNELS), fill_value=0)
+              .div(per_year, axis=0))
+    table = shares.T.astype(float)
+    table.columns = [f"{y}年" for y in per_year.index]
     return table[table.max(axis=1) > 0]
 
 
@@ -34,17 +43,20 @@ def region_shares(view: pd.DataFrame) -> tuple[str, pd.DataFrame, pd.Series]:
               for column, name in (("province", "省份"), ("city", "城市"), ("agency_type", "机构类型"))]
     name, groups = next(((n, g) for n, g in levels if g.nunique() > 1), levels[-1])
     counts = groups.value_counts()
-    rows = {g: {c: sum(c in (chs or []) for chs in view.loc[groups == g, "channels"]) / n for c in CHANNELS}
-            for g, n in counts.items()}
-    shares = pd.DataFrame.from_dict(rows, orient="index").reindex(columns=list(CHANNELS))
+    shares = (_mentions(groups, view["channels"]).reindex(index=counts.index, columns=list(CHANNELS), fill_value=0)
+              .div(counts, axis=0))
     return name, shares, counts
 
 
 def _region_heatmap(view: pd.DataFrame) -> None:
     level, shares, counts = region_shares(view)
-    shares = shares.head(MAX_ROWS)
+    shares = shares.head(MAX_REGIONS)
     more = len(counts) - len(shares)
-    y = [f"{g}（{counts[g]}份）" for g in shares.index]
+    # the first row is every report in view: it replaces the separate per-channel bar chart
+    everyone = _mentions(pd.Series(["全部"] * len(view)), view["channels"]).reindex(
+        index=["全部"], columns=list(CHANNELS), fill_value=0) / len(view)
+    shares = pd.concat([everyone, shares])
+    y = [f"全部（{len(view)}份）"] + [f"{g}（{counts[g]}份）" for g in shares.index[1:]]
     pct = (shares * 100).round().astype(int)
     fig = go.Figure(go.Heatmap(z=pct.values, x=list(pct.columns), y=y, colorscale="Blues", zmin=0, zmax=100,
                                text=pct.values, texttemplate="%{text}%", textfont={"size": 16},
@@ -55,7 +67,7 @@ def _region_heatmap(view: pd.DataFrame) -> None:
     st.plotly_chart(style_figure(fig, f"各{level}提到各公开渠道的报告占比（格内 = 该{level}报告中提到该渠道的比例）",
                                  height=max(380, 110 + 40 * len(y))), config=PLOTLY_CONFIG, key="channels_heatmap")
     st.caption(f"机构较多（{view['agency_key'].nunique()} 个）：按{level}汇总" +
-               (f"，列出报告最多的 {MAX_ROWS} 个{level}，其余 {more} 个见下方统计。" if more else "。") +
+               (f"，列出报告最多的 {MAX_REGIONS} 个{level}，其余 {more} 个请在左侧选择后查看。" if more else "。") +
                "选择省份、城市或机构即可看到各机构的情况。")
 
 
@@ -82,7 +94,7 @@ def render(view: pd.DataFrame) -> None:
         return
     long = pd.DataFrame(use, columns=["label", "agency", "channel"])
     if view["agency_key"].nunique() > MAX_ROWS:
-        _region_heatmap(view)
+        _region_heatmap(view)  # its 全部 row gives what the per-channel bar chart would
     else:
         _agency_heatmap(view, long)
 
@@ -97,12 +109,13 @@ def render(view: pd.DataFrame) -> None:
         fig.update_yaxes(title="提到该渠道的报告占比 %", range=[0, 105])
         st.plotly_chart(style_figure(fig, "各年份提到各渠道的报告占比"), config=PLOTLY_CONFIG, key="channels_trend")
 
-    per_channel = long.groupby("channel").size().reindex(list(CHANNELS), fill_value=0).reset_index(name="报告数")
-    fig = go.Figure(go.Bar(x=list(per_channel["channel"]), y=list(per_channel["报告数"]), text=list(per_channel["报告数"]),
-                           marker_color="#1f5fa8", textposition="outside", cliponaxis=False))
-    fig.update_xaxes(title="公开渠道")
-    fig.update_yaxes(title="报告数")
-    st.plotly_chart(style_figure(fig, "提到各渠道的报告数"), config=PLOTLY_CONFIG, key="channels_bar")
+    if view["agency_key"].nunique() <= MAX_ROWS:
+        per_channel = long.groupby("channel").size().reindex(list(CHANNELS), fill_value=0).reset_index(name="报告数")
+        fig = go.Figure(go.Bar(x=list(per_channel["channel"]), y=list(per_channel["报告数"]), text=list(per_channel["报告数"]),
+                               marker_color="#1f5fa8", textposition="outside", cliponaxis=False))
+        fig.update_xaxes(title="公开渠道")
+        fig.update_yaxes(title="报告数")
+        st.plotly_chart(style_figure(fig, "提到各渠道的报告数"), config=PLOTLY_CONFIG, key="channels_bar")
 
     counts = [{"机构": r.agency_label, "年份": year_label(r.year), "渠道": ch, "数量": n,
                "原文": (r.evidence.get(f"channel_counts.{ch}") or {}).get("text", "")}
@@ -121,7 +134,11 @@ def render(view: pd.DataFrame) -> None:
         fig.update_yaxes(title="数量（中位数）")
         st.plotly_chart(style_figure(fig, "渠道数量：各报告的中位数（括号内为写明数量的报告数）"),
                         config=PLOTLY_CONFIG, key="channels_counts")
-        st.dataframe(table, hide_index=True, lazy=len(table) > 500 or None)
+        if len(table) > MAX_TABLE_ROWS:
+            st.caption(f"共 {len(table)} 条，下表列出前 {MAX_TABLE_ROWS} 条；全部在 CSV 中。")
+        st.dataframe(table.head(MAX_TABLE_ROWS), hide_index=True)
+        st.download_button("下载渠道数量（CSV）", table.to_csv(index=False).encode("utf-8-sig"),
+                           file_name="渠道数量.csv", mime="text/csv", key="channel_counts_csv")
         return
     fig = go.Figure()
     for report, part in table.assign(报告=table["机构"] + " " + table["年份"]).groupby("报告", sort=True):

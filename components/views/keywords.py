@@ -20,7 +20,8 @@ PARTS = {"problems": "存在的问题", "measures": "改进措施"}
 CONTEXT = 20  # characters of left and right context in the aligned view
 TOP_N = 15
 MAX_TERMS = 300
-MAX_SENTENCES = 200
+MAX_SENTENCES = 100
+MAX_ALIGNED = 300  # aligned rows on screen (each is sent on every rerun); all of them are in the CSV
 
 
 @lru_cache(maxsize=1)
@@ -147,14 +148,20 @@ def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str
               .reset_index().sort_values("报告数", ascending=False, kind="stable"))
     st.caption(f"共 {len(hits)} 句，来自 {table['file'].nunique()} 份报告；相同的句子合并显示"
                + (f"；下面列出前 {MAX_SENTENCES} 组" if len(groups) > MAX_SENTENCES else ""))
+    blocks = []
     for g in groups.head(MAX_SENTENCES).itertuples():
         s = g.句子
         at = s.find(term)
         many = f"（{g.报告数} 份报告）" if g.报告数 > 1 else ""
-        st.markdown(f"**{md_escape(g.报告)}**{many} · {g.部分}  \n"
-                    f"{md_escape(s[:at])}:primary-background[:primary[**{md_escape(term)}**]]{md_escape(s[at + len(term):])}")
+        blocks.append(f"**{md_escape(g.报告)}**{many} · {g.部分}  \n"
+                      f"{md_escape(s[:at])}:primary-background[:primary[**{md_escape(term)}**]]"
+                      f"{md_escape(s[at + len(term):])}")
+    with st.container(height=520 if len(blocks) > 8 else "content", border=False):
+        st.markdown("\n\n".join(blocks))  # one element, not one per sentence: hundreds of elements redraw slowly
     with st.expander("对齐的上下文（可按左文、右文、机构、年份排序）", expanded=False):
-        st.dataframe(table[["左文", "词", "右文", "机构", "年份", "部分"]], hide_index=True,
+        if len(table) > MAX_ALIGNED:
+            st.caption(f"共 {len(table)} 句，这里列出前 {MAX_ALIGNED} 句；全部在下方的 CSV 中。")
+        st.dataframe(table[["左文", "词", "右文", "机构", "年份", "部分"]].head(MAX_ALIGNED), hide_index=True,
                      column_config={"左文": st.column_config.TextColumn(width="medium"),
                                     "右文": st.column_config.TextColumn(width="medium")})
     st.download_button("下载上下文（CSV）", table.drop(columns="file").to_csv(index=False).encode("utf-8-sig"),
