@@ -9,6 +9,7 @@ import pandas as pd
 
 from parsing.corpus.build import Corpus
 from parsing.corpus.figures import agency_label, total_quality
+from parsing.corpus.snapshot import columns as snapshot_columns
 from parsing.schema import FIELDS
 
 DTYPES = {"int": "Int64", "float": "Float64"}  # nullable numbers: a missing figure stays <NA>, never 0
@@ -16,6 +17,8 @@ ADDED = ("agency_key", "agency_label", "total_quality")
 
 
 def to_frame(corpus: Corpus) -> pd.DataFrame:
+    if corpus.snapshot is not None and not getattr(corpus.reports, "loaded", True):
+        return _from_snapshot(corpus)
     rows = []
     for parsed in corpus.reports:
         row = parsed.record.to_dict(lazy_checks=True)
@@ -23,7 +26,16 @@ def to_frame(corpus: Corpus) -> pd.DataFrame:
         row["agency_key"] = row["agency"] or f"（机构不明）{row['file']}"
         row["total_quality"] = total_quality(row)
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=[f.name for f in FIELDS] + list(ADDED))
+    return _typed(pd.DataFrame(rows, columns=[f.name for f in FIELDS] + list(ADDED)))
+
+
+def _from_snapshot(corpus: Corpus) -> pd.DataFrame:
+    """The same frame from the snapshot's columns (a warm load): no Report objects are built."""
+    columns = snapshot_columns(corpus.snapshot, corpus.checks_loader)
+    return _typed(pd.DataFrame({name: columns[name] for name in [f.name for f in FIELDS] + list(ADDED)}))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     for f in FIELDS:
         if f.kind in DTYPES:
             frame[f.name] = frame[f.name].astype(DTYPES[f.kind])

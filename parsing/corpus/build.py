@@ -6,15 +6,17 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsing.analysis.keywords import terms as keyword_terms
+from parsing.corpus import snapshot as snapshots
 from parsing.corpus.cache import ParseCache, default_cache_dir
 from parsing.corpus.files import iter_report_paths, max_bytes, read_report_bytes, sha256_of
 from parsing.corpus.fingerprint import parser_fingerprint
 from parsing.corpus.sandbox import parse_supervised
+from parsing.corpus.snapshot import Snapshot
 from parsing.errors import ReportReadError
 from parsing.pipeline import parse_bytes
 from parsing.schema import LazyChecks, LoadError, ParsedReport, Report
@@ -22,15 +24,62 @@ from parsing.template.checklist import annotate, check_across_years
 from parsing.template.checks import check_years
 
 
+class LazyReports(Sequence):
+    """A snapshot's reports as ParsedReport objects, rebuilt the first time anything reads them (uploads, the
+    brief, the CLI); the app's tables come from the snapshot's columns and never ask. len() does not load."""
+
+    def __init__(self, build: Callable[[], list[ParsedReport]], count: int):
+        self._build, self._count = build, count
+        self._items: list[ParsedReport] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._items is not None
+
+    def _load(self) -> list[ParsedReport]:
+        if self._items is None:
+            self._items = self._build()
+        return self._items
+
+    def __iter__(self) -> Iterator[ParsedReport]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return self._count if self._items is None else len(self._items)
+
+    def __getitem__(self, index):
+        return self._load()[index]
+
+    def __add__(self, other) -> list[ParsedReport]:
+        return self._load() + list(other)
+
+    def __radd__(self, other) -> list[ParsedReport]:
+        return list(other) + self._load()
+
+    def __eq__(self, other) -> bool:
+        return self._load() == (list(other) if isinstance(other, Sequence) else other)
+
+    __hash__ = None
+
+
 @dataclass
 class Corpus:
-    reports: list[ParsedReport] = field(default_factory=list)
+    reports: Sequence[ParsedReport] = field(default_factory=list)  # a list, or LazyReports from a snapshot
     errors: list[LoadError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # duplicates, conflicts and cache events, for the user
-    terms: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # file → part → jieba terms
+    terms: Mapping[str, dict[str, list[str]]] = field(default_factory=dict)  # file → part → jieba terms
     text_loader: Callable[[str], str | None] | None = field(default=None, repr=False)
+    snapshot: Snapshot | None = field(default=None, repr=False)  # the columnar records of a warm load
+    checks_loader: Callable[[str], list[dict]] | None = field(default=None, repr=False)
+    _texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def text_of(self, file: str) -> str:
+        if isinstance(self.reports, LazyReports) and not self.reports.loaded and self.snapshot is not None:
+            if file not in self._texts:  # one report's text, without rebuilding every record
+                names = self.snapshot.records.column("file").to_pylist()
+                key = self.snapshot.records.column("cache_key")[names.index(file)].as_py()
+                self._texts[file] = (self.text_loader(key) if self.text_loader is not None else None) or ""
+            return self._texts[file]
         parsed = next(r for r in self.reports if r.record.file == file)
         if not parsed.text and self.text_loader is not None:
             parsed.text = self.text_loader(cache_key(parsed.record.sha256, file)) or ""
@@ -199,6 +248,11 @@ def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None
             entries.append(Entry(path.name, data, sha256_of(data), path))
             if where in stats:
                 read.append((where, stats[where], entries[-1].digest))
+        key = snapshots.snapshot_key(cache.version, [(e.name, cache_key(e.digest, e.name)) for e in entries],
+                                     errors) if cache is not None else None
+        if cache is not None and (snap := snapshots.read(cache.folder, key)) is not None:
+            cache.remember_digests(read)
+            return _from_snapshot(snap, cache)  # a warm load: no record objects, no JSON decoding
         corpus = _parse_entries(entries, cache, workers or os.cpu_count() or 1, progress, errors=errors)
         if cache is not None:
             cache.remember_digests(read)
@@ -208,7 +262,36 @@ def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None
     if notice:
         corpus.notes.insert(0, notice)
     corpus.errors = errors + corpus.errors
+    if cache is not None and not cache.readonly:
+        snapshots.write(cache.folder, key, list(corpus.reports),
+                        [cache_key(p.record.sha256, p.record.file) for p in corpus.reports], corpus.terms,
+                        corpus.errors, [n for n in corpus.notes if n not in cache.notes])
     return corpus
+
+
+def _from_snapshot(snap: Snapshot, cache: ParseCache) -> Corpus:
+    checks_loader = cache.checks_loader()
+    corpus = Corpus(errors=snap.errors, notes=list(cache.notes) + snap.notes, text_loader=cache.text_loader(),
+                    snapshot=snap, checks_loader=checks_loader)
+    corpus.reports = LazyReports(lambda: snapshots.reports(snap, checks_loader), snap.records.num_rows)
+    corpus.terms = _LazyTerms(snap)
+    return corpus
+
+
+class _LazyTerms(Mapping):
+    """The snapshot's terms (file → part → terms), read from terms.parquet when the keyword view first asks."""
+
+    def __init__(self, snap: Snapshot):
+        self._snap = snap
+
+    def __getitem__(self, key):
+        return self._snap.terms[key]
+
+    def __iter__(self):
+        return iter(self._snap.terms)
+
+    def __len__(self) -> int:
+        return len(self._snap.terms)
 
 
 def stat_key(path: Path) -> tuple[int, int, int, int] | None:

@@ -8,6 +8,7 @@ version change misses every entry, and a corrupt file is detected, set aside and
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 import time
@@ -85,11 +86,17 @@ class ParseCache:
         stale = db.execute("DELETE FROM reports WHERE parser_version != ?", (self.version,)).rowcount
         if stale:
             self.notes.append(f"解析器版本已更新，清除了 {stale} 条旧缓存")
+            self._drop_snapshots()
         db.commit()
         return db
 
+    def _drop_snapshots(self) -> None:
+        """The corpus snapshots (parsing/corpus/snapshot.py) lean on this cache's rows: never keep them longer."""
+        shutil.rmtree(self.folder / "snapshots", ignore_errors=True)
+
     def _set_aside(self, exc: Exception) -> None:
         """Never trust a broken cache: move it aside (kept for inspection) and start empty."""
+        self._drop_snapshots()
         broken = self.path.with_name(f"{self.FILE}.broken-{int(time.time())}")
         for suffix in ("", "-wal", "-shm"):
             part = Path(str(self.path) + suffix)

@@ -248,13 +248,15 @@ def year_points(chart: dict) -> set[tuple[int, float]]:
 
 
 def passages_after(heading: Locator) -> list[str]:
-    """Text of the markdown blocks after heading, within the same tab panel."""
+    """Text of the markdown paragraphs after heading, within the same tab panel (the keyword view draws its
+    sentences as paragraphs of one markdown block)."""
     return heading.evaluate(
         """(h) => {
           const scope = h.closest('[role="tabpanel"]') || document.body;
           return Array.from(scope.querySelectorAll('[data-testid="stMarkdownContainer"]'))
             .filter((b) => !b.contains(h) && !h.contains(b)
                     && (h.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING))
+            .flatMap((b) => { const ps = b.querySelectorAll('p'); return ps.length ? Array.from(ps) : [b]; })
             .map((b) => b.innerText.trim())
             .filter((t) => t.length > 0);
         }"""

@@ -1,0 +1,233 @@
+"""The loaded corpus as columnar files (Parquet through pyarrow), so a warm load builds no record objects.
+
+A snapshot is keyed by the parser's fingerprint and the folder's contents (each file's name and cache key,
+and the files that could not be read): the same folder with the same parser gives the same key. It holds:
+
+- `records.parquet`: one row per report, every field of parsing.schema.FIELDS but the checks (those stay in
+  the parse cache, read on demand), the derived columns of parsing.corpus.figures, the report's cache key and
+  the corpus-level checks between years; nested fields (tables, evidence, breakdowns) as JSON text, decoded
+  only when something looks at them;
+- `terms.parquet`: each report's segmented problems and measures terms (the keyword view's tokens);
+- `meta.json`: the unreadable files and the corpus notes (duplicates, conflicts).
+
+Nothing here knows Streamlit or pandas: the app turns the records table into its frame
+(components/frame.py), and Report objects are rebuilt from it only when asked (uploads, the brief, the CLI).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from parsing.corpus.figures import agency_label, total_quality
+from parsing.schema import FIELDS, LazyChecks, LoadError, ParsedReport, Report
+
+FORMAT = 2  # bump when the files' layout changes: older snapshots are then never read
+KEEP = 3  # snapshots kept per cache folder (each about 10 MB at 10,000 reports)
+# nested fields, and floats: a float field may hold an int (fees 0 and 0.0 read alike, print differently)
+JSON_FIELDS = tuple(f.name for f in FIELDS if f.kind in ("dict", "float"))
+LIST_FIELDS = tuple(f.name for f in FIELDS if f.kind == "list" and f.name != "checks")
+ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
+DERIVED = ("agency_label", "agency_key", "total_quality")
+STORED = [f.name for f in FIELDS if f.name != "checks"] + list(DERIVED) + ["cache_key", "year_checks"]
+
+
+def snapshot_key(fingerprint: str, files: list[tuple[str, str]], errors: list[LoadError]) -> str:
+    """files: (name, cache key) of every readable file; errors: the files that could not be read."""
+    h = hashlib.sha256(f"{FORMAT}|{fingerprint}".encode())
+    for name, key in sorted(files):
+        h.update(f"\n{name}\t{key}".encode())
+    for err in sorted(errors, key=lambda e: (e.file, e.reason)):
+        h.update(f"\n!{err.file}\t{err.reason}".encode())
+    return h.hexdigest()
+
+
+def derived(row: dict[str, Any]) -> dict[str, Any]:
+    """The columns the app adds to a record: its short label, its grouping key, its figure's quality."""
+    return {"agency_label": agency_label(row), "agency_key": row["agency"] or f"（机构不明）{row['file']}",
+            "total_quality": total_quality(row)}
+
+
+def _schema() -> pa.Schema:
+    fields = []
+    for f in FIELDS:
+        if f.name == "checks":
+            continue
+        if f.name in JSON_FIELDS:
+            fields.append(pa.field(f.name, pa.string()))  # JSON text
+        elif f.kind in ARROW_TYPES:
+            fields.append(pa.field(f.name, ARROW_TYPES[f.kind]))
+        elif f.kind == "list":
+            fields.append(pa.field(f.name, pa.list_(pa.string())))
+    fields += [pa.field(name, pa.string()) for name in DERIVED]
+    fields += [pa.field("cache_key", pa.string()), pa.field("year_checks", pa.string())]
+    return pa.schema(fields)
+
+
+def write(folder: Path, key: str, reports: list[ParsedReport], keys: list[str],
+          terms: dict[str, dict[str, list[str]]], errors: list[LoadError], notes: list[str]) -> Path | None:
+    """Write the snapshot (into a temporary folder, then renamed: a reader never sees half of one).
+    keys: each report's cache key, in the order of reports. Returns its folder, or None if it could not be
+    written (a full or read-only disk only means the next load takes the slower path)."""
+    target = Path(folder) / "snapshots" / key
+    if target.exists():
+        return target
+    columns: dict[str, list] = {name: [] for name in STORED}
+    for parsed, cache_key in zip(reports, keys, strict=True):
+        row = parsed.record.to_dict(lazy_checks=True)
+        for name in JSON_FIELDS:
+            columns[name].append(orjson.dumps(row[name]).decode())
+        for f in FIELDS:
+            if f.name != "checks" and f.name not in JSON_FIELDS:
+                columns[f.name].append(row[f.name])
+        for name, value in derived(row).items():
+            columns[name].append(value)
+        columns["cache_key"].append(cache_key)
+        checks = row["checks"]
+        across = checks.extra if isinstance(checks, LazyChecks) else [c for c in checks if c.get("scope") == "years"]
+        columns["year_checks"].append(orjson.dumps(across).decode())
+    staging = target.with_name(f".{key}.{os.getpid()}.{time.time_ns()}")
+    try:
+        staging.mkdir(parents=True)
+        pq.write_table(pa.table(columns, schema=_schema()), staging / "records.parquet", compression="zstd")
+        files = list(terms)
+        pq.write_table(pa.table({"file": files,
+                                 "problems": [terms[f].get("problems", []) for f in files],
+                                 "measures": [terms[f].get("measures", []) for f in files]},
+                                schema=pa.schema([("file", pa.string()), ("problems", pa.list_(pa.string())),
+                                                  ("measures", pa.list_(pa.string()))])),
+                       staging / "terms.parquet", compression="zstd")
+        (staging / "meta.json").write_bytes(orjson.dumps({
+            "format": FORMAT, "errors": [[e.file, e.reason] for e in errors], "notes": notes}))
+        staging.rename(target)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        return None if not target.exists() else target
+    _prune(target.parent, keep=target)
+    return target
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Only the newest KEEP snapshots stay; half-written ones of crashed writers are removed too."""
+    try:
+        done = sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
+        for old in done[:-KEEP]:
+            if old != keep:
+                shutil.rmtree(old, ignore_errors=True)
+        for stale in (p for p in folder.iterdir() if p.name.startswith(".")):
+            if time.time() - stale.stat().st_mtime > 3600:
+                shutil.rmtree(stale, ignore_errors=True)
+    except OSError:
+        pass
+
+
+class Snapshot:
+    """A snapshot read back: the records as an Arrow table (columns read as asked), terms, errors, notes."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        meta = orjson.loads((path / "meta.json").read_bytes())
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"snapshot format {meta.get('format')}, expected {FORMAT}")
+        self.errors = [LoadError(f, r) for f, r in meta["errors"]]
+        self.notes = list(meta["notes"])
+        self.records = pq.read_table(path / "records.parquet")
+        self._terms: dict[str, dict[str, list[str]]] | None = None
+
+    @property
+    def terms(self) -> dict[str, dict[str, list[str]]]:
+        if self._terms is None:
+            table = pq.read_table(self.path / "terms.parquet")
+            files, problems, measures = (table.column(c).to_pylist() for c in ("file", "problems", "measures"))
+            self._terms = {f: {"problems": p, "measures": m} for f, p, m in zip(files, problems, measures,
+                                                                                   strict=True)}
+        return self._terms
+
+
+def read(folder: Path, key: str) -> Snapshot | None:
+    """The snapshot of key, or None when there is none (or it cannot be read: the slower path then rebuilds)."""
+    path = Path(folder) / "snapshots" / key
+    if not (path / "meta.json").is_file():
+        return None
+    try:
+        return Snapshot(path)
+    except (OSError, ValueError, KeyError, pa.ArrowException):
+        shutil.rmtree(path, ignore_errors=True)  # a damaged snapshot is never trusted, and rebuilt next time
+        return None
+
+
+class JsonDict(Mapping):
+    """A nested field (tables, evidence) kept as its JSON text until something reads it."""
+
+    __slots__ = ("_raw", "_value")
+
+    def __init__(self, raw: str):
+        self._raw, self._value = raw, None
+
+    def _load(self) -> dict:
+        if self._value is None:
+            self._value = orjson.loads(self._raw)
+        return self._value
+
+    def __getitem__(self, key):
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __eq__(self, other) -> bool:
+        return self._load() == (dict(other) if isinstance(other, Mapping) else other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return repr(self._load())
+
+
+def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None) -> dict[str, list]:
+    """The records table as Python columns for the app's frame: small nested fields decoded, big ones
+    (tables, evidence) as JsonDict, checks as LazyChecks over the parse cache (joined with the stored checks
+    between years)."""
+    table = snapshot.records
+    wanted = names or [n for n in table.column_names if n not in ("cache_key", "year_checks")]
+    out: dict[str, list] = {}
+    for name in wanted:
+        if name == "checks":
+            continue
+        values = table.column(name).to_pylist()
+        if name in ("tables", "evidence"):
+            values = [JsonDict(v) for v in values]
+        elif name in JSON_FIELDS:
+            values = [orjson.loads(v) for v in values]
+        out[name] = values
+    if "checks" in (names or ["checks"]):
+        keys = table.column("cache_key").to_pylist()
+        across = table.column("year_checks").to_pylist()
+        out["checks"] = [LazyChecks(checks_loader, k, orjson.loads(a)) if checks_loader is not None
+                         else orjson.loads(a) for k, a in zip(keys, across, strict=True)]
+    return out
+
+
+def reports(snapshot: Snapshot, checks_loader) -> list[ParsedReport]:
+    """Report objects rebuilt from the snapshot (seconds at 10,000 reports: only when asked)."""
+    cols = columns(snapshot, checks_loader, [f.name for f in FIELDS if f.name != "checks"])
+    cols["checks"] = columns(snapshot, checks_loader, ["checks"])["checks"]
+    out = []
+    for i in range(snapshot.records.num_rows):
+        row = {f.name: cols[f.name][i] for f in FIELDS}
+        for name in ("tables", "evidence"):
+            row[name] = dict(row[name])
+        out.append(ParsedReport(Report.from_dict(row), ""))
+    return out

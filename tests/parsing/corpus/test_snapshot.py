@@ -1,0 +1,114 @@
+"""parsing/corpus/snapshot.py: a warm load reads the corpus from Parquet (no record objects, no JSON decoded)
+and gives exactly the records, frame, terms and texts of a fresh parse; any change of the folder, the parser or
+the cache leads back to the slower path, never to stale records."""
+
+import shutil
+
+import orjson
+import pandas as pd
+import pytest
+from conftest import DATA
+
+from components.frame import to_frame
+from parsing.corpus import snapshot as snapshots
+from parsing.corpus.build import LazyReports, load_corpus
+from parsing.corpus.snapshot import JsonDict, snapshot_key
+from parsing.schema import LoadError
+
+
+def _same(x, y) -> bool:
+    missing = [v is None or v is pd.NA or (isinstance(v, float) and v != v) for v in (x, y)]
+    return all(missing) if any(missing) else x == y
+
+
+@pytest.fixture
+def folder(tmp_path):
+    shutil.copytree(DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def test_a_warm_load_is_the_snapshot_and_equals_a_fresh_parse(folder, tmp_path):
+    cache = tmp_path / "cache"
+    fresh = load_corpus([folder], use_cache=False, workers=1)
+    load_corpus([folder], cache_dir=cache, workers=1)  # cold: parses, writes the cache and the snapshot
+    warm = load_corpus([folder], cache_dir=cache, workers=1)
+    assert isinstance(warm.reports, LazyReports) and warm.snapshot is not None
+    assert len(warm.reports) == 5 and not warm.reports.loaded  # counting does not rebuild the records
+
+    a, b = to_frame(fresh), to_frame(warm)
+    assert not warm.reports.loaded  # the frame came from the columns
+    assert list(a.columns) == list(b.columns) and dict(a.dtypes) == dict(b.dtypes)
+    for column in a.columns:
+        assert all(_same(x, y) for x, y in zip(a[column], b[column], strict=True)), column
+    row = b[b["file"] == "003_dd0aca17394d444a.txt"].iloc[0]
+    assert (row["agency"], row["year"], row["proactive_total"]) == ("临沂市罗庄区安全生产监督管理局", 2018, 57)
+    assert isinstance(row["evidence"], JsonDict) and "57条" in row["evidence"]["proactive_total"]["text"]
+
+    assert dict(warm.terms) == dict(fresh.terms)
+    assert warm.text_of("003_dd0aca17394d444a.txt") == fresh.text_of("003_dd0aca17394d444a.txt")
+    # the very same records, down to their types (a float field holding 0 prints as 0, not 0.0)
+    assert [orjson.dumps(p.record.to_dict()) for p in warm.reports] == [
+        orjson.dumps(p.record.to_dict()) for p in fresh.reports]
+
+
+def test_a_changed_folder_misses_the_snapshot_and_writes_a_new_one(folder, tmp_path):
+    cache = tmp_path / "cache"
+    load_corpus([folder], cache_dir=cache, workers=1)
+    (folder / "004_b34427a2f19d7753.txt").unlink()  # one report taken out
+    changed = load_corpus([folder], cache_dir=cache, workers=1)
+    assert isinstance(changed.reports, list) and len(changed.reports) == 4
+    again = load_corpus([folder], cache_dir=cache, workers=1)
+    assert isinstance(again.reports, LazyReports) and len(again.reports) == 4
+    assert len(list((cache / "snapshots").iterdir())) == 2
+
+
+def test_unreadable_files_and_notes_come_back_with_the_snapshot(folder, tmp_path):
+    cache = tmp_path / "cache"
+    (folder / "empty.txt").write_bytes(b"")
+    shutil.copy(folder / "003_dd0aca17394d444a.txt", folder / "copy.txt")  # the same bytes twice
+    cold = load_corpus([folder], cache_dir=cache, workers=1)
+    warm = load_corpus([folder], cache_dir=cache, workers=1)
+    assert isinstance(warm.reports, LazyReports)
+    assert warm.errors == cold.errors and [e.file for e in warm.errors] == ["empty.txt"]
+    assert warm.notes == cold.notes and any("内容完全相同" in n for n in warm.notes)
+
+
+@pytest.mark.parametrize(("other", "same"), [
+    (("fp", [("a.txt", "k1"), ("b.txt", "k2")], []), True),  # the order of the listing does not matter
+    (("fp2", [("a.txt", "k1"), ("b.txt", "k2")], []), False),  # another parser
+    (("fp", [("a.txt", "k1"), ("b.txt", "k3")], []), False),  # changed contents
+    (("fp", [("a.txt", "k1"), ("c.txt", "k2")], []), False),  # renamed
+    (("fp", [("a.txt", "k1"), ("b.txt", "k2")], [LoadError("x.txt", "文件为空")]), False),  # an unreadable file
+])
+def test_the_key_covers_parser_names_contents_and_unreadable_files(other, same):
+    base = snapshot_key("fp", [("b.txt", "k2"), ("a.txt", "k1")], [])
+    assert (snapshot_key(*other) == base) is same
+
+
+def test_a_damaged_snapshot_is_removed_and_the_load_takes_the_slow_path(folder, tmp_path):
+    cache = tmp_path / "cache"
+    load_corpus([folder], cache_dir=cache, workers=1)
+    (snapshot,) = (cache / "snapshots").iterdir()
+    (snapshot / "records.parquet").write_bytes(b"not parquet")
+    corpus = load_corpus([folder], cache_dir=cache, workers=1)
+    assert isinstance(corpus.reports, list) and len(corpus.reports) == 5  # parsed from the cache rows
+    assert snapshots.read(cache, snapshot.name) is not None  # and written again, whole
+
+
+def test_a_rebuilt_or_outdated_cache_drops_the_snapshots(folder, tmp_path, monkeypatch):
+    import parsing.corpus.build as build
+
+    cache = tmp_path / "cache"
+    load_corpus([folder], cache_dir=cache, workers=1)
+    assert (cache / "snapshots").is_dir()
+    monkeypatch.setattr(build, "parser_fingerprint", lambda: "another-parser")
+    corpus = load_corpus([folder], cache_dir=cache, workers=1)
+    assert any("解析器版本已更新" in n for n in corpus.notes)
+    assert isinstance(corpus.reports, list)
+
+
+def test_a_json_field_reads_as_the_dict_it_holds():
+    value = JsonDict('{"表三": {"rows": {"总计": [1, 2]}}}')
+    assert value == {"表三": {"rows": {"总计": [1, 2]}}} and {"表三": {"rows": {"总计": [1, 2]}}} == value
+    assert "表三" in value and value["表三"]["rows"]["总计"] == [1, 2] and len(value) == 1
+    assert value.get("表四") is None and not JsonDict("{}") and list(value) == ["表三"]
