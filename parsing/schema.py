@@ -176,9 +176,19 @@ class LazyChecks(Sequence):
     loaded. As a Sequence, every way of reading it (iter, len, in, index, +, ==) loads it first.
     extra holds checks computed after loading (year-to-year), which replace any stored ones."""
 
-    def __init__(self, loader, key: str, extra: list[dict[str, Any]] | None = None):
+    def __init__(self, loader, key: str, extra: list[dict[str, Any]] | None = None,
+                 failed: list[dict[str, Any]] | None = None):
         self.loader, self.key, self.extra = loader, key, list(extra or [])
+        self.failed = failed  # the stored checks that failed, when known without loading them all
         self._items: list[dict[str, Any]] | None = None
+
+    def failed_checks(self) -> list[dict[str, Any]]:
+        """The checks whose status is FAIL, from the stored summary when there is one (the issue list's badge
+        counts them for every report on each first load: loading all checks took 2.6 s at 10,000 reports)."""
+        if self._items is None and self.failed is not None:
+            return [c for c in self.failed if not c["rule"].startswith("跨年衔接")] + [
+                c for c in self.extra if c["status"] == "FAIL"]
+        return [c for c in self._load() if c["status"] == "FAIL"]
 
     @property
     def loaded(self) -> bool:
@@ -186,7 +196,7 @@ class LazyChecks(Sequence):
 
     def copy_lazy(self) -> LazyChecks:
         """A new, independent LazyChecks (loaded or not) over the same stored checks."""
-        out = LazyChecks(self.loader, self.key, self.extra)
+        out = LazyChecks(self.loader, self.key, self.extra, self.failed)
         if self._items is not None:
             out._items = [dict(c) for c in self._items]
         return out
@@ -219,6 +229,13 @@ class LazyChecks(Sequence):
 
     def __repr__(self) -> str:
         return "LazyChecks(…)" if self._items is None else repr(self._items)
+
+
+def failed_checks(checks) -> list[dict[str, Any]]:
+    """The FAIL checks of a record's checks (a list, or LazyChecks without loading them when it can)."""
+    if isinstance(checks, LazyChecks):
+        return checks.failed_checks()
+    return [c for c in checks or [] if c["status"] == "FAIL"]
 
 
 @dataclass

@@ -10,6 +10,7 @@ from components.filters import search_box, searchable
 from components.style import year_label
 from parsing.analysis.themes import repetition, tag
 from parsing.corpus.figures import total_text
+from parsing.schema import failed_checks
 
 
 def history(rows: pd.DataFrame) -> pd.DataFrame:
@@ -21,7 +22,7 @@ def history(rows: pd.DataFrame) -> pd.DataFrame:
         gained = sorted(channels - previous) if previous is not None else []
         lost = sorted(previous - channels) if previous is not None else []
         previous = channels
-        fails = sum(1 for c in (r.checks or []) if c["status"] == "FAIL") if r.format == "template2019" else 0
+        fails = len(failed_checks(r.checks)) if r.format == "template2019" else 0
         out.append({
             "年份": year_label(r.year), "文件": r.file,
             "主动公开": total_text(r.proactive_total, r.total_quality) if pd.notna(r.proactive_total) else "未写明",

@@ -15,6 +15,7 @@ from components.style import LAZY_ROWS, year_label
 from parsing.corpus import reviews as review_store
 from parsing.corpus.build import Corpus
 from parsing.corpus.reviews import Reviews, finding_key
+from parsing.schema import failed_checks
 from parsing.template.checklist import rules
 
 # severity → rank (lower is worse) and the words shown
@@ -41,9 +42,7 @@ def issue_rows(view: pd.DataFrame, corpus: Corpus | None, base: dict | None = No
     for r in iter_columns(view, "agency_label", "year", "file", "checks", "warnings"):
         report = f"{r.agency_label} {year_label(r.year)}"
         doc = "?" + urlencode({**base, "tab": "文档", "doc": r.file}, doseq=True)
-        for check in r.checks or []:
-            if check["status"] != "FAIL":
-                continue
+        for check in failed_checks(r.checks):
             spans = [(c["start"], c["end"]) for c in check["cells"] if c.get("end")]
             link = doc + ("&" + urlencode({"ev": f"{min(s for s, _ in spans)}-{max(e for _, e in spans)}",
                                            "check": check["rule"]}) if spans else "")

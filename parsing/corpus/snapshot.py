@@ -29,16 +29,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parsing.corpus.figures import agency_label, total_quality
-from parsing.schema import FIELDS, LazyChecks, LoadError, ParsedReport, Report
+from parsing.schema import FIELDS, LazyChecks, LoadError, ParsedReport, Report, failed_checks
 
-FORMAT = 2  # bump when the files' layout changes: older snapshots are then never read
+FORMAT = 3  # bump when the files' layout changes: older snapshots are then never read
 KEEP = 3  # snapshots kept per cache folder (each about 10 MB at 10,000 reports)
 # nested fields, and floats: a float field may hold an int (fees 0 and 0.0 read alike, print differently)
 JSON_FIELDS = tuple(f.name for f in FIELDS if f.kind in ("dict", "float"))
 LIST_FIELDS = tuple(f.name for f in FIELDS if f.kind == "list" and f.name != "checks")
 ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
 DERIVED = ("agency_label", "agency_key", "total_quality")
-STORED = [f.name for f in FIELDS if f.name != "checks"] + list(DERIVED) + ["cache_key", "year_checks"]
+STORED = [f.name for f in FIELDS if f.name != "checks"] + list(DERIVED) + ["cache_key", "year_checks", "failed"]
 
 
 def snapshot_key(fingerprint: str, files: list[tuple[str, str]], errors: list[LoadError]) -> str:
@@ -69,7 +69,7 @@ def _schema() -> pa.Schema:
         elif f.kind == "list":
             fields.append(pa.field(f.name, pa.list_(pa.string())))
     fields += [pa.field(name, pa.string()) for name in DERIVED]
-    fields += [pa.field("cache_key", pa.string()), pa.field("year_checks", pa.string())]
+    fields += [pa.field("cache_key", pa.string()), pa.field("year_checks", pa.string()), pa.field("failed", pa.string())]
     return pa.schema(fields)
 
 
@@ -95,6 +95,8 @@ def write(folder: Path, key: str, reports: list[ParsedReport], keys: list[str],
         checks = row["checks"]
         across = checks.extra if isinstance(checks, LazyChecks) else [c for c in checks if c.get("scope") == "years"]
         columns["year_checks"].append(orjson.dumps(across).decode())
+        stored_failed = [c for c in failed_checks(checks) if c.get("scope") != "years"]
+        columns["failed"].append(orjson.dumps(stored_failed).decode())
     staging = target.with_name(f".{key}.{os.getpid()}.{time.time_ns()}")
     try:
         staging.mkdir(parents=True)
@@ -201,7 +203,7 @@ def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None) -
     (tables, evidence) as JsonDict, checks as LazyChecks over the parse cache (joined with the stored checks
     between years)."""
     table = snapshot.records
-    wanted = names or [n for n in table.column_names if n not in ("cache_key", "year_checks")]
+    wanted = names or [n for n in table.column_names if n not in ("cache_key", "year_checks", "failed")]
     out: dict[str, list] = {}
     for name in wanted:
         if name == "checks":
@@ -215,8 +217,9 @@ def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None) -
     if "checks" in (names or ["checks"]):
         keys = table.column("cache_key").to_pylist()
         across = table.column("year_checks").to_pylist()
-        out["checks"] = [LazyChecks(checks_loader, k, orjson.loads(a)) if checks_loader is not None
-                         else orjson.loads(a) for k, a in zip(keys, across, strict=True)]
+        failed = table.column("failed").to_pylist()
+        out["checks"] = [LazyChecks(checks_loader, k, orjson.loads(a), orjson.loads(f)) if checks_loader is not None
+                         else orjson.loads(a) for k, a, f in zip(keys, across, failed, strict=True)]
     return out
 
 

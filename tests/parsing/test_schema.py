@@ -88,3 +88,20 @@ def test_lazy_checks_never_read_as_empty():
     with pytest.raises(TypeError):
         orjson.dumps(LazyChecks(loader, "k"))  # refused loudly, never written as []
     assert orjson.loads(orjson.dumps(list(LazyChecks(loader, "k")))) == [{"rule": "表三：一、本年新收", "status": "PASS"}]
+
+
+def test_failed_checks_come_from_the_stored_summary_without_loading_every_check():
+    from parsing.schema import LazyChecks, failed_checks
+
+    def never(key):
+        raise AssertionError("the checks were loaded")
+
+    stored = [{"rule": "表三合计", "status": "FAIL"}, {"rule": "跨年衔接（表三）", "status": "FAIL"}]
+    extra = [{"rule": "跨年衔接（表二）", "status": "FAIL", "scope": "years"}, {"rule": "跨年", "status": "PASS"}]
+    checks = LazyChecks(never, "k", extra, failed=stored)
+    assert [c["rule"] for c in failed_checks(checks)] == ["表三合计", "跨年衔接（表二）"]  # stored year checks replaced
+    assert not checks.loaded
+    loaded = LazyChecks(lambda key: stored + [{"rule": "表二", "status": "PASS"}], "k", extra)  # no summary: loads
+    assert [c["rule"] for c in failed_checks(loaded)] == ["表三合计", "跨年衔接（表二）"] and loaded.loaded
+    assert failed_checks([{"rule": "甲", "status": "PASS"}, {"rule": "乙", "status": "FAIL"}]) == [
+        {"rule": "乙", "status": "FAIL"}]
