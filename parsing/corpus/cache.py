@@ -153,27 +153,38 @@ class ParseCache:
     def checks_loader(self) -> ChecksLoader:
         return ChecksLoader(self.path, self.version)
 
-    def put_many(self, items: Iterable[tuple[str, dict, str]]) -> None:
+    def put_many(self, items: Iterable[tuple[str, dict, str]], batch: int = 500) -> None:
+        """Store (key, payload, text) rows, batch by batch (the JSON of 10,000 records at once is ~0.5 GB)."""
         rows = []
         for digest, payload, text in items:
+            if len(rows) >= batch:
+                if not self._insert(rows):
+                    return  # a full disk or a rebuilt cache: the rest is not written either
+                rows = []
             record = payload.get("record")
             checks = record.get("checks", []) if record else []
             slim = {**payload, "record": {**record, "checks": []},  # checks apart; their failures kept here
                     "failed": [c for c in checks if c["status"] == "FAIL"]} if record else payload
             rows.append((digest, self.version, orjson.dumps(slim).decode("utf-8"), text,
                          orjson.dumps(checks).decode("utf-8")))
+        self._insert(rows)
+
+    def _insert(self, rows: list[tuple]) -> bool:
+        """Write rows; False when they could not be written (the note says why)."""
         if not rows or self.readonly:
-            return
+            return not self.readonly
         try:
             self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?)", rows)
             self.db.commit()
+            return True
         except sqlite3.OperationalError as exc:
             if _disk_problem(exc):  # a full disk is not a broken cache: keep it, just do not grow it
                 self.notes.append(f"缓存无法写入（{exc}）：本次解析结果未保存到缓存，报告照常显示")
-                return
+                return False
             self._rebuild(exc)
         except sqlite3.DatabaseError as exc:
             self._rebuild(exc)
+        return False
 
     def _rebuild(self, exc: Exception) -> None:
         try:

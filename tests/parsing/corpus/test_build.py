@@ -73,3 +73,15 @@ def test_a_file_gone_after_the_listing_is_named_and_the_rest_still_load(tmp_path
     corpus = load_corpus([folder], cache_dir=cache, workers=1)
     assert [(e.file, e.reason) for e in corpus.errors] == [("extra.txt", "文件不存在")]
     assert len(corpus.reports) == 5  # the five known files come from the index and the cache
+
+
+def test_two_empty_files_are_both_named_with_a_cache(tmp_path):
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    (folder / "a_empty.txt").write_bytes(b"")
+    (folder / "b_empty.txt").write_bytes(b"")
+    for _ in range(2):  # cold, then warm (from the snapshot)
+        corpus = load_corpus([folder], cache_dir=tmp_path / "cache", workers=1)
+        assert [e.file for e in corpus.errors] == ["a_empty.txt", "b_empty.txt"] and len(corpus.reports) == 5
