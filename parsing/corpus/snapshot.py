@@ -73,14 +73,8 @@ def _schema() -> pa.Schema:
     return pa.schema(fields)
 
 
-def write(folder: Path, key: str, reports: list[ParsedReport], keys: list[str],
-          terms: dict[str, dict[str, list[str]]], errors: list[LoadError], notes: list[str]) -> Path | None:
-    """Write the snapshot (into a temporary folder, then renamed: a reader never sees half of one).
-    keys: each report's cache key, in the order of reports. Returns its folder, or None if it could not be
-    written (a full or read-only disk only means the next load takes the slower path)."""
-    target = Path(folder) / "snapshots" / key
-    if target.exists():
-        return target
+def records_table(reports: list[ParsedReport], keys: list[str]) -> pa.Table:
+    """The records table of reports (keys: each one's cache key, in the same order)."""
     columns: dict[str, list] = {name: [] for name in STORED}
     for parsed, cache_key in zip(reports, keys, strict=True):
         row = parsed.record.to_dict(lazy_checks=True)
@@ -97,17 +91,40 @@ def write(folder: Path, key: str, reports: list[ParsedReport], keys: list[str],
         columns["year_checks"].append(orjson.dumps(across).decode())
         stored_failed = [c for c in failed_checks(checks) if c.get("scope") != "years"]
         columns["failed"].append(orjson.dumps(stored_failed).decode())
+    return pa.table(columns, schema=_schema())
+
+
+TERMS_SCHEMA = pa.schema([("file", pa.string()), ("problems", pa.list_(pa.string())),
+                          ("measures", pa.list_(pa.string()))])
+
+
+def terms_table(terms: Mapping[str, dict[str, list[str]]]) -> pa.Table:
+    files = list(terms)
+    return pa.table({"file": files, "problems": [terms[f].get("problems", []) for f in files],
+                     "measures": [terms[f].get("measures", []) for f in files]}, schema=TERMS_SCHEMA)
+
+
+def write(folder: Path, key: str, reports: list[ParsedReport], keys: list[str],
+          terms: Mapping[str, dict[str, list[str]]], errors: list[LoadError], notes: list[str]) -> Path | None:
+    """Write the snapshot of a loaded corpus. Returns its folder, or None if it could not be written."""
+    target = Path(folder) / "snapshots" / key
+    if target.exists():
+        return target
+    return write_tables(folder, key, records_table(reports, keys), terms_table(terms), errors, notes)
+
+
+def write_tables(folder: Path, key: str, records: pa.Table, terms: pa.Table, errors: list[LoadError],
+                 notes: list[str]) -> Path | None:
+    """Write a snapshot's files into a temporary folder, then rename it: a reader never sees half of one.
+    None when it could not be written (a full or read-only disk only means the next load is slower)."""
+    target = Path(folder) / "snapshots" / key
+    if target.exists():
+        return target
     staging = target.with_name(f".{key}.{os.getpid()}.{time.time_ns()}")
     try:
         staging.mkdir(parents=True)
-        pq.write_table(pa.table(columns, schema=_schema()), staging / "records.parquet", compression="zstd")
-        files = list(terms)
-        pq.write_table(pa.table({"file": files,
-                                 "problems": [terms[f].get("problems", []) for f in files],
-                                 "measures": [terms[f].get("measures", []) for f in files]},
-                                schema=pa.schema([("file", pa.string()), ("problems", pa.list_(pa.string())),
-                                                  ("measures", pa.list_(pa.string()))])),
-                       staging / "terms.parquet", compression="zstd")
+        pq.write_table(records, staging / "records.parquet", compression="zstd")
+        pq.write_table(terms, staging / "terms.parquet", compression="zstd")
         (staging / "meta.json").write_bytes(orjson.dumps({
             "format": FORMAT, "errors": [[e.file, e.reason] for e in errors], "notes": notes}))
         staging.rename(target)
@@ -116,6 +133,20 @@ def write(folder: Path, key: str, reports: list[ParsedReport], keys: list[str],
         return None if not target.exists() else target
     _prune(target.parent, keep=target)
     return target
+
+
+def latest(folder: Path) -> Snapshot | None:
+    """The newest readable snapshot of the cache folder (the base of an incremental load), or None."""
+    try:
+        found = sorted((p for p in (Path(folder) / "snapshots").iterdir() if not p.name.startswith(".")),
+                       key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return None
+    for path in found:
+        snap = read(folder, path.name)
+        if snap is not None:
+            return snap
+    return None
 
 
 def _prune(folder: Path, keep: Path) -> None:
@@ -144,6 +175,13 @@ class Snapshot:
         self.notes = list(meta["notes"])
         self.records = pq.read_table(path / "records.parquet")
         self._terms: dict[str, dict[str, list[str]]] | None = None
+
+    @classmethod
+    def of(cls, path: Path, records: pa.Table, errors: list[LoadError], notes: list[str]) -> Snapshot:
+        """The snapshot just written to path, from the tables in hand (not read back)."""
+        snap = cls.__new__(cls)
+        snap.path, snap.records, snap.errors, snap.notes, snap._terms = path, records, list(errors), list(notes), None
+        return snap
 
     @property
     def terms(self) -> dict[str, dict[str, list[str]]]:
@@ -223,14 +261,22 @@ def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None) -
     return out
 
 
-def reports(snapshot: Snapshot, checks_loader) -> list[ParsedReport]:
-    """Report objects rebuilt from the snapshot (seconds at 10,000 reports: only when asked)."""
-    cols = columns(snapshot, checks_loader, [f.name for f in FIELDS if f.name != "checks"])
-    cols["checks"] = columns(snapshot, checks_loader, ["checks"])["checks"]
+def reports(snapshot: Snapshot, checks_loader, rows: list[int] | None = None) -> list[ParsedReport]:
+    """Report objects rebuilt from the snapshot, all or the given rows (seconds at 10,000: only when asked)."""
+    source = snapshot if rows is None else _Rows(snapshot, rows)
+    cols = columns(source, checks_loader, [f.name for f in FIELDS if f.name != "checks"])
+    cols["checks"] = columns(source, checks_loader, ["checks"])["checks"]
     out = []
-    for i in range(snapshot.records.num_rows):
+    for i in range(source.records.num_rows):
         row = {f.name: cols[f.name][i] for f in FIELDS}
         for name in ("tables", "evidence"):
             row[name] = dict(row[name])
         out.append(ParsedReport(Report.from_dict(row), ""))
     return out
+
+
+class _Rows:
+    """Some rows of a snapshot, shaped like one for columns()."""
+
+    def __init__(self, snapshot: Snapshot, rows: list[int]):
+        self.records = snapshot.records.take(pa.array(rows, type=pa.int64()))

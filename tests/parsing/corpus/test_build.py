@@ -1,6 +1,7 @@
 """parsing/corpus/build.py: a corpus from many files — identical bytes counted once, two files for one
 agency-year both kept and flagged, a parallel parse giving the serial parse's records."""
 
+import pytest
 from conftest import DATA
 from corpus_helpers import totals
 
@@ -85,3 +86,78 @@ def test_two_empty_files_are_both_named_with_a_cache(tmp_path):
     for _ in range(2):  # cold, then warm (from the snapshot)
         corpus = load_corpus([folder], cache_dir=tmp_path / "cache", workers=1)
         assert [e.file for e in corpus.errors] == ["a_empty.txt", "b_empty.txt"] and len(corpus.reports) == 5
+
+
+def _state(corpus):
+    import orjson
+
+    from components.frame import to_frame
+
+    frame = to_frame(corpus)
+    return ([orjson.dumps(p.record.to_dict()) for p in corpus.reports], corpus.errors,
+            [n for n in corpus.notes if "缓存" not in n], {f: dict(t) for f, t in dict(corpus.terms).items()},
+            [(r.file, r.agency_label, r.total_quality, len(r.checks), [c["rule"] for c in r.checks if c["status"] == "FAIL"])
+             for r in frame.itertuples()])
+
+
+def _change_conflict(folder):  # a second, different file for 罗庄区 2018: both get a 冲突 warning
+    (folder / "zz_conflict.txt").write_bytes((folder / "003_dd0aca17394d444a.txt").read_bytes() + "。补充".encode())
+
+
+def _change_new_agency(folder):
+    text = (folder / "003_dd0aca17394d444a.txt").read_text(encoding="utf-8").replace("罗庄", "兰山")
+    (folder / "zz_new.txt").write_text(text, encoding="utf-8")
+
+
+def _change_remove(folder):
+    (folder / "001_4faf77f426963b58.txt").unlink()
+
+
+def _change_edit(folder):
+    path = folder / "002_31cc29bab18448a3.txt"
+    path.write_bytes(path.read_bytes().replace("共主动公开政府信息123条".encode(), "共主动公开政府信息124条".encode()))
+
+
+def _change_year_before(folder):  # 江北水城 2022 beside its 2023 template report: checks between the years
+    text = (folder / "004_b34427a2f19d7753.txt").read_text(encoding="utf-8").replace("2023", "2022")
+    (folder / "zz_2022.txt").write_text(text, encoding="utf-8")
+
+
+def _change_bad(folder):
+    (folder / "zz_binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "zz_copy.txt").write_bytes((folder / "000_b48a33d21bd5f171.txt").read_bytes())  # a duplicate
+
+
+@pytest.mark.parametrize("change", [_change_conflict, _change_new_agency, _change_remove, _change_edit,
+                                    _change_year_before, _change_bad])
+def test_an_incremental_load_equals_a_fresh_parse(tmp_path, change):
+    import shutil
+
+    from parsing.corpus.build import LazyReports
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    cache = tmp_path / "cache"
+    load_corpus([folder], cache_dir=cache, workers=1)  # cold: writes the snapshot the next load starts from
+    change(folder)
+    incremental = load_corpus([folder], cache_dir=cache, workers=1)
+    assert isinstance(incremental.reports, LazyReports)  # came from the old snapshot plus the change
+    assert _state(incremental) == _state(load_corpus([folder], use_cache=False, workers=1))
+    assert _state(load_corpus([folder], cache_dir=cache, workers=1)) == _state(incremental)  # and warm again
+    if change is _change_year_before:  # the checks between the two years are there, computed on the corpus
+        checks = next(p.record.checks for p in incremental.reports if p.record.file.startswith("004"))
+        assert any(c.get("scope") == "years" for c in checks)
+
+
+def test_another_folder_sharing_the_cache_starts_from_nothing_it_does_not_hold(tmp_path):
+    import shutil
+
+    one, other = tmp_path / "one", tmp_path / "other"
+    shutil.copytree(DATA, one)
+    other.mkdir()
+    for path in sorted(DATA.glob("*.txt"))[:2]:
+        shutil.copy(path, other / f"renamed_{path.name}")  # the same bytes under other names: no row is reused
+    cache = tmp_path / "cache"
+    load_corpus([one], cache_dir=cache, workers=1)
+    shared = load_corpus([other], cache_dir=cache, workers=1)
+    assert _state(shared) == _state(load_corpus([other], use_cache=False, workers=1))
