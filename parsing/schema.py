@@ -177,10 +177,19 @@ class LazyChecks(Sequence):
     extra holds checks computed after loading (year-to-year), which replace any stored ones."""
 
     def __init__(self, loader, key: str, extra: list[dict[str, Any]] | None = None,
-                 failed: list[dict[str, Any]] | None = None):
+                 failed: list[dict[str, Any]] | None = None, outcomes: list[list[str]] | None = None):
         self.loader, self.key, self.extra = loader, key, list(extra or [])
         self.failed = failed  # the stored checks that failed, when known without loading them all
+        self.outcomes = outcomes  # [rule, outcome] of every stored check, likewise
         self._items: list[dict[str, Any]] | None = None
+
+    def outcome_pairs(self) -> list[tuple[str, str]]:
+        """(rule, outcome) of every check, in order, from the stored summary when there is one (质量检查 counts
+        them for every report: loading all checks took 4.6 s at 10,000 reports)."""
+        if self._items is None and self.outcomes is not None:
+            return [(r, o) for r, o in self.outcomes if not r.startswith("跨年衔接")] + [
+                (c["rule"], outcome_of(c)) for c in self.extra]
+        return [(c["rule"], outcome_of(c)) for c in self._load()]
 
     def failed_checks(self) -> list[dict[str, Any]]:
         """The checks whose status is FAIL, from the stored summary when there is one (the issue list's badge
@@ -196,7 +205,7 @@ class LazyChecks(Sequence):
 
     def copy_lazy(self) -> LazyChecks:
         """A new, independent LazyChecks (loaded or not) over the same stored checks."""
-        out = LazyChecks(self.loader, self.key, self.extra, self.failed)
+        out = LazyChecks(self.loader, self.key, self.extra, self.failed, self.outcomes)
         if self._items is not None:
             out._items = [dict(c) for c in self._items]
         return out
@@ -229,6 +238,18 @@ class LazyChecks(Sequence):
 
     def __repr__(self) -> str:
         return "LazyChecks(…)" if self._items is None else repr(self._items)
+
+
+def outcome_of(check: dict[str, Any]) -> str:
+    """PASS / NOT_ASSESSABLE, or for a broken rule its severity: FAIL (不符), WARN (警告), INFO (提示)."""
+    return check.get("severity", "FAIL") if check["status"] == "FAIL" else check["status"]
+
+
+def check_outcomes(checks) -> list[tuple[str, str]]:
+    """(rule, outcome) of a record's checks (a list, or LazyChecks without loading them when it can)."""
+    if isinstance(checks, LazyChecks):
+        return checks.outcome_pairs()
+    return [(c["rule"], outcome_of(c)) for c in checks or []]
 
 
 def failed_checks(checks) -> list[dict[str, Any]]:

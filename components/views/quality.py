@@ -11,6 +11,7 @@ import streamlit as st
 
 from components.frame import iter_columns
 from components.labels import STATUS_LABELS, STATUS_WORDS
+from parsing.schema import check_outcomes, outcome_of
 
 MAX_ROWS = 500  # rows drawn at once: a table of thousands costs seconds to send and says no more
 ORDER = {"FAIL": 0, "WARN": 1, "INFO": 2, "NOT_ASSESSABLE": 3, "PASS": 4}  # what needs a look first
@@ -18,7 +19,7 @@ ORDER = {"FAIL": 0, "WARN": 1, "INFO": 2, "NOT_ASSESSABLE": 3, "PASS": 4}  # wha
 
 def outcome(check: dict) -> str:
     """PASS / NOT_ASSESSABLE, or for a broken rule its severity: FAIL (不符), WARN (警告), INFO (提示)."""
-    return check.get("severity", "FAIL") if check["status"] == "FAIL" else check["status"]
+    return outcome_of(check)
 
 
 def _cells(cells: list[dict]) -> str:
@@ -48,19 +49,20 @@ def _quoted_check(rule: str) -> str:  # a few dozen rule names, tens of thousand
 def _table(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
     """Every check of the reports in view, worst first, built once per filtered set (not on every rerun).
 
-    Only what counting and sorting need (report, rule, outcome, the check itself): the shown rows'
-    texts and links are made by shown_rows, for the few hundred drawn, not for tens of thousands."""
-    reports, rules, statuses, files, checks = [], [], [], [], []
+    Only what counting and sorting need (report, rule, outcome, where the check is), from each record's stored
+    summary of outcomes: no check is read here. shown_rows reads the checks of the few hundred rows drawn."""
+    reports, rules, statuses, files, holders, positions = [], [], [], [], [], []
     for r in iter_columns(_view, "agency_label", "year", "file", "checks"):
         report = f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}"
-        for check in r.checks or []:
+        for n, (rule, status) in enumerate(check_outcomes(r.checks)):
             reports.append(report)
-            rules.append(check["rule"])
-            statuses.append(outcome(check))
+            rules.append(rule)
+            statuses.append(status)
             files.append(r.file)
-            checks.append(check)
+            holders.append(r.checks)
+            positions.append(n)
     table = pd.DataFrame({"报告": reports, "规则": rules, "status": statuses, "_file": files,
-                          "_check": pd.Series(checks, dtype=object)})
+                          "_checks": pd.Series(holders, dtype=object), "_n": positions})
     if table.empty:
         return table
     order = table["status"].map(ORDER)
@@ -69,7 +71,7 @@ def _table(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
 
 def shown_rows(table: pd.DataFrame, base: dict) -> pd.DataFrame:
     """The drawn rows with their words: result, explanation, basis, cells read, and the link to the evidence."""
-    checks = list(table["_check"])
+    checks = [holder[n] for holder, n in zip(table["_checks"], table["_n"], strict=True)]  # reads those reports
     prefixes = {f: "?" + urlencode({**base, "tab": "文档", "doc": f}, doseq=True) for f in set(table["_file"])}
     return pd.DataFrame({
         "报告": list(table["报告"]), "规则": list(table["规则"]),

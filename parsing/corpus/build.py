@@ -180,7 +180,8 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
                 continue
             record = Report.from_dict(payload["record"])
         if key not in fresh and checks_loader is not None:  # every report has checklist results
-            record.checks = LazyChecks(checks_loader, key, failed=payload.get("failed"))  # read only when looked at
+            record.checks = LazyChecks(checks_loader, key, failed=payload.get("failed"),  # read only when looked at
+                                       outcomes=payload.get("outcomes"))
         corpus.reports.append(ParsedReport(record=record, text=text))
         corpus.terms[name] = payload.get("terms", {})
     if corpus_steps:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import orjson
 
+from parsing.schema import outcome_of
+
 SCHEMA = 2  # 2: the checks of a record live in their own column, loaded only when asked for
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / ".cache"
 ENV = "REPORT_CACHE_DIR"
@@ -164,7 +166,8 @@ class ParseCache:
             record = payload.get("record")
             checks = record.get("checks", []) if record else []
             slim = {**payload, "record": {**record, "checks": []},  # checks apart; their failures kept here
-                    "failed": [c for c in checks if c["status"] == "FAIL"]} if record else payload
+                    "failed": [c for c in checks if c["status"] == "FAIL"],
+                    "outcomes": [[c["rule"], outcome_of(c)] for c in checks]} if record else payload
             rows.append((digest, self.version, orjson.dumps(slim).decode("utf-8"), text,
                          orjson.dumps(checks).decode("utf-8")))
         self._insert(rows)

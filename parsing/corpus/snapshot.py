@@ -29,16 +29,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parsing.corpus.figures import agency_label, total_quality
-from parsing.schema import FIELDS, LazyChecks, LoadError, ParsedReport, Report, failed_checks
+from parsing.schema import FIELDS, LazyChecks, LoadError, ParsedReport, Report, check_outcomes, failed_checks
 
-FORMAT = 3  # bump when the files' layout changes: older snapshots are then never read
+FORMAT = 4  # bump when the files' layout changes: older snapshots are then never read
 KEEP = 3  # snapshots kept per cache folder (each about 10 MB at 10,000 reports)
 # nested fields, and floats: a float field may hold an int (fees 0 and 0.0 read alike, print differently)
 JSON_FIELDS = tuple(f.name for f in FIELDS if f.kind in ("dict", "float"))
 LIST_FIELDS = tuple(f.name for f in FIELDS if f.kind == "list" and f.name != "checks")
 ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
 DERIVED = ("agency_label", "agency_key", "total_quality")
-STORED = [f.name for f in FIELDS if f.name != "checks"] + list(DERIVED) + ["cache_key", "year_checks", "failed"]
+STORED = [f.name for f in FIELDS if f.name != "checks"] + list(DERIVED) + ["cache_key", "year_checks", "failed", "outcomes"]
 
 
 def snapshot_key(fingerprint: str, files: list[tuple[str, str]], errors: list[LoadError]) -> str:
@@ -69,7 +69,8 @@ def _schema() -> pa.Schema:
         elif f.kind == "list":
             fields.append(pa.field(f.name, pa.list_(pa.string())))
     fields += [pa.field(name, pa.string()) for name in DERIVED]
-    fields += [pa.field("cache_key", pa.string()), pa.field("year_checks", pa.string()), pa.field("failed", pa.string())]
+    fields += [pa.field("cache_key", pa.string()), pa.field("year_checks", pa.string()), pa.field("failed", pa.string()),
+               pa.field("outcomes", pa.string())]
     return pa.schema(fields)
 
 
@@ -91,6 +92,8 @@ def records_table(reports: list[ParsedReport], keys: list[str]) -> pa.Table:
         columns["year_checks"].append(orjson.dumps(across).decode())
         stored_failed = [c for c in failed_checks(checks) if c.get("scope") != "years"]
         columns["failed"].append(orjson.dumps(stored_failed).decode())
+        pairs = check_outcomes(checks)  # the stored checks' outcomes: those between years are year_checks
+        columns["outcomes"].append(orjson.dumps(pairs[:len(pairs) - len(across)] if across else pairs).decode())
     return pa.table(columns, schema=_schema())
 
 
@@ -241,7 +244,7 @@ def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None) -
     (tables, evidence) as JsonDict, checks as LazyChecks over the parse cache (joined with the stored checks
     between years)."""
     table = snapshot.records
-    wanted = names or [n for n in table.column_names if n not in ("cache_key", "year_checks", "failed")]
+    wanted = names or [n for n in table.column_names if n not in ("cache_key", "year_checks", "failed", "outcomes")]
     out: dict[str, list] = {}
     for name in wanted:
         if name == "checks":
@@ -255,9 +258,10 @@ def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None) -
     if "checks" in (names or ["checks"]):
         keys = table.column("cache_key").to_pylist()
         across = table.column("year_checks").to_pylist()
-        failed = table.column("failed").to_pylist()
-        out["checks"] = [LazyChecks(checks_loader, k, orjson.loads(a), orjson.loads(f)) if checks_loader is not None
-                         else orjson.loads(a) for k, a, f in zip(keys, across, failed, strict=True)]
+        failed, outcomes = table.column("failed").to_pylist(), table.column("outcomes").to_pylist()
+        out["checks"] = [LazyChecks(checks_loader, k, orjson.loads(a), orjson.loads(f), orjson.loads(o))
+                         if checks_loader is not None else orjson.loads(a)
+                         for k, a, f, o in zip(keys, across, failed, outcomes, strict=True)]
     return out
 
 

@@ -105,3 +105,18 @@ def test_failed_checks_come_from_the_stored_summary_without_loading_every_check(
     assert [c["rule"] for c in failed_checks(loaded)] == ["表三合计", "跨年衔接（表二）"] and loaded.loaded
     assert failed_checks([{"rule": "甲", "status": "PASS"}, {"rule": "乙", "status": "FAIL"}]) == [
         {"rule": "乙", "status": "FAIL"}]
+
+
+def test_outcomes_come_from_the_stored_summary_without_loading_every_check():
+    from parsing.schema import LazyChecks, check_outcomes
+
+    def never(key):
+        raise AssertionError("the checks were loaded")
+
+    outcomes = [["表三合计", "FAIL"], ["写明统计期限", "PASS"], ["跨年衔接（表三）", "FAIL"]]
+    extra = [{"rule": "跨年衔接（表二）", "status": "FAIL", "severity": "WARN", "scope": "years"}]
+    checks = LazyChecks(never, "k", extra, outcomes=outcomes)
+    assert check_outcomes(checks) == [("表三合计", "FAIL"), ("写明统计期限", "PASS"), ("跨年衔接（表二）", "WARN")]
+    assert not checks.loaded
+    assert check_outcomes([{"rule": "甲", "status": "NOT_ASSESSABLE"}, {"rule": "乙", "status": "FAIL", "severity": "INFO"}]) == [
+        ("甲", "NOT_ASSESSABLE"), ("乙", "INFO")]

@@ -20,3 +20,27 @@ def test_the_template_report_alone_passes_or_cannot_be_judged(bundled_frame):
                                                       "无法判断": "29"}
     table = next(d.value for d in at.dataframe if "原文" in d.value.columns)
     assert set(table["报告"]) == {"江北水城旅游度假区安监 2023"}
+
+
+def test_the_table_counts_from_the_stored_outcomes_and_reads_only_the_drawn_checks(tmp_path):
+    import inspect
+    import shutil
+
+    from conftest import DATA
+
+    from components.frame import to_frame
+    from components.views import quality
+    from parsing.corpus import load_corpus
+
+    shutil.copytree(DATA, tmp_path / "data")
+    fresh = to_frame(load_corpus([tmp_path / "data"], use_cache=False, workers=1))
+    load_corpus([tmp_path / "data"], cache_dir=tmp_path / "cache", workers=1)
+    warm = to_frame(load_corpus([tmp_path / "data"], cache_dir=tmp_path / "cache", workers=1))  # the snapshot
+    build = inspect.unwrap(quality._table)
+    a, b = build("a", fresh), build("b", warm)
+    assert not any(c.loaded for c in warm["checks"])  # counted and sorted without reading a check
+    assert list(a["status"]) == list(b["status"]) and list(a["规则"]) == list(b["规则"])
+    assert a["status"].value_counts().to_dict() == b["status"].value_counts().to_dict()
+    shown_a, shown_b = quality.shown_rows(a.head(3), {}), quality.shown_rows(b.head(3), {})
+    assert shown_a.equals(shown_b) and shown_a["结果"].iloc[0] == "! 警告"  # no 不符 in the bundled five: 警告 first
+    assert sum(c.loaded for c in warm["checks"]) == len(set(b.head(3)["_file"]))  # only the drawn rows' reports
