@@ -9,6 +9,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 FORMAT_PROSE = "prose"
 FORMAT_TEMPLATE = "template2019"
 
@@ -177,7 +179,7 @@ class LazyChecks(Sequence):
     extra holds checks computed after loading (year-to-year), which replace any stored ones."""
 
     def __init__(self, loader, key: str, extra: list[dict[str, Any]] | None = None,
-                 failed: list[dict[str, Any]] | None = None, outcomes: list[list[str]] | None = None):
+                 failed: list[dict[str, Any]] | str | None = None, outcomes: list[list[str]] | str | None = None):
         self.loader, self.key, self.extra = loader, key, list(extra or [])
         self.failed = failed  # the stored checks that failed, when known without loading them all
         self.outcomes = outcomes  # [rule, outcome] of every stored check, likewise
@@ -187,6 +189,8 @@ class LazyChecks(Sequence):
         """(rule, outcome) of every check, in order, from the stored summary when there is one (质量检查 counts
         them for every report: loading all checks took 4.6 s at 10,000 reports)."""
         if self._items is None and self.outcomes is not None:
+            if isinstance(self.outcomes, str):  # a snapshot's JSON text, decoded the first time it is read
+                self.outcomes = orjson.loads(self.outcomes)
             return [(r, o) for r, o in self.outcomes if not r.startswith("跨年衔接")] + [
                 (c["rule"], outcome_of(c)) for c in self.extra]
         return [(c["rule"], outcome_of(c)) for c in self._load()]
@@ -195,6 +199,8 @@ class LazyChecks(Sequence):
         """The checks whose status is FAIL, from the stored summary when there is one (the issue list's badge
         counts them for every report on each first load: loading all checks took 2.6 s at 10,000 reports)."""
         if self._items is None and self.failed is not None:
+            if isinstance(self.failed, str):
+                self.failed = orjson.loads(self.failed)
             return [c for c in self.failed if not c["rule"].startswith("跨年衔接")] + [
                 c for c in self.extra if c["status"] == "FAIL"]
         return [c for c in self._load() if c["status"] == "FAIL"]

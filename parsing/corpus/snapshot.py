@@ -259,7 +259,7 @@ def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None) -
         keys = table.column("cache_key").to_pylist()
         across = table.column("year_checks").to_pylist()
         failed, outcomes = table.column("failed").to_pylist(), table.column("outcomes").to_pylist()
-        out["checks"] = [LazyChecks(checks_loader, k, orjson.loads(a), orjson.loads(f), orjson.loads(o))
+        out["checks"] = [LazyChecks(checks_loader, k, orjson.loads(a) if a != "[]" else [], f, o)  # f, o: JSON text
                          if checks_loader is not None else orjson.loads(a)
                          for k, a, f, o in zip(keys, across, failed, outcomes, strict=True)]
     return out
