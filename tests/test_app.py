@@ -99,7 +99,7 @@ def test_city_filter_leaves_exactly_the_liaocheng_reports():
                                                                   ("江北水城旅游度假区安监", "2023"): 47}
     # 1000 is worded 累计: hatched, labelled, and explained in the legend
     city = next(t for t in fig["data"] if t["name"] == "聊城市安监")
-    assert city["text"] == ["1,000（累计）"] and city["marker"]["pattern"]["shape"] == ["/"]
+    assert city["text"] == ["1,000<br>累计"] and city["marker"]["pattern"]["shape"] == ["/"]
     zone = next(t for t in fig["data"] if t["name"] == "江北水城旅游度假区安监")
     assert zone["text"] == ["47"] and zone["marker"]["pattern"]["shape"] == [""]
     assert any(t["name"].startswith("斜纹：表述为“累计”") for t in fig["data"])
@@ -305,8 +305,8 @@ def test_a_conflicting_pair_is_drawn_side_by_side_never_summed(tmp_path, monkeyp
     at = run_app({"city": "临沂市"})
     fig = chart(at, "overview_bar")
     bars = {t["name"]: (values(t["y"]), t["text"]) for t in fig["data"] if values(t["y"]) != [None]}
-    assert bars == {"罗庄区安监 · 003_dd0aca17394d444a.txt": ([57], ["57（冲突）"]),
-                    "罗庄区安监 · 罗庄区另一份.txt": ([66], ["66（冲突）"])}
+    assert bars == {"罗庄区安监 · 003_dd0aca17394d444a.txt": ([57], ["57<br>冲突"]),
+                    "罗庄区安监 · 罗庄区另一份.txt": ([66], ["66<br>冲突"])}
     assert any(t["name"].startswith("叉纹：同一机构同一年份有两份不同文件") for t in fig["data"])
     trend = chart(at, "overview_trend")
     assert [(t["name"], t["mode"]) for t in trend["data"]] == [("罗庄区安监（冲突，不连线）", "markers+text")]

@@ -460,7 +460,7 @@ def test_presentation_mode_fits_a_projector(chromium, app_url: str, screenshot_d
             assert not cut, f"KPI cut at {width}px: {value.inner_text()!r}"
         shoot(page, screenshot_dir, f"20-presentation-{width}x{height}")
         labels = panel.locator(".js-plotly-plot .bartext").evaluate_all("(els) => els.map((e) => e.textContent)")
-        assert "1,000（累计）" in labels, labels
+        assert "1,000累计" in labels, labels  # "1,000" and "累计" on two lines of one label
         font = panel.locator(".js-plotly-plot .xtick text").first.evaluate(
             "(el) => parseFloat(getComputedStyle(el).fontSize)")
         assert font >= 18, f"axis text {font}px"

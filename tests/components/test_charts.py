@@ -6,6 +6,7 @@ import pytest
 from components.charts import (
     OUTSIDE,
     SELECTED,
+    bar_label,
     headline_figures,
     proactive_bars,
     proactive_trend,
@@ -37,7 +38,7 @@ def frame():
 def test_bars_mark_approximate_and_cumulative_figures_and_explain_them():
     fig = proactive_bars(frame(), {"甲局": "#0b5cad"}, ["2019", "2020", "2021"])
     bars = fig.data[0]
-    assert list(bars.text) == ["100", "约400", "900（累计）"]
+    assert list(bars.text) == ["100", "约400", "900<br>累计"]  # the mark on its own line
     assert list(bars.marker.pattern.shape) == ["", ".", "/"]
     assert [t.name.split("：")[0] for t in fig.data[1:]] == ["点纹", "斜纹"]
 
@@ -72,3 +73,10 @@ def test_year_counts_colour_the_chosen_range_and_skip_reports_without_a_year(bun
     assert list(bars.x) == [2009, 2018, 2023] and list(bars.y) == [1, 3, 1]
     assert list(bars.marker.color) == [OUTSIDE, SELECTED, OUTSIDE]
     assert list(year_counts(bundled_frame["year"], None).data[0].marker.color) == [SELECTED] * 3
+
+
+@pytest.mark.parametrize(("total", "quality", "label"), [
+    (57, "stated", "57"), (400, "approx", "约400"), (280, "cumulative", "280<br>累计"), (1000, "conflict", "1,000<br>冲突"),
+])
+def test_a_bar_label_puts_its_mark_on_a_second_line_without_brackets(total, quality, label):
+    assert bar_label(total, quality) == label
