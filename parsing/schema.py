@@ -171,6 +171,11 @@ _REPORT_KEYS = tuple(f.name for f in FIELDS)
 _REPORT_KEY_SET = frozenset(_REPORT_KEYS)
 
 
+def _between_years(rule: str) -> bool:
+    """A stored check between years: computed again on the corpus (LazyChecks.extra), so the stored one is dropped."""
+    return rule.startswith("跨年衔接")
+
+
 class LazyChecks(Sequence):
     """A record's checks, read from the parse cache the first time anything looks at them.
 
@@ -191,7 +196,7 @@ class LazyChecks(Sequence):
         if self._items is None and self.outcomes is not None:
             if isinstance(self.outcomes, str):  # a snapshot's JSON text, decoded the first time it is read
                 self.outcomes = orjson.loads(self.outcomes)
-            return [(r, o) for r, o in self.outcomes if not r.startswith("跨年衔接")] + [
+            return [(r, o) for r, o in self.outcomes if not _between_years(r)] + [
                 (c["rule"], outcome_of(c)) for c in self.extra]
         return [(c["rule"], outcome_of(c)) for c in self._load()]
 
@@ -201,7 +206,7 @@ class LazyChecks(Sequence):
         if self._items is None and self.failed is not None:
             if isinstance(self.failed, str):
                 self.failed = orjson.loads(self.failed)
-            return [c for c in self.failed if not c["rule"].startswith("跨年衔接")] + [
+            return [c for c in self.failed if not _between_years(c["rule"])] + [
                 c for c in self.extra if c["status"] == "FAIL"]
         return [c for c in self._load() if c["status"] == "FAIL"]
 
@@ -218,7 +223,7 @@ class LazyChecks(Sequence):
 
     def _load(self) -> list[dict[str, Any]]:
         if self._items is None:
-            stored = [c for c in self.loader(self.key) if not c["rule"].startswith("跨年衔接")]
+            stored = [c for c in self.loader(self.key) if not _between_years(c["rule"])]
             self._items = stored + self.extra
         return self._items
 

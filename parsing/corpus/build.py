@@ -80,8 +80,7 @@ class Corpus:
     def text_of(self, file: str) -> str:
         if isinstance(self.reports, LazyReports) and not self.reports.loaded and self.snapshot is not None:
             if file not in self._texts:  # one report's text, without rebuilding every record
-                names = self.snapshot.records.column("file").to_pylist()
-                key = self.snapshot.records.column("cache_key")[names.index(file)].as_py()
+                key = self.snapshot.cache_key_of(file)
                 self._texts[file] = (self.text_loader(key) if self.text_loader is not None else None) or ""
             return self._texts[file]
         parsed = next(r for r in self.reports if r.record.file == file)
@@ -129,14 +128,7 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
                    progress: Callable[[int, int], None] | None, isolate: bool = False,
                    errors: list[LoadError] | None = None, corpus_steps: bool = True) -> Corpus:
     corpus = Corpus()
-    seen: dict[str, str] = {}
-    unique: list[Entry] = []
-    for entry in entries:
-        if entry.data != b"" and entry.digest in seen:
-            corpus.notes.append(f"“{entry.name}”与“{seen[entry.digest]}”内容完全相同（sha256 相同），只计一次")
-            continue
-        seen[entry.digest] = entry.name
-        unique.append(entry)
+    unique, corpus.notes = _drop_duplicates(entries)
     cached = cache.get_many(cache_key(e.digest, e.name) for e in unique) if cache is not None else {}
     todo: list[tuple[str, bytes]] = []
     todo_keys: list[str] = []
@@ -189,6 +181,20 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
     return corpus
 
 
+def _drop_duplicates(entries: list[Entry]) -> tuple[list[Entry], list[str]]:
+    """The entries with identical bytes counted once, and a note naming each one dropped (empty files are each
+    kept: every one of them is named as empty)."""
+    seen: dict[str, str] = {}
+    unique, notes = [], []
+    for entry in entries:
+        if entry.data != b"" and entry.digest in seen:
+            notes.append(f"“{entry.name}”与“{seen[entry.digest]}”内容完全相同（sha256 相同），只计一次")
+            continue
+        seen[entry.digest] = entry.name
+        unique.append(entry)
+    return unique, notes
+
+
 def _bytes_of(entry: Entry, errors: list[LoadError]) -> bytes | None:
     """The entry's bytes, read now if the stat index let the load skip them; None (and the reason) if unreadable."""
     if entry.data is not None:
@@ -237,12 +243,11 @@ def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None
             # an uncreatable, unwritable or full cache folder: parse without a cache, every record still shown
             notice = f"缓存不可用，本次直接解析全部报告（{getattr(exc, 'strerror', None) or exc}）"
     try:
-        found = list(iter_report_paths(paths))
-        stats = {os.path.abspath(p): s for p in found if (s := stat_key(p)) is not None} if cache else {}
+        found = [(path, os.path.abspath(path)) for path in iter_report_paths(paths)]
+        stats = {where: s for path, where in found if (s := stat_key(path)) is not None} if cache else {}
         known = cache.known_digests(stats) if cache is not None and stats else {}
         entries, errors, read = [], [], []
-        for path in found:
-            where = os.path.abspath(path)
+        for path, where in found:
             if where in known:
                 entries.append(Entry(path.name, None, known[where], path))
                 continue
@@ -350,13 +355,7 @@ def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCach
     files, keys = table.column("file").to_pylist(), table.column("cache_key").to_pylist()
     agencies = table.column("agency").to_pylist()
     at = {(f, k): i for i, (f, k) in enumerate(zip(files, keys, strict=True))}
-    notes, seen, unique = [], {}, []
-    for entry in entries:  # the duplicates, as _parse_entries names them
-        if entry.data != b"" and entry.digest in seen:
-            notes.append(f"“{entry.name}”与“{seen[entry.digest]}”内容完全相同（sha256 相同），只计一次")
-            continue
-        seen[entry.digest] = entry.name
-        unique.append(entry)
+    unique, notes = _drop_duplicates(entries)
     rows = [at.get((e.name, cache_key(e.digest, e.name))) for e in unique]
     new = [e for e, i in zip(unique, rows, strict=True) if i is None]
     if len(new) > max(20, len(unique) * INCREMENTAL_SHARE):
@@ -401,9 +400,7 @@ def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCach
         pieces.append((table if run[0] == "prev" else added).slice(run[1], run[2] - run[1]))
     records = pa.concat_tables(pieces) if pieces else table.slice(0, 0)
     terms = pq.read_table(prev.path / "terms.parquet")
-    kept_files = pa.array([files[i] for kind, i in order if kind == "prev"] + [p.record.file for p in changed
-                                                                              if p in redo.values()],
-                          type=pa.string())
+    kept_files = pa.array([files[i] for i in rows if i is not None], type=pa.string())  # their terms are stored
     terms = pa.concat_tables([terms.filter(pc.is_in(terms.column("file"), value_set=kept_files)),
                               snapshots.terms_table(fresh.terms).cast(terms.schema)])
     notes += conflict_notes(zip(records.column("agency").to_pylist(), records.column("year").to_pylist(),

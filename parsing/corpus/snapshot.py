@@ -178,13 +178,22 @@ class Snapshot:
         self.notes = list(meta["notes"])
         self.records = pq.read_table(path / "records.parquet")
         self._terms: dict[str, dict[str, list[str]]] | None = None
+        self._keys: dict[str, str] | None = None
 
     @classmethod
     def of(cls, path: Path, records: pa.Table, errors: list[LoadError], notes: list[str]) -> Snapshot:
         """The snapshot just written to path, from the tables in hand (not read back)."""
         snap = cls.__new__(cls)
-        snap.path, snap.records, snap.errors, snap.notes, snap._terms = path, records, list(errors), list(notes), None
+        snap.path, snap.records, snap.errors, snap.notes = path, records, list(errors), list(notes)
+        snap._terms = snap._keys = None
         return snap
+
+    def cache_key_of(self, file: str) -> str:
+        """The parse-cache key of one report of the snapshot (to read its text or checks)."""
+        if self._keys is None:
+            self._keys = dict(zip(self.records.column("file").to_pylist(),
+                                  self.records.column("cache_key").to_pylist(), strict=True))
+        return self._keys[file]
 
     @property
     def terms(self) -> dict[str, dict[str, list[str]]]:
