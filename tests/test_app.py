@@ -160,7 +160,7 @@ def test_channels_view_heatmap_and_counts():
 
 
 def test_keyword_view_lists_recurring_term_and_its_sentences():
-    at = run_app({"tab": "关键词"})
+    at = run_app({"tab": "关键词", "kw": "反复出现的词与上下文"})
     box = at.selectbox(key="kw_term")
     assert "便民性" in box.options
     box.select("便民性").run()
@@ -463,7 +463,7 @@ def test_theme_view_shows_timeliness_in_both_zhangdian_years():
 
 
 def test_free_search_finds_any_phrase_and_puts_it_in_the_url():
-    at = run_app({"tab": "关键词"})
+    at = run_app({"tab": "关键词", "kw": "反复出现的词与上下文"})
     at.text_input(key="kw_free").input("依申请").run()
     assert not at.exception
     assert any(s.value == "关键词上下文：依申请" for s in at.subheader)

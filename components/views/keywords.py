@@ -22,6 +22,7 @@ TOP_N = 15
 MAX_TERMS = 300
 MAX_SENTENCES = 100
 MAX_ALIGNED = 300  # aligned rows on screen (each is sent on every rerun); all of them are in the CSV
+SECTIONS = ("词云与高频词", "反复出现的词与上下文")
 
 
 @lru_cache(maxsize=1)
@@ -73,14 +74,38 @@ def _stats(view: pd.DataFrame, part: str, all_terms: dict[str, dict[str, list[st
     return pd.DataFrame(rows).sort_values(["报告数", "出现次数", "词语"], ascending=[False, False, True])
 
 
+def chosen_section() -> str:
+    """The part of the tab on screen, kept in the URL (?kw=…). A link with a chosen term (?term= or ?q=)
+    opens the context part. Two parts, not one long page: each draws half the charts, so the tab opens
+    within a second at thousands of reports."""
+    if "kw_section" not in st.session_state:
+        wanted = st.query_params.get("kw")
+        default = SECTIONS[1] if st.query_params.get("term") or st.query_params.get("q") else SECTIONS[0]
+        st.session_state["kw_section"] = wanted if wanted in SECTIONS else default
+    section = st.segmented_control("显示", SECTIONS, key="kw_section", required=True,
+                                   label_visibility="collapsed") or SECTIONS[0]
+    if section == SECTIONS[0]:
+        st.query_params.pop("kw", None)
+    else:
+        st.query_params["kw"] = section
+    return section
+
+
 def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str, list[str]]]) -> None:
     """all_terms: each report's segmented terms, computed once when the corpus was parsed."""
-    labels = dict(zip(full["file"], full["agency_label"] + " " + full["year"].map(year_label), strict=True))
-    stats = {}
+    stats = {part: _stats(view, part, all_terms) for part in PARTS}
+    if chosen_section() == SECTIONS[0]:
+        _clouds(stats)
+    else:
+        labels = dict(zip(full["file"], full["agency_label"] + " " + full["year"].map(year_label), strict=True))
+        _in_context(view, stats, labels)
+
+
+def _clouds(stats: dict[str, pd.DataFrame]) -> None:
+    """Per part: a word cloud and the top-N bars."""
     cols = st.columns(2)
     for col, (part, title) in zip(cols, PARTS.items(), strict=True):
-        table = _stats(view, part, all_terms)
-        stats[part] = table
+        table = stats[part]
         with col:
             st.subheader(title)
             if table.empty:
@@ -101,6 +126,9 @@ def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str
             st.plotly_chart(style_figure(fig, f"{title}：前{TOP_N}个词", height=560), config=PLOTLY_CONFIG,
                             key=f"keywords_top_{part}")
 
+
+def _in_context(view: pd.DataFrame, stats: dict[str, pd.DataFrame], labels: dict[str, str]) -> None:
+    """The recurring terms, one chosen (or typed) term's sentences, their aligned context and years."""
     st.subheader("反复出现的词（至少出现在两份报告中）")
     recurring = []
     for part, table in stats.items():

@@ -378,6 +378,10 @@ def test_tabs_beyond_the_contract_render_too(page: Page, app_url: str, screensho
 def test_keyword_in_context(page: Page, app_url: str, screenshot_dir: Path) -> None:
     open_app(page, app_url)
     panel = open_tab(page, "关键词")
+    # the tab opens on its clouds; the recurring terms and their context are its second part
+    panel.locator('[data-testid="stButtonGroup"]').get_by_role("radio", name="反复出现的词与上下文").click()
+    wait_idle(page)
+    expect(page).to_have_url(re.compile(r"[?&]kw="))
     box = widget(panel, "stSelectbox", KEYWORD_BOX)
     initial = selected_value(box)
     assert initial, "the keyword selectbox has a term selected"

@@ -1,6 +1,8 @@
 """components/keywords.py (关键词): recurring terms of the problems and measures parts, and the view's keyword
 in context on the bundled corpus."""
 
+import json
+
 from view_helpers import run_view
 
 from components.views import keywords
@@ -14,10 +16,28 @@ def test_terms_are_ranked_by_the_reports_that_use_them(bundled_frame, bundled_co
                                     "002_31cc29bab18448a3.txt"]
 
 
-def test_the_view_opens_the_most_shared_term_in_context(bundled_frame, bundled_corpus, monkeypatch):
+def test_the_view_opens_on_the_top_terms_of_both_parts(bundled_frame, bundled_corpus, monkeypatch):
     monkeypatch.setattr(keywords, "wordcloud_png", lambda frequencies: None)  # the picture: ~1 s of font setup
     at = run_view("keywords", bundled_frame, bundled_frame, bundled_corpus.terms)
+    assert at.get("button_group")[0].value == "词云与高频词"
+    assert not at.selectbox  # the context part is not drawn
+    keys = [c.proto.id for c in at.get("plotly_chart")]
+    assert len(keys) == 2
+    bars = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
+    # the top bars: 解读 five times in one report's problems, 制度 four times in three reports' measures
+    assert [b["y"][-1] for b in bars] == ["解读", "制度"]
+
+
+def test_the_context_part_opens_the_most_shared_term(bundled_frame, bundled_corpus):
+    at = run_view("keywords", bundled_frame, bundled_frame, bundled_corpus.terms,
+                  query={"kw": "反复出现的词与上下文"})
     assert at.selectbox(key="kw_term").value == "制度"  # in the measures of three reports, four times
     aligned = at.dataframe[-1].value
     assert set(aligned["词"]) == {"制度"} and len(aligned) == 6
     assert set(aligned["机构"]) == {"张店区安监", "江北水城旅游度假区安监", "罗庄区安监", "聊城市安监"}
+
+
+def test_a_link_with_a_term_opens_the_context_part(bundled_frame, bundled_corpus):
+    at = run_view("keywords", bundled_frame, bundled_frame, bundled_corpus.terms, query={"term": "便民性"})
+    assert at.selectbox(key="kw_term").value == "便民性"
+    assert at.query_params["kw"] in ("反复出现的词与上下文", ["反复出现的词与上下文"])
