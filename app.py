@@ -57,7 +57,7 @@ if view.empty:
     st.info("没有符合当前筛选条件的报告。请在左侧放宽筛选（例如把“城市”改回“全部”或扩大年份范围）。")
     st.stop()
 
-colors = agency_colors(list(frame["agency_key"]))
+colors = agency_colors(frame["agency_key"].unique())
 # The issue list's tab carries a count badge; a link to ?tab=问题清单 (any count) opens it.
 issue_tab = f"问题清单 :red-badge[{issue_list.badge_for(view, corpus, DATA_DIR)}]"
 asked = str(st.query_params.get("tab", ""))

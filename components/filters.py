@@ -47,7 +47,7 @@ def search_box(container, key: str, count: int, what: str = "机构") -> str:
 
 
 def _options(values: pd.Series) -> list[str]:
-    return [ALL] + sorted({v for v in values.dropna() if v})
+    return [ALL] + sorted(v for v in values.dropna().unique() if v)  # unique() first: 10,000 rows, ~300 names
 
 
 def _init_from_url(key: str, param: str, options: list[str]) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Mapping
+from functools import lru_cache
 
 import plotly.express as px
 import plotly.graph_objects as go
@@ -18,13 +21,35 @@ PLOTLY_CONFIG = {
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
-def agency_colors(agencies: list[str]) -> dict[str, str]:
+@lru_cache(maxsize=65536)
+def agency_color(name: str) -> str:
+    """One agency's colour: a hash of its name, so it never depends on which other agencies are loaded."""
+    return PALETTE[int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % len(PALETTE)]
+
+
+class AgencyColors(Mapping):
+    """agency → colour for the agencies loaded, each computed when a chart first asks (a chart draws at most
+    a few dozen of 10,000 agencies; hashing them all cost ~20 ms on every rerun)."""
+
+    def __init__(self, agencies):
+        self._names = frozenset(agencies)
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._names:
+            raise KeyError(name)
+        return agency_color(name)
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def agency_colors(agencies) -> AgencyColors:
     """Stable colours keyed on the agency's name itself (a hash), not on its rank among the agencies
     loaded: filtering, uploading or adding a report never repaints an agency."""
-    import hashlib
-
-    return {name: PALETTE[int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % len(PALETTE)]
-            for name in set(agencies)}
+    return AgencyColors(agencies)
 
 
 INK = "#111418"  # near-black: 18:1 on white, where plotly's grey axis text is about 3.7:1

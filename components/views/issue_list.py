@@ -68,7 +68,10 @@ def count_badge(table: pd.DataFrame) -> int:
 
 def badge_for(view: pd.DataFrame, corpus: Corpus, data_dir: Path) -> int:
     """The badge after the reviewer's decisions: switched-off rules and reviewed findings do not count."""
-    table = apply_reviews(rows_for(view, corpus), review_store.load(data_dir))
+    table, reviews = rows_for(view, corpus), review_store.load(data_dir)
+    if not reviews.disabled_rules and not reviews.reviewed:
+        return count_badge(table)  # nothing reviewed: no per-row keys (10,000 reports' findings on every rerun)
+    table = apply_reviews(table, reviews)
     return count_badge(table[table["核对"] == ""])
 
 
@@ -87,6 +90,9 @@ def rows_for(view: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
 def apply_reviews(table: pd.DataFrame, reviews: Reviews) -> pd.DataFrame:
     """Findings of switched-off rules leave the list; reviewed ones stay, marked with the reason."""
     table = table[~table["rule_id"].isin(reviews.disabled_rules)].copy()
+    if not reviews.reviewed:
+        table["核对"] = ""
+        return table
     keys = [finding_key(f, c) for f, c in zip(table["文件"], table["内容"], strict=True)]
     table["核对"] = [("已核对：" + reviews.reviewed[k]["reason"]) if k in reviews.reviewed else "" for k in keys]
     return table
