@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from parsing.analysis.keywords import terms as keyword_terms
 from parsing.corpus import snapshot as snapshots
-from parsing.corpus.cache import ParseCache, default_cache_dir
+from parsing.corpus.cache import ParseCache, default_cache_dir, slim_payload
 from parsing.corpus.files import iter_report_paths, max_bytes, read_report_bytes, sha256_of
 from parsing.corpus.fingerprint import parser_fingerprint
 from parsing.corpus.sandbox import parse_supervised
@@ -143,12 +143,30 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
             todo_keys.append(key)
             entry = Entry(entry.name, data, entry.digest, entry.path)
         readable.append(entry)
-    results = parse_supervised(todo, 1) if isolate else _run(todo, workers, progress)
-    fresh = dict(zip(todo_keys, results, strict=True))
-    del todo, results
+    fresh: dict[str, tuple[dict, str]] = {}
+    stored: set[str] = set()  # fresh results safely in the cache: their checks and text are read back on demand
+    writer = cache.writer() if cache is not None else None
+
+    def slim(keys: list[str]) -> None:
+        for key in keys:
+            fresh[key] = (slim_payload(fresh[key][0])[0], "")
+            stored.add(key)
+
+    def take(index: int, payload: dict, text: str) -> None:
+        """Each result as it arrives: into the cache, then only its slim record kept (not 10,000 at once)."""
+        key = todo_keys[index]
+        fresh[key] = (payload, text)
+        if writer is not None:
+            slim(writer.add(key, payload, text))
+
+    if isolate:
+        parse_supervised(todo, 1, on_result=take)
+    else:
+        _run(todo, workers, progress, take)
+    del todo
     checks_loader = None
     if cache is not None:
-        cache.put_many((key, payload, text) for key, (payload, text) in fresh.items())
+        slim(writer.flush())
         corpus.notes.extend(cache.notes)
         corpus.text_loader = cache.text_loader()
         checks_loader = cache.checks_loader()
@@ -171,7 +189,7 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
                 corpus.errors.append(LoadError(name, payload["error"]))
                 continue
             record = Report.from_dict(payload["record"])
-        if key not in fresh and checks_loader is not None:  # every report has checklist results
+        if (key not in fresh or key in stored) and checks_loader is not None:  # every report has checklist results
             record.checks = LazyChecks(checks_loader, key, failed=payload.get("failed"),  # read only when looked at
                                        outcomes=payload.get("outcomes"))
         corpus.reports.append(ParsedReport(record=record, text=text))
@@ -213,20 +231,20 @@ def _bytes_of(entry: Entry, errors: list[LoadError]) -> bytes | None:
     return data
 
 
-def _run(todo: list[tuple[str, bytes]], workers: int, progress) -> list[tuple[dict, str]]:
-    """workers == 1: in this process (tests, the fuzz bench). Otherwise worker processes, each file within
-    the time and memory limit of parsing/sandbox.py, so one runaway file never stalls the whole load."""
+def _run(todo: list[tuple[str, bytes]], workers: int, progress, on_result: Callable[[int, dict, str], None]) -> None:
+    """Every file's (payload, text) handed to on_result as it is parsed. workers == 1: in this process (tests,
+    the fuzz bench). Otherwise worker processes, each file within the time and memory limit of
+    parsing/sandbox.py, so one runaway file never stalls the whole load."""
     if workers <= 1:
         total = len(todo)
         if progress:
             progress(0, total)
-        out = []
         for i, item in enumerate(todo, 1):
-            out.append(parse_payload(item))
+            on_result(i - 1, *parse_payload(item))
             if progress and (i % 25 == 0 or i == total):
                 progress(i, total)
-        return out
-    return parse_supervised(todo, workers, progress=progress)
+        return
+    parse_supervised(todo, workers, progress=progress, on_result=on_result)
 
 
 def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None, use_cache: bool = True,
@@ -361,6 +379,8 @@ def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCach
     if len(new) > max(20, len(unique) * INCREMENTAL_SHARE):
         return None
     fresh = _parse_entries(new, cache, workers, progress, errors=errors, corpus_steps=False)
+    if cache.unwritten:
+        return None  # the new files' checks are not in the cache, and a snapshot's rows would read them there
     kept = {i for i in rows if i is not None}
     gone = {agencies[i] for i in range(len(files)) if i not in kept}
     affected = ({p.record.agency for p in fresh.reports} | gone) - {None, ""}

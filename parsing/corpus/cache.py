@@ -48,6 +48,7 @@ class ParseCache:
         self.version = parser_version
         self.notes: list[str] = []
         self.readonly = False
+        self.unwritten = False  # some parsed report could not be stored (its checks then live only in memory)
         self.folder.mkdir(parents=True, exist_ok=True)
         if not os.access(self.folder, os.W_OK):
             # a valid cache in a folder we may not write (a shared, read-only copy) is still read
@@ -163,14 +164,15 @@ class ParseCache:
                 if not self._insert(rows):
                     return  # a full disk or a rebuilt cache: the rest is not written either
                 rows = []
-            record = payload.get("record")
-            checks = record.get("checks", []) if record else []
-            slim = {**payload, "record": {**record, "checks": []},  # checks apart; their failures kept here
-                    "failed": [c for c in checks if c["status"] == "FAIL"],
-                    "outcomes": [[c["rule"], outcome_of(c)] for c in checks]} if record else payload
-            rows.append((digest, self.version, orjson.dumps(slim).decode("utf-8"), text,
-                         orjson.dumps(checks).decode("utf-8")))
+            rows.append(self._row(digest, payload, text))
         self._insert(rows)
+
+    def _row(self, digest: str, payload: dict, text: str) -> tuple:
+        slim, checks = slim_payload(payload)
+        return (digest, self.version, orjson.dumps(slim).decode("utf-8"), text, orjson.dumps(checks).decode("utf-8"))
+
+    def writer(self, batch: int = 200) -> CacheWriter:
+        return CacheWriter(self, batch)
 
     def _insert(self, rows: list[tuple]) -> bool:
         """Write rows; False when they could not be written (the note says why)."""
@@ -223,6 +225,47 @@ class ParseCache:
             return self._stamp_path().read_text(encoding="utf-8") or None
         except OSError:
             return None
+
+
+def slim_payload(payload: dict) -> tuple[dict, list[dict]]:
+    """A parse payload as the cache stores it: the record without its checks (kept apart, read on demand) but
+    with a summary of them (the failed ones, every rule's outcome); and the checks."""
+    record = payload.get("record")
+    if not record:
+        return payload, []
+    checks = record.get("checks", [])
+    return {**payload, "record": {**record, "checks": []}, "failed": [c for c in checks if c["status"] == "FAIL"],
+            "outcomes": [[c["rule"], outcome_of(c)] for c in checks]}, checks
+
+
+class CacheWriter:
+    """Parse results written as they arrive, batch by batch. written(key) says which are safely in the cache:
+    only those may drop their checks and text from memory (a full disk keeps everything in memory instead)."""
+
+    def __init__(self, cache: ParseCache, batch: int):
+        self.cache, self.batch = cache, batch
+        self.rows: list[tuple] = []
+        self.pending: list[str] = []
+        self.done: set[str] = set()
+        self.failed = False
+
+    def add(self, key: str, payload: dict, text: str) -> list[str]:
+        """Queue one result; returns the keys that a write just stored (empty until a batch is full)."""
+        if self.failed:
+            return []
+        self.rows.append(self.cache._row(key, payload, text))
+        self.pending.append(key)
+        return self.flush() if len(self.rows) >= self.batch else []
+
+    def flush(self) -> list[str]:
+        if not self.rows or self.failed:
+            return []
+        stored = self.pending if self.cache._insert(self.rows) else []
+        self.failed = not stored
+        self.cache.unwritten |= self.failed
+        self.rows, self.pending = [], []
+        self.done.update(stored)
+        return stored
 
 
 class TextLoader:

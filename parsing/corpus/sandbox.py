@@ -98,9 +98,14 @@ class _Slot:
 
 def parse_supervised(todo: list[tuple[str, bytes]], workers: int = 1, seconds: float | None = None,
                      memory_mb: int | None = None,
-                     progress: Callable[[int, int], None] | None = None) -> list[tuple[dict, str]]:
+                     progress: Callable[[int, int], None] | None = None,
+                     on_result: Callable[[int, dict, str], None] | None = None) -> list[tuple[dict, str]]:
     """parse_payload for every (name, bytes), in `workers` child processes, each file within `seconds`
-    and `memory_mb`. The results keep todo's order; a timeout or a crash is that file's error payload."""
+    and `memory_mb`. The results keep todo's order; a timeout or a crash is that file's error payload.
+
+    on_result(index, payload, text): each result handed over as it arrives instead of collected (the
+    returned list is then empty), so a caller can store it and keep only what it needs: 10,000 payloads
+    held at once cost ~0.8 GB."""
     seconds = TIME_LIMIT_S if seconds is None else seconds
     memory_mb = MEMORY_LIMIT_MB if memory_mb is None else memory_mb
     total = len(todo)
@@ -122,7 +127,10 @@ def parse_supervised(todo: list[tuple[str, bytes]], workers: int = 1, seconds: f
 
     def finish(index: int, result: tuple[dict, str]) -> None:
         nonlocal done
-        results[index] = result
+        if on_result is None:
+            results[index] = result
+        else:
+            on_result(index, *result)
         done += 1
         if progress and (done % step == 0 or done == total):
             progress(done, total)
@@ -164,7 +172,7 @@ def parse_supervised(todo: list[tuple[str, bytes]], workers: int = 1, seconds: f
     finally:
         for slot in slots:
             slot.stop(kill=slot.index is not None)
-    return results  # type: ignore[return-value]
+    return results if on_result is None else []  # type: ignore[return-value]
 
 
 def parse_isolated(item: tuple[str, bytes], seconds: float | None = None,

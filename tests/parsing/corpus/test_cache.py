@@ -153,9 +153,9 @@ def test_a_full_disk_keeps_the_cache_and_leaves_no_broken_copies(folder, tmp_pat
     load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
     (folder / "new.txt").write_text("2019年，我局主动公开政府信息12条。", encoding="utf-8")
 
-    real = ParseCache.put_many
+    real = ParseCache._insert
 
-    def full(self, items):
+    def full(self, rows):
         class Full:
             def executemany(self, *a):
                 raise sqlite3.OperationalError("database or disk is full")
@@ -164,12 +164,15 @@ def test_a_full_disk_keeps_the_cache_and_leaves_no_broken_copies(folder, tmp_pat
                 pass
         db, self.db = self.db, Full()
         try:
-            real(self, items)
+            return real(self, rows)
         finally:
             self.db = db
 
-    monkeypatch.setattr(ParseCache, "put_many", full)
+    monkeypatch.setattr(ParseCache, "_insert", full)
     corpus = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
     assert len(corpus.reports) == 6
+    new = next(p.record for p in corpus.reports if p.record.file == "new.txt")
+    assert new.proactive_total == 12
+    assert isinstance(new.checks, list)  # not in the cache: its checks stay in memory, never read from it
     assert any("缓存无法写入" in n for n in corpus.notes)
     assert not list((tmp_path / "c").glob("*.broken-*"))
