@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from parsing.document import Span
 from parsing.extract.sections import headings
@@ -58,7 +59,9 @@ TABLE2_LABELS = {"规章": r"^规章$", "行政规范性文件": r"行政规范�
                  "行政强制": r"^行政强制$", "行政事业性收费": r"行政事业性收费", "政府集中采购": r"政府集中采购"}
 
 
+@lru_cache(maxsize=4096)
 def cell_value(raw: str) -> Value:
+    """A cell's value; cached: a template report reads the same few cells ("0", "", "/") ~200 times."""
     text = raw.strip().replace(",", "").replace("，", "")
     if not text:
         return None
@@ -191,14 +194,14 @@ def _label_of(cells: list[str], row_defs, taken: set[str]) -> tuple[str | None, 
     the first row ("其他", "总计") are never taken for row labels."""
     order = [k for k, _p in row_defs]
     done = [order.index(k) for k in taken if k in order]
-    allowed = order[max(done) + 1:] if done else order[:1]
+    allowed = row_defs[max(done) + 1:] if done else row_defs[:1]
     key, last = None, -1
     for i, cell in enumerate(cells):
         value = cell_value(cell)
         if is_value(value):
             continue
-        for row_key, pattern in row_defs:
-            if row_key in allowed and re.search(pattern, cell):
+        for row_key, pattern in allowed:
+            if re.search(pattern, cell):
                 key, last = row_key, i
         if key is None:
             last = i
