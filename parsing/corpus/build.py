@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -149,7 +150,9 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
 
     def slim(keys: list[str]) -> None:
         for key in keys:
-            fresh[key] = (slim_payload(fresh[key][0])[0], "")
+            payload = fresh[key][0]
+            fresh[key] = ({k: v for k, v in payload.items() if k != "checks_json"} if "checks_json" in payload
+                          else slim_payload(payload)[0], "")
             stored.add(key)
 
     def take(index: int, payload: dict, text: str) -> None:
@@ -178,6 +181,8 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
         if "error" in payload:
             corpus.errors.append(LoadError(name, payload["error"]))
             continue
+        if "checks_json" in payload:  # a fresh result that is not in the cache: its checks are decoded here
+            payload = {**payload, "record": {**payload["record"], "checks": orjson.loads(payload["checks_json"])}}
         try:
             record = Report.from_dict({**payload["record"], "file": name, "sha256": key[:64]})
         except (KeyError, TypeError):
@@ -244,7 +249,7 @@ def _run(todo: list[tuple[str, bytes]], workers: int, progress, on_result: Calla
             if progress and (i % 25 == 0 or i == total):
                 progress(i, total)
         return
-    parse_supervised(todo, workers, progress=progress, on_result=on_result)
+    parse_supervised(todo, workers, progress=progress, on_result=on_result, split_checks=True)
 
 
 def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None, use_cache: bool = True,

@@ -168,6 +168,10 @@ class ParseCache:
         self._insert(rows)
 
     def _row(self, digest: str, payload: dict, text: str) -> tuple:
+        if "checks_json" in payload:  # already in this form, from a worker (parsing/corpus/sandbox.py)
+            checks = payload["checks_json"]
+            slim = {k: v for k, v in payload.items() if k != "checks_json"}
+            return digest, self.version, orjson.dumps(slim).decode("utf-8"), text, checks
         slim, checks = slim_payload(payload)
         return (digest, self.version, orjson.dumps(slim).decode("utf-8"), text, orjson.dumps(checks).decode("utf-8"))
 
@@ -231,6 +235,8 @@ def slim_payload(payload: dict) -> tuple[dict, list[dict]]:
     """A parse payload as the cache stores it: the record without its checks (kept apart, read on demand) but
     with a summary of them (the failed ones, every rule's outcome); and the checks."""
     record = payload.get("record")
+    if "checks_json" in payload:  # split by a worker: the checks stay JSON text until someone reads them
+        return {k: v for k, v in payload.items() if k != "checks_json"}, orjson.loads(payload["checks_json"])
     if not record:
         return payload, []
     checks = record.get("checks", [])
