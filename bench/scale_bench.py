@@ -61,6 +61,27 @@ for i in range({repeat}):
 print(json.dumps({{"first": first, "rerun": statistics.median(times)}}))
 """
 
+# Each tab's first open in one session: the app loaded on 总览 (warm cache), then every other tab once, by the
+# same switch the tab bar makes (session state "tab"), server-side. Run in a fresh process per repeat.
+TABS = r"""
+import json, os, sys, time, logging
+sys.path.insert(0, {root!r})
+os.environ["DATA_DIR"] = {folder!r}
+os.environ["REPORT_CACHE_DIR"] = {cache!r}
+logging.getLogger("streamlit").setLevel(logging.ERROR)
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({app!r}, default_timeout=600)
+at.run()
+assert not at.exception, at.exception
+out = {{}}
+names = [t.label for t in at.tabs]
+for label in names[1:] + names[:1]:
+    at.session_state["tab"] = label
+    t0 = time.perf_counter(); at.run(); out[label.split(" ")[0]] = time.perf_counter() - t0
+    assert not at.exception, (label, at.exception)
+print(json.dumps(out, ensure_ascii=False))
+"""
+
 
 def child(code: str) -> dict:
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
@@ -152,6 +173,8 @@ def main() -> None:
             warm_peaks.append(max(warm["peak_mb"], inc["peak_mb"]))
         rerun = child(RERUN.format(root=str(ROOT), folder=str(folder), cache=str(work / f"cache_{n}_0"),
                                    app=str(ROOT / "app.py"), repeat=max(3, args.repeat)))
+        tab_runs = [child(TABS.format(root=str(ROOT), folder=str(folder), cache=str(work / f"cache_{n}_0"),
+                                      app=str(ROOT / "app.py"))) for _ in range(args.repeat)]
         floor_s = read_s + regex_s
         print(f"reports parsed: {cold['reports']:,} (+{cold['errors']} unreadable)")
         print(f"floor: read files {read_s:.2f} s + one regex pass {regex_s:.2f} s = {floor_s:.2f} s")
@@ -160,6 +183,9 @@ def main() -> None:
         print(f"incremental (one file added): {med(incs):7.2f} s")
         print(f"app first run (warm cache):   {rerun['first']:7.2f} s")
         print(f"app rerun after filter change:{rerun['rerun'] * 1000:7.0f} ms (server-side, AppTest)")
+        print("each tab's first open (server-side, AppTest, after the app has run once on 总览):")
+        for name in tab_runs[0]:
+            print(f"  {name:<12} {med(r[name] for r in tab_runs) * 1000:7.0f} ms")
         print(f"peak memory (any load):       {med(peaks):7.0f} MB")
         print(f"peak memory (warm, +1 file):  {med(warm_peaks):7.0f} MB")
         print("profile of a serial parse (cumulative seconds by module, 300 files):")

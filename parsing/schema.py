@@ -171,9 +171,12 @@ _REPORT_KEYS = tuple(f.name for f in FIELDS)
 _REPORT_KEY_SET = frozenset(_REPORT_KEYS)
 
 
+BETWEEN_YEARS = "跨年衔接"
+
+
 def _between_years(rule: str) -> bool:
     """A stored check between years: computed again on the corpus (LazyChecks.extra), so the stored one is dropped."""
-    return rule.startswith("跨年衔接")
+    return rule.startswith(BETWEEN_YEARS)
 
 
 class LazyChecks(Sequence):
@@ -196,7 +199,8 @@ class LazyChecks(Sequence):
         if self._items is None and self.outcomes is not None:
             if isinstance(self.outcomes, str):  # a snapshot's JSON text, decoded the first time it is read
                 self.outcomes = orjson.loads(self.outcomes)
-            return [(r, o) for r, o in self.outcomes if not _between_years(r)] + [
+            # inline, not _between_years: 500,000 pairs at 10,000 reports, a function call each cost 0.2 s
+            return [(r, o) for r, o in self.outcomes if not r.startswith(BETWEEN_YEARS)] + [
                 (c["rule"], outcome_of(c)) for c in self.extra]
         return [(c["rule"], outcome_of(c)) for c in self._load()]
 

@@ -6,6 +6,7 @@ import functools
 import hashlib
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -49,22 +50,38 @@ def _table(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
 
     Only what counting and sorting need (report, rule, outcome, where the check is), from each record's stored
     summary of outcomes: no check is read here. shown_rows reads the checks of the few hundred rows drawn."""
-    reports, rules, statuses, files, holders, positions = [], [], [], [], [], []
+    labels, files, holders, counts, rules, statuses, positions = [], [], [], [], [], [], []
     for r in iter_columns(_view, "agency_label", "year", "file", "checks"):
-        report = f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}"
-        for n, (rule, status) in enumerate(check_outcomes(r.checks)):
-            reports.append(report)
-            rules.append(rule)
-            statuses.append(status)
-            files.append(r.file)
-            holders.append(r.checks)
-            positions.append(n)
-    table = pd.DataFrame({"报告": reports, "规则": rules, "status": statuses, "_file": files,
-                          "_checks": pd.Series(holders, dtype=object), "_n": positions})
-    if table.empty:
-        return table
-    order = table["status"].map(ORDER)
-    return table.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+        pairs = check_outcomes(r.checks)
+        if not pairs:
+            continue
+        labels.append(f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}")
+        files.append(r.file)
+        holders.append(r.checks)
+        counts.append(len(pairs))
+        rule_names, outcomes = zip(*pairs, strict=True)
+        rules.extend(rule_names)
+        statuses.extend(outcomes)
+        positions.extend(range(len(pairs)))
+    if not counts:
+        return pd.DataFrame(columns=["报告", "规则", "status", "_file", "_checks", "_n"])
+    # one row per check (~500,000 at 10,000 reports): the per-report columns are repeated by index, not appended
+    # check by check, and the few dozen rules and five outcomes are categories
+    at = np.repeat(np.arange(len(counts)), counts)
+    table = pd.DataFrame({"报告": np.array(labels, dtype=object)[at], "规则": pd.Categorical(rules),
+                          "status": pd.Categorical(statuses, categories=list(ORDER)),
+                          "_file": np.array(files, dtype=object)[at], "_checks": _objects(holders)[at],
+                          "_n": positions})
+    order = np.argsort(table["status"].cat.codes.to_numpy(), kind="stable")  # worst first (ORDER)
+    return table.take(order).reset_index(drop=True)
+
+
+def _objects(items: list) -> np.ndarray:
+    """A 1-D object array of items, filled one by one: np.array would unpack a sequence (and load LazyChecks)."""
+    out = np.empty(len(items), dtype=object)
+    for i, item in enumerate(items):
+        out[i] = item
+    return out
 
 
 def shown_rows(table: pd.DataFrame, base: dict) -> pd.DataFrame:
