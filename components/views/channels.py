@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.frame import iter_columns
+from components.parts import chosen_part
 from components.style import PLOTLY_CONFIG, style_figure, year_label
 from parsing.extract.channels import CHANNELS
 
@@ -87,13 +88,21 @@ def _agency_heatmap(view: pd.DataFrame, long: pd.DataFrame) -> None:
                                  height=max(380, 110 + 60 * len(y))), config=PLOTLY_CONFIG, key="channels_heatmap")
 
 
+SECTIONS = ("渠道分布与年度趋势", "写明的渠道数量")
+
+
 def render(view: pd.DataFrame) -> None:
     use = [(r.agency_label, r.agency_key, ch) for r in iter_columns(view, "agency_label", "agency_key", "channels") for ch in r.channels]
     if not use:
         st.info("当前筛选下的报告没有写明公开渠道。")
         return
     long = pd.DataFrame(use, columns=["label", "agency", "channel"])
-    if view["agency_key"].nunique() > MAX_ROWS:
+    many = view["agency_key"].nunique() > MAX_ROWS
+    # many agencies: two parts (shares and the trend | the stated numbers), each half of the tab's charts
+    if many and chosen_part("ch_section", "ch", SECTIONS) == SECTIONS[1]:
+        _stated_counts(view)
+        return
+    if many:
         _region_heatmap(view)  # its 全部 row gives what the per-channel bar chart would
     else:
         _agency_heatmap(view, long)
@@ -117,6 +126,12 @@ def render(view: pd.DataFrame) -> None:
         fig.update_yaxes(title="报告数")
         st.plotly_chart(style_figure(fig, "提到各渠道的报告数"), config=PLOTLY_CONFIG, key="channels_bar")
 
+    if not many:
+        _stated_counts(view)
+
+
+def _stated_counts(view: pd.DataFrame) -> None:
+    """The numbers reports tie to one channel (微信 78 条, 新闻发布会 1 场), with their sentences."""
     counts = [{"机构": r.agency_label, "年份": year_label(r.year), "渠道": ch, "数量": n,
                "原文": (r.evidence.get(f"channel_counts.{ch}") or {}).get("text", "")}
               for r in iter_columns(view, "agency_label", "year", "channel_counts", "evidence")

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from wordcloud import WordCloud  # at import, not on the tab's first open: it loads matplotlib (~0.5 s)
 
+from components.parts import chosen_part
 from components.style import PLOTLY_CONFIG, md_escape, style_figure, year_label
 from parsing.analysis.keywords import keyword_in_context
 
@@ -78,17 +79,8 @@ def chosen_section() -> str:
     """The part of the tab on screen, kept in the URL (?kw=…). A link with a chosen term (?term= or ?q=)
     opens the context part. Two parts, not one long page: each draws half the charts, so the tab opens
     within a second at thousands of reports."""
-    if "kw_section" not in st.session_state:
-        wanted = st.query_params.get("kw")
-        default = SECTIONS[1] if st.query_params.get("term") or st.query_params.get("q") else SECTIONS[0]
-        st.session_state["kw_section"] = wanted if wanted in SECTIONS else default
-    section = st.segmented_control("显示", SECTIONS, key="kw_section", required=True,
-                                   label_visibility="collapsed") or SECTIONS[0]
-    if section == SECTIONS[0]:
-        st.query_params.pop("kw", None)
-    else:
-        st.query_params["kw"] = section
-    return section
+    linked = st.query_params.get("term") or st.query_params.get("q")
+    return chosen_part("kw_section", "kw", SECTIONS, default=SECTIONS[1] if linked else None)
 
 
 def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str, list[str]]]) -> None:

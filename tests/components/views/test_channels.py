@@ -32,3 +32,31 @@ def test_many_agencies_are_summed_by_region_as_shares(bundled_frame):
     ziboshi = bundled_frame[bundled_frame["city"] == "淄博市"]
     first = list(CHANNELS)[0]
     assert shares.loc["淄博市", first] == sum(first in (c or []) for c in ziboshi["channels"]) / 2
+
+
+def _many_agencies(bundled_frame):
+    """The five bundled reports (four agencies) seven times over, each copy's agencies its own: 28 > 25."""
+    import pandas as pd
+
+    copies = []
+    for i in range(7):
+        part = bundled_frame.copy()
+        part["agency_key"] = part["agency_key"] + f"（第{i}份）"
+        part["file"] = part["file"].str.replace(".txt", f"_{i}.txt")
+        copies.append(part)
+    return pd.concat(copies, ignore_index=True)
+
+
+def test_many_agencies_draw_shares_and_trend_first_and_the_stated_numbers_as_the_second_part(bundled_frame):
+    frame = _many_agencies(bundled_frame)
+    at = run_view("channels", frame)
+    assert at.get("button_group")[0].value == "渠道分布与年度趋势"
+    keys = [c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart")]
+    assert keys == ["channels_heatmap", "channels_trend"]
+    assert not any(s.value == "报告中写明的渠道数量" for s in at.subheader)
+
+    at = run_view("channels", frame, query={"ch": "写明的渠道数量"})
+    assert any(s.value == "报告中写明的渠道数量" for s in at.subheader)
+    counts = at.dataframe[0].value
+    assert len(counts) == 14  # two stated numbers per copy, seven copies
+    assert set(counts.loc[counts["渠道"] == "政务微信", "数量"]) == {78}

@@ -1,0 +1,20 @@
+"""A tab drawn in parts: a segmented control at the top picks one, kept in the URL, so a heavy tab draws half its
+charts per run (a chart costs the browser ~0.2–0.3 s to draw on 2 cores) and any part can be linked to."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+
+def chosen_part(key: str, param: str, parts: tuple[str, ...], default: str | None = None) -> str:
+    """The part on screen. The URL's ?{param}= picks it on first load (an unknown value falls back to default,
+    else the first part); the first part is the URL's default, so it drops the parameter."""
+    if key not in st.session_state:
+        wanted = st.query_params.get(param)
+        st.session_state[key] = wanted if wanted in parts else (default or parts[0])
+    part = st.segmented_control("显示", parts, key=key, required=True, label_visibility="collapsed") or parts[0]
+    if part == parts[0]:
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = part
+    return part
