@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.frame import iter_columns
+from components.parts import chosen_part
 from components.style import PLOTLY_CONFIG, style_figure, year_label
 from parsing.analysis.themes import shared_sentences, tag, themes
 
@@ -62,11 +63,17 @@ def _rows(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
     return theme_rows(_view)
 
 
+SECTIONS = ("主题分布与原文句子", "问题与措施、套话")  # two parts: each draws about half of the tab
+
+
 def render(view: pd.DataFrame) -> None:
     key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
     rows = _rows(key, view)
     if rows.empty:
         st.info("当前筛选下的报告没有可识别主题的“存在的问题”或“改进措施”部分。")
+        return
+    if chosen_part("theme_section", "tp", SECTIONS) == SECTIONS[1]:
+        _pairs_and_boilerplate(view, rows)
         return
     side = st.radio("部分", list(SIDES), format_func=SIDES.get, horizontal=True, key="theme_side")
     share, counts, per_year = prevalence(view, rows, side)
@@ -94,6 +101,9 @@ def render(view: pd.DataFrame) -> None:
     st.download_button("下载这些句子（CSV）", grouped.to_csv(index=False).encode("utf-8-sig"),
                        file_name=f"主题_{chosen}.csv", mime="text/csv", key="theme_csv")
 
+
+def _pairs_and_boilerplate(view: pd.DataFrame, rows: pd.DataFrame) -> None:
+    """The tab's second part: problems paired with the measures that answer them, and shared sentences."""
     st.subheader("问题与对应的改进措施")
     table = pairs(rows)
     if not table.empty:

@@ -24,3 +24,14 @@ def test_the_view_lists_the_sentences_of_the_first_theme(bundled_frame):
     at = run_view("themes_view", bundled_frame)
     assert at.selectbox(key="theme_pick").value == "人员力量不足"
     assert list(at.dataframe[0].value["年份"]) == ["2018年", "2023年"]
+
+    assert not any(s.value == "问题与对应的改进措施" for s in at.subheader)  # the second part's
+
+
+def test_the_second_part_pairs_problems_with_measures_and_lists_shared_sentences(bundled_frame):
+    at = run_view("themes_view", bundled_frame, query={"tp": "问题与措施、套话"})
+    assert at.get("button_group")[0].value == "问题与措施、套话"
+    assert [s.value for s in at.subheader] == ["问题与对应的改进措施", "多份报告共用的句子（套话）"]
+    first = at.dataframe[0].value.iloc[0]
+    assert (first["问题主题"], first["报告数"], first["对应措施主题"]) == ("便民性不足", 3, "便民服务")
+    assert not at.get("plotly_chart")  # the heatmap is the first part's
