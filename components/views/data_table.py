@@ -37,11 +37,24 @@ def labelled(view: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=EXPORT_COLUMNS)
 
 
-def tidy(view: pd.DataFrame) -> pd.DataFrame:
-    """The CSV/Excel table: a missing value is a blank cell (never "None"), formulas neutralised."""
-    out = labelled(view)
-    out = out.astype(object).where(out.notna(), "")
-    return out.map(neutralise) if hasattr(out, "map") else out.applymap(neutralise)
+def tidy(view: pd.DataFrame, labels: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The CSV/Excel table: a missing value is a blank cell (never "None"), formulas neutralised.
+
+    labels: labelled(view), when the caller already has it. Only text can be a formula, so only text columns
+    are looked at, column by column (a Python call per cell cost 0.4 s at 10,000 reports)."""
+    out = (labelled(view) if labels is None else labels).copy()
+    for col in out.columns:
+        values = out[col]
+        if values.dtype.kind in "biufcmM":
+            continue  # numbers, flags and dates cannot be formulas
+        if values.dtype == object:
+            risky = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
+        else:  # a string column
+            risky = values.str.startswith(FORMULA_START).fillna(False)
+        risky = risky.astype(bool)
+        if risky.any():
+            out[col] = values.astype(object).where(~risky, "'" + values.astype(str))
+    return out.astype(object).where(out.notna(), "")
 
 
 def to_csv(table: pd.DataFrame) -> bytes:
@@ -100,7 +113,8 @@ LONG_TEXT = ("存在的问题", "改进措施")  # whole passages: in the downlo
 def _tables(view_key: str, _view: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The on-screen grid (figures as numbers, whole passages left out) and the export table, built once per
     view state: the export maps every cell, seconds at thousands of reports."""
-    return labelled(_view).drop(columns=list(LONG_TEXT)), tidy(_view)
+    labels = labelled(_view)
+    return labels.drop(columns=list(LONG_TEXT)), tidy(_view, labels)
 
 
 def render(view: pd.DataFrame, corpus: Corpus) -> None:

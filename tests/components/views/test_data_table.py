@@ -42,3 +42,22 @@ def test_the_on_screen_grid_keeps_figures_as_numbers_and_blanks_missing_ones():
     assert sorted(grid["主动公开条数"].tolist()) == [47, 57, 123, 280, 1000]
     assert grid["上年结转申请数"].isna().all()  # 004 fills 表三 but its 总计 column is blank: missing, not 0
     pa.Table.from_pandas(grid)  # one type per column: converts without repair
+
+
+def test_tidy_neutralises_formulas_in_any_text_column_and_leaves_numbers_alone():
+    """Column-wise neutralising gives what a per-cell pass gives: every text that starts like a formula gets a
+    leading ', wherever it is; figures stay figures."""
+    from components.views.data_table import labelled
+
+    frame = to_frame(load_corpus([DATA], use_cache=False, workers=1)).assign(source="数据文件夹")
+    frame.loc[0, "agency"] = "=HYPERLINK(\"http://example.invalid\")"
+    frame.loc[1, "problems"] = "+1 存在的问题"
+    frame.loc[2, "file"] = "@evil.txt"
+    table = tidy(frame)
+    assert table.loc[0, "机构"] == "'=HYPERLINK(\"http://example.invalid\")"
+    assert table.loc[1, "存在的问题"] == "'+1 存在的问题"
+    assert table.loc[2, "文件"] == "'@evil.txt"
+    assert list(table["主动公开条数"]) == [57, 123, 280, 1000, 47]
+    per_cell = labelled(frame).astype(object)
+    per_cell = per_cell.where(per_cell.notna(), "").map(neutralise)
+    assert to_csv(table) == to_csv(per_cell)  # the same file, cell for cell
