@@ -225,11 +225,25 @@ class LazyChecks(Sequence):
             out._items = [dict(c) for c in self._items]
         return out
 
-    def _load(self) -> list[dict[str, Any]]:
+    def _load(self, stored: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
         if self._items is None:
-            stored = [c for c in self.loader(self.key) if not _between_years(c["rule"])]
+            stored = [c for c in (self.loader(self.key) if stored is None else stored) if not _between_years(c["rule"])]
             self._items = stored + self.extra
         return self._items
+
+    @staticmethod
+    def load_all(holders) -> None:
+        """Load every not-yet-loaded LazyChecks among holders, one query per loader where the loader can
+        (ChecksLoader.many), instead of one query per report."""
+        waiting: dict[int, list[LazyChecks]] = {}
+        for h in holders:
+            if isinstance(h, LazyChecks) and h._items is None and hasattr(h.loader, "many"):
+                waiting.setdefault(id(h.loader), []).append(h)
+        for group in waiting.values():
+            found = group[0].loader.many(list(dict.fromkeys(h.key for h in group)))
+            for h in group:
+                if h.key in found:
+                    h._load(found[h.key])
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return iter(self._load())

@@ -12,7 +12,7 @@ import streamlit as st
 
 from components.frame import iter_columns
 from components.labels import STATUS_LABELS, STATUS_WORDS
-from parsing.schema import check_outcomes, outcome_of
+from parsing.schema import LazyChecks, check_outcomes, outcome_of
 
 MAX_ROWS = 500  # rows drawn at once: a table of thousands costs seconds to send and says no more
 ORDER = {"FAIL": 0, "WARN": 1, "INFO": 2, "NOT_ASSESSABLE": 3, "PASS": 4}  # what needs a look first
@@ -86,7 +86,8 @@ def _objects(items: list) -> np.ndarray:
 
 def shown_rows(table: pd.DataFrame, base: dict) -> pd.DataFrame:
     """The drawn rows with their words: result, explanation, basis, cells read, and the link to the evidence."""
-    checks = [holder[n] for holder, n in zip(table["_checks"], table["_n"], strict=True)]  # reads those reports
+    LazyChecks.load_all(table["_checks"])  # those reports' checks, in one query
+    checks = [holder[n] for holder, n in zip(table["_checks"], table["_n"], strict=True)]
     prefixes = {f: "?" + urlencode({**base, "tab": "文档", "doc": f}, doseq=True) for f in set(table["_file"])}
     return pd.DataFrame({
         "报告": list(table["报告"]), "规则": list(table["规则"]),

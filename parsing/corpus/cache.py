@@ -305,6 +305,22 @@ class ChecksLoader:
     def __setstate__(self, state):
         self.__init__(state["path"], state["version"])
 
+    def many(self, keys: list[str]) -> dict[str, list[dict]]:
+        """The checks of several reports in one query per 500 (质量检查 draws rows of ~300 reports at once)."""
+        out: dict[str, list[dict]] = {}
+        try:
+            db = getattr(self._local, "db", None)
+            if db is None:
+                db = self._local.db = sqlite3.connect(self.path, timeout=30)
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                rows = db.execute(f"SELECT sha256, checks FROM reports WHERE parser_version=? AND sha256 IN "
+                                  f"({','.join('?' * len(chunk))})", (self.version, *chunk)).fetchall()
+                out.update((key, orjson.loads(checks) if checks else []) for key, checks in rows)
+        except (sqlite3.Error, ValueError):
+            pass
+        return out
+
     def __call__(self, key: str) -> list[dict]:
         try:
             db = getattr(self._local, "db", None)

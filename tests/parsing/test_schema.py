@@ -120,3 +120,30 @@ def test_outcomes_come_from_the_stored_summary_without_loading_every_check():
     assert not checks.loaded
     assert check_outcomes([{"rule": "甲", "status": "NOT_ASSESSABLE"}, {"rule": "乙", "status": "FAIL", "severity": "INFO"}]) == [
         ("甲", "NOT_ASSESSABLE"), ("乙", "INFO")]
+
+
+def test_load_all_reads_many_reports_checks_in_one_query_as_one_by_one_would():
+    from parsing.schema import LazyChecks
+
+    stored = {"a": [{"rule": "表三合计", "status": "PASS"}, {"rule": "跨年衔接（表三）", "status": "FAIL"}],
+              "b": [{"rule": "写明统计期限", "status": "FAIL"}]}
+
+    class Loader:
+        calls: list = []
+
+        def __call__(self, key):
+            raise AssertionError("one query per report")
+
+        def many(self, keys):
+            self.calls.append(list(keys))
+            return {k: stored[k] for k in keys if k in stored}
+
+    loader = Loader()
+    extra = [{"rule": "跨年衔接（表二）", "status": "PASS", "scope": "years"}]
+    a, b, again, missing = (LazyChecks(loader, "a", extra), LazyChecks(loader, "b"), LazyChecks(loader, "a"),
+                            LazyChecks(loader, "gone"))
+    LazyChecks.load_all([a, b, again, missing, [{"rule": "已是列表", "status": "PASS"}]])
+    assert loader.calls == [["a", "b", "gone"]]  # one query, each key once
+    # the stored check between years is replaced by the corpus's (extra), as a one-by-one load does
+    assert list(a) == [{"rule": "表三合计", "status": "PASS"}, extra[0]]
+    assert list(b) == stored["b"] and again.loaded and not missing.loaded

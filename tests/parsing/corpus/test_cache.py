@@ -176,3 +176,18 @@ def test_a_full_disk_keeps_the_cache_and_leaves_no_broken_copies(folder, tmp_pat
     assert isinstance(new.checks, list)  # not in the cache: its checks stay in memory, never read from it
     assert any("缓存无法写入" in n for n in corpus.notes)
     assert not list((tmp_path / "c").glob("*.broken-*"))
+
+
+def test_the_checks_loader_reads_several_reports_at_once_as_it_reads_one(folder, tmp_path):
+    from parsing.corpus.build import cache_key
+    from parsing.corpus.cache import ChecksLoader
+
+    corpus = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    cache = ParseCache(tmp_path / "c", corpus_module.parser_fingerprint())
+    loader = ChecksLoader(cache.path, cache.version)
+    cache.close()
+    keys = [cache_key(p.record.sha256, p.record.file) for p in corpus.reports]
+    many = loader.many(keys + ["no-such-report"])
+    assert set(many) == set(keys)
+    assert all(many[k] == loader(k) for k in keys)
+    assert any(c["rule"].startswith("表三") for k in keys for c in many[k])  # the 2023 template report's
