@@ -10,6 +10,7 @@ import pandas as pd
 from parsing.corpus.build import Corpus
 from parsing.corpus.figures import agency_label, total_quality
 from parsing.corpus.snapshot import columns as snapshot_columns
+from parsing.corpus.snapshot import paused_gc
 from parsing.schema import FIELDS
 
 DTYPES = {"int": "Int64", "float": "Float64"}  # nullable numbers: a missing figure stays <NA>, never 0
@@ -17,6 +18,11 @@ ADDED = ("agency_key", "agency_label", "total_quality")
 
 
 def to_frame(corpus: Corpus) -> pd.DataFrame:
+    with paused_gc():  # thousands of long-lived objects: no collection walks while they are made
+        return _to_frame(corpus)
+
+
+def _to_frame(corpus: Corpus) -> pd.DataFrame:
     if corpus.snapshot is not None and not getattr(corpus.reports, "loaded", True):
         return _from_snapshot(corpus)
     rows = []

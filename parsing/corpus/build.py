@@ -257,7 +257,13 @@ def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None
     """Read report files and folders; parse in parallel; reuse the on-disk cache (shared by app and CLI).
 
     With the cache, a file whose path, size, times and inode match the stat index is not read at all: its
-    sha256 is the recorded one (a warm load of 10,000 reports reads no report file)."""
+    sha256 is the recorded one (a warm load of 10,000 reports reads no report file). The cyclic collector is
+    paused meanwhile (snapshots.paused_gc); the parse workers collect as usual."""
+    with snapshots.paused_gc():
+        return _load_corpus(paths, cache_dir, use_cache, workers, progress)
+
+
+def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
     cache, notice = None, None
     if use_cache:
         try:

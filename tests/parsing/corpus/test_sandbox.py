@@ -91,3 +91,20 @@ def test_the_memory_cap_is_above_what_a_large_parent_already_maps():
         assert parse_supervised([item], 1, seconds=60, memory_mb=512) == [parse_payload(item)]
     finally:
         reserve.close()
+
+
+def _gc_state(item):
+    import gc
+
+    return {"error": f"gc={gc.isenabled()}"}, ""
+
+
+def test_a_worker_forked_while_the_collector_is_paused_collects_as_usual(monkeypatch):
+    import parsing.corpus.build as build
+    from parsing.corpus.sandbox import parse_supervised
+    from parsing.corpus.snapshot import paused_gc
+
+    monkeypatch.setattr(build, "parse_payload", _gc_state)  # forked: the worker sees this one
+    with paused_gc():
+        results = parse_supervised([("a.txt", b"x"), ("b.txt", b"y")], workers=2)
+    assert [payload["error"] for payload, _text in results] == ["gc=True", "gc=True"]
