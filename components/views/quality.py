@@ -70,18 +70,11 @@ def _table(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
     at = np.repeat(np.arange(len(counts)), counts)
     table = pd.DataFrame({"报告": np.array(labels, dtype=object)[at], "规则": pd.Categorical(rules),
                           "status": pd.Categorical(statuses, categories=list(ORDER)),
-                          "_file": np.array(files, dtype=object)[at], "_checks": _objects(holders)[at],
+                          "_file": np.array(files, dtype=object)[at],
+                          "_checks": pd.Series(holders, dtype=object).to_numpy()[at],
                           "_n": positions})
     order = np.argsort(table["status"].cat.codes.to_numpy(), kind="stable")  # worst first (ORDER)
     return table.take(order).reset_index(drop=True)
-
-
-def _objects(items: list) -> np.ndarray:
-    """A 1-D object array of items, filled one by one: np.array would unpack a sequence (and load LazyChecks)."""
-    out = np.empty(len(items), dtype=object)
-    for i, item in enumerate(items):
-        out[i] = item
-    return out
 
 
 def shown_rows(table: pd.DataFrame, base: dict) -> pd.DataFrame:

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from parsing.analysis.keywords import terms as keyword_terms
 from parsing.corpus import snapshot as snapshots
-from parsing.corpus.cache import ParseCache, default_cache_dir, slim_payload
+from parsing.corpus.cache import ParseCache, default_cache_dir, slim_of
 from parsing.corpus.files import iter_report_paths, max_bytes, read_report_bytes, sha256_of
 from parsing.corpus.fingerprint import parser_fingerprint
 from parsing.corpus.sandbox import parse_supervised
@@ -150,9 +150,7 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
 
     def slim(keys: list[str]) -> None:
         for key in keys:
-            payload = fresh[key][0]
-            fresh[key] = ({k: v for k, v in payload.items() if k != "checks_json"} if "checks_json" in payload
-                          else slim_payload(payload)[0], "")
+            fresh[key] = (slim_of(fresh[key][0]), "")
             stored.add(key)
 
     def take(index: int, payload: dict, text: str) -> None:

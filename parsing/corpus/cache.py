@@ -168,12 +168,8 @@ class ParseCache:
         self._insert(rows)
 
     def _row(self, digest: str, payload: dict, text: str) -> tuple:
-        if "checks_json" in payload:  # already in this form, from a worker (parsing/corpus/sandbox.py)
-            checks = payload["checks_json"]
-            slim = {k: v for k, v in payload.items() if k != "checks_json"}
-            return digest, self.version, orjson.dumps(slim).decode("utf-8"), text, checks
-        slim, checks = slim_payload(payload)
-        return (digest, self.version, orjson.dumps(slim).decode("utf-8"), text, orjson.dumps(checks).decode("utf-8"))
+        checks = payload["checks_json"] if "checks_json" in payload else orjson.dumps(slim_payload(payload)[1]).decode()
+        return digest, self.version, orjson.dumps(slim_of(payload)).decode("utf-8"), text, checks
 
     def writer(self, batch: int = 200) -> CacheWriter:
         return CacheWriter(self, batch)
@@ -235,8 +231,6 @@ def slim_payload(payload: dict) -> tuple[dict, list[dict]]:
     """A parse payload as the cache stores it: the record without its checks (kept apart, read on demand) but
     with a summary of them (the failed ones, every rule's outcome); and the checks."""
     record = payload.get("record")
-    if "checks_json" in payload:  # split by a worker: the checks stay JSON text until someone reads them
-        return {k: v for k, v in payload.items() if k != "checks_json"}, orjson.loads(payload["checks_json"])
     if not record:
         return payload, []
     checks = record.get("checks", [])
@@ -244,15 +238,22 @@ def slim_payload(payload: dict) -> tuple[dict, list[dict]]:
             "outcomes": [[c["rule"], outcome_of(c)] for c in checks]}, checks
 
 
+def slim_of(payload: dict) -> dict:
+    """The payload's slim form, from a full payload or from a worker's split one (its checks as JSON text under
+    "checks_json", parsing/corpus/sandbox.py), without decoding those checks."""
+    if "checks_json" in payload:
+        return {k: v for k, v in payload.items() if k != "checks_json"}
+    return slim_payload(payload)[0]
+
+
 class CacheWriter:
-    """Parse results written as they arrive, batch by batch. written(key) says which are safely in the cache:
+    """Parse results written as they arrive, batch by batch. add and flush return the keys a write just stored:
     only those may drop their checks and text from memory (a full disk keeps everything in memory instead)."""
 
     def __init__(self, cache: ParseCache, batch: int):
         self.cache, self.batch = cache, batch
         self.rows: list[tuple] = []
         self.pending: list[str] = []
-        self.done: set[str] = set()
         self.failed = False
 
     def add(self, key: str, payload: dict, text: str) -> list[str]:
@@ -270,7 +271,6 @@ class CacheWriter:
         self.failed = not stored
         self.cache.unwritten |= self.failed
         self.rows, self.pending = [], []
-        self.done.update(stored)
         return stored
 
 
