@@ -40,7 +40,8 @@ print(json.dumps({{"load": done - imported, "imports": imported - t0, "reports":
                   "errors": len(corpus.errors), "peak_mb": peak / 1024}}))
 """
 
-RERUN = r"""
+# The app in AppTest on a generated folder and its parse cache: the start of the two app measurements below.
+APP = r"""
 import json, os, statistics, sys, time, logging
 sys.path.insert(0, {root!r})
 os.environ["DATA_DIR"] = {folder!r}
@@ -48,6 +49,9 @@ os.environ["REPORT_CACHE_DIR"] = {cache!r}
 logging.getLogger("streamlit").setLevel(logging.ERROR)
 from streamlit.testing.v1 import AppTest
 at = AppTest.from_file({app!r}, default_timeout=600)
+"""
+
+RERUN = APP + r"""
 t0 = time.perf_counter(); at.run(); first = time.perf_counter() - t0
 assert not at.exception, at.exception
 box = at.sidebar.selectbox(key="f_province")
@@ -63,14 +67,7 @@ print(json.dumps({{"first": first, "rerun": statistics.median(times)}}))
 
 # Each tab's first open in one session: the app loaded on 总览 (warm cache), then every other tab once, by the
 # same switch the tab bar makes (session state "tab"), server-side. Run in a fresh process per repeat.
-TABS = r"""
-import json, os, sys, time, logging
-sys.path.insert(0, {root!r})
-os.environ["DATA_DIR"] = {folder!r}
-os.environ["REPORT_CACHE_DIR"] = {cache!r}
-logging.getLogger("streamlit").setLevel(logging.ERROR)
-from streamlit.testing.v1 import AppTest
-at = AppTest.from_file({app!r}, default_timeout=600)
+TABS = APP + r"""
 at.run()
 assert not at.exception, at.exception
 out = {{}}

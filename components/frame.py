@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parsing.corpus.build import Corpus
+from parsing.corpus.build import Corpus, paused_gc
 from parsing.corpus.figures import agency_label, total_quality
 from parsing.corpus.snapshot import columns as snapshot_columns
-from parsing.corpus.snapshot import paused_gc
 from parsing.schema import FIELDS
 
 DTYPES = {"int": "Int64", "float": "Float64"}  # nullable numbers: a missing figure stays <NA>, never 0

@@ -46,7 +46,7 @@ def _worker(conn, memory_mb: int, split_checks: bool = False) -> None:
     split_checks: the payload in the parse cache's form (parsing/corpus/cache.py slim_payload) with the checks
     as JSON text under "checks_json", which the parent stores without decoding (80 % of a payload's bytes)."""
     _limit_memory(memory_mb)
-    gc.enable()  # forked from a load that pauses the collector (snapshot.paused_gc): a worker collects as usual
+    gc.enable()  # forked from a load that pauses the collector (build.paused_gc): a worker collects as usual
     from parsing.corpus.build import parse_payload
     from parsing.corpus.cache import slim_payload
 

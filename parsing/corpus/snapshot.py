@@ -16,13 +16,11 @@ Nothing here knows Streamlit or pandas: the app turns the records table into its
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import shutil
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -248,20 +246,6 @@ class JsonDict(Mapping):
 
     def __repr__(self) -> str:
         return repr(self._load())
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector off while a block builds many long-lived objects (a frame of 10,000
-    records: each automatic collection walked the whole growing heap again, a quarter of a warm load). Objects
-    are still freed by reference counting; the collector's earlier state comes back on leaving."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None) -> dict[str, list]:

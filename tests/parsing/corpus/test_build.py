@@ -172,3 +172,30 @@ def test_another_folder_sharing_the_cache_starts_from_nothing_it_does_not_hold(t
     load_corpus([one], cache_dir=cache, workers=1)
     shared = load_corpus([other], cache_dir=cache, workers=1)
     assert _state(shared) == _state(load_corpus([other], use_cache=False, workers=1))
+
+
+def test_the_collector_is_paused_inside_and_comes_back_as_it_was():
+    import gc
+
+    from parsing.corpus.build import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():  # nested: the inner block does not switch it back on early
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
+    try:
+        with paused_gc():
+            raise ValueError("a failing load")
+    except ValueError:
+        pass
+    assert gc.isenabled()

@@ -101,8 +101,8 @@ def _gc_state(item):
 
 def test_a_worker_forked_while_the_collector_is_paused_collects_as_usual(monkeypatch):
     import parsing.corpus.build as build
+    from parsing.corpus.build import paused_gc
     from parsing.corpus.sandbox import parse_supervised
-    from parsing.corpus.snapshot import paused_gc
 
     monkeypatch.setattr(build, "parse_payload", _gc_state)  # forked: the worker sees this one
     with paused_gc():

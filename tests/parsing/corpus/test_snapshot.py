@@ -112,30 +112,3 @@ def test_a_json_field_reads_as_the_dict_it_holds():
     assert value == {"表三": {"rows": {"总计": [1, 2]}}} and {"表三": {"rows": {"总计": [1, 2]}}} == value
     assert "表三" in value and value["表三"]["rows"]["总计"] == [1, 2] and len(value) == 1
     assert value.get("表四") is None and not JsonDict("{}") and list(value) == ["表三"]
-
-
-def test_the_collector_is_paused_inside_and_comes_back_as_it_was():
-    import gc
-
-    from parsing.corpus.snapshot import paused_gc
-
-    assert gc.isenabled()
-    with paused_gc():
-        assert not gc.isenabled()
-        with paused_gc():  # nested: the inner block does not switch it back on early
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with paused_gc():
-            pass
-        assert not gc.isenabled()  # off before, off after
-    finally:
-        gc.enable()
-    try:
-        with paused_gc():
-            raise ValueError("a failing load")
-    except ValueError:
-        pass
-    assert gc.isenabled()
