@@ -44,13 +44,13 @@ def _fmt(value: Value) -> str:
 
 
 def _equation(rule: str, left: list[tuple[dict, Value]], right: list[tuple[dict, Value]], text: str) -> Check:
-    cells = [c for c, _v in left + right]
-    values = [v for _c, v in left + right]
-    if any(number(v) is None for v in values):
-        odd = "、".join(f"{c['row']}（{c['column']}）为{_fmt(v)}" for c, v in left + right if number(v) is None)
+    both = left + right
+    cells = [c for c, _v in both]
+    if not all(isinstance(v, (int, float)) for _c, v in both):  # number(v) is None: blank or a marker
+        odd = "、".join(f"{c['row']}（{c['column']}）为{_fmt(v)}" for c, v in both if number(v) is None)
         return Check(rule, NOT_ASSESSABLE, f"无法判断：{odd}，不是数字。", cells)
-    lsum = sum(number(v) for _c, v in left)
-    rsum = sum(number(v) for _c, v in right)
+    lsum = sum(v for _c, v in left)
+    rsum = sum(v for _c, v in right)
     status = PASS if abs(lsum - rsum) < 1e-9 else FAIL
     verdict = "相符" if status == PASS else "不相符"
     return Check(rule, status, f"{text}：{_fmt(lsum)} 与 {_fmt(rsum)}，{verdict}。", cells)
@@ -62,26 +62,28 @@ def outcome_rows(table: Table) -> list[str]:
 
 def check_table3(t3: Table) -> list[Check]:
     out = []
+    # every cell once, as (its cell dict, its value): a table of 25 rows × 8 columns feeds ~45 checks
+    grid = {(row, col): (_cell(t3, row, col, v := t3.cell(row, col)), v) for row in t3.rows for col in t3.columns}
+
+    def term(row: str, col: str) -> tuple[dict, Value]:
+        return grid.get((row, col)) or (_cell(t3, row, col, None), None)  # a row the table lacks reads blank
+
     for col in t3.columns:
-        terms = [(row, t3.cell(row, col)) for row in ("一、本年新收", "二、上年结转", "（七）总计", "四、结转下年度")]
-        cells = [(_cell(t3, r, col, v), v) for r, v in terms]
+        cells = [term(r, col) for r in ("一、本年新收", "二、上年结转", "（七）总计", "四、结转下年度")]
         out.append(_equation(f"表三勾稽关系（{col}列）", cells[:2], cells[2:],
                              f"{col}列 一（本年新收）+ 二（上年结转）= （七）总计 + 四（结转下年度）"))
+    outcomes = outcome_rows(t3)
     for col in t3.columns:
-        parts = [(_cell(t3, r, col, t3.cell(r, col)), t3.cell(r, col)) for r in outcome_rows(t3)]
-        total = [(_cell(t3, "（七）总计", col, t3.cell("（七）总计", col)), t3.cell("（七）总计", col))]
-        out.append(_equation(f"表三办理结果合计（{col}列）", parts, total,
+        parts = [term(r, col) for r in outcomes]
+        out.append(_equation(f"表三办理结果合计（{col}列）", parts, [term("（七）总计", col)],
                              f"{col}列（一）至（六）各项之和 = （七）总计"))
     applicants = [c for c in APPLICANT_COLUMNS if c in t3.columns]
     for row in t3.rows:
-        parts = [(_cell(t3, row, c, t3.cell(row, c)), t3.cell(row, c)) for c in applicants]
-        total = [(_cell(t3, row, "总计", t3.cell(row, "总计")), t3.cell(row, "总计"))]
-        out.append(_equation(f"表三申请人合计（{row}）", parts, total, f"“{row}”行各类申请人之和 = 总计"))
+        parts = [term(row, c) for c in applicants]
+        out.append(_equation(f"表三申请人合计（{row}）", parts, [term(row, "总计")], f"“{row}”行各类申请人之和 = 总计"))
         if "法人或其他组织小计" in t3.columns:
-            legal = parts[1:]
-            sub = [(_cell(t3, row, "法人或其他组织小计", t3.cell(row, "法人或其他组织小计")),
-                    t3.cell(row, "法人或其他组织小计"))]
-            out.append(_equation(f"表三法人小计（{row}）", legal, sub, f"“{row}”行法人或其他组织五列之和 = 小计"))
+            out.append(_equation(f"表三法人小计（{row}）", parts[1:], [term(row, "法人或其他组织小计")],
+                                 f"“{row}”行法人或其他组织五列之和 = 小计"))
     return out
 
 

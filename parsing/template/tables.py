@@ -127,9 +127,12 @@ class Table:
 
     def cell(self, row: str, column: str) -> Value:
         values = self.rows.get(row)
-        if values is None or column not in self.columns:
+        if values is None:
             return None
-        return values[self.columns.index(column)]
+        try:
+            return values[self.columns.index(column)]
+        except ValueError:  # not a column of this table
+            return None
 
     def to_dict(self) -> dict:
         return {"layout": self.layout, "columns": self.columns, "rows": self.rows}
@@ -187,6 +190,12 @@ def _first_label_line(lines: list[Line], row_defs) -> int:
     return 0
 
 
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A row label's pattern, compiled once (re.search's own cache lookup cost more than the search)."""
+    return re.compile(pattern)
+
+
 def _label_of(cells: list[str], row_defs, taken: set[str]) -> tuple[str | None, int]:
     """The row key named by the line's text cells, and the index after the last label cell.
 
@@ -201,7 +210,7 @@ def _label_of(cells: list[str], row_defs, taken: set[str]) -> tuple[str | None, 
         if is_value(value):
             continue
         for row_key, pattern in allowed:
-            if re.search(pattern, cell):
+            if _compiled(pattern).search(cell):
                 key, last = row_key, i
         if key is None:
             last = i

@@ -15,8 +15,9 @@ TERMINAL = "。！？!?；;：:"
 
 # Invisible and bidirectional controls (they hide inside names and numbers and could reorder what is shown).
 _INVISIBLE = re.compile("[\ufffd\ufeff\u200b-\u200f\u2060-\u2064\u00ad\u034f\u180e\u202a-\u202e\u2066-\u2069]")
-# Mirror sites insert pinyin readings after characters: 當(dāng)前 → 當前.
-_PINYIN = re.compile(rf"(?<=[{CJK}])[(（](?:[bcdfghjklmnpqrstwxyz]{{0,2}}[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{{1,3}}"
+# Mirror sites insert pinyin readings after characters: 當(dāng)前 → 當前. (The bracket comes first and the
+# character is looked behind from it: re then jumps from bracket to bracket.)
+_PINYIN = re.compile(rf"[(（](?<=[{CJK}][(（])(?:[bcdfghjklmnpqrstwxyz]{{0,2}}[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{{1,3}}"
                      r"(?:ng|n|r)?)[)）]")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\[(?:image|bookmark|img|图片)[:：][^\]\n]*\]", re.I)
 _LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:|mailto:|www\.)[^)\n]*\)")
@@ -27,6 +28,7 @@ _PAGE_NUMBER = re.compile(r"^\s*[-—–－]\s*\d{1,3}\s*[-—–－]\s*$|^\s*�
 _SPACES = re.compile(r"[ \u3000\u00a0\u2002\u2003\u2009\u202f]+")
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}]) +|  *(?=[{CJK}{CJK_PUNCT}])")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_DIGIT = re.compile("[０-９]")
 
 HEADING_MARKER = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．，,]"
@@ -52,21 +54,22 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = _PINYIN.sub("", text)
-    text = text.translate(_FULLWIDTH_DIGITS)
+    if _FULLWIDTH_DIGIT.search(text):  # str.translate walks every character through a dict: 20× slower
+        text = text.translate(_FULLWIDTH_DIGITS)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _MD_HEADING.sub("", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
     text = _MD_RULE.sub("", text)
     text = _PAGE_NUMBER.sub("", text)
-    text = _restore_breaks(text)
+    text = _clean_inline(_restore_breaks(text))  # once over the whole text: no space run crosses a tab or a line
     lines = []
     for line in text.split("\n"):
         if is_table_line(line):
-            cells = [_clean_inline(c) for c in line.split("\t")]
+            cells = [c.strip() for c in line.split("\t")]
             lines.append("\t".join(cells).rstrip("\t ") if any(cells) else "")
         else:
-            lines.append(_clean_inline(line))
+            lines.append(line.strip())
     return "\n".join(_join_wrapped(lines)).strip() + "\n"
 
 
@@ -97,11 +100,14 @@ def _restore_breaks(text: str) -> str:
     return "\n".join(out)
 
 
-def _clean_inline(line: str) -> str:
-    line = unicodedata.normalize("NFC", line)
-    line = _SPACES.sub(" ", line)
-    line = _SPACE_NEAR_CJK.sub("", line)
-    return line.strip()
+def _clean_inline(text: str) -> str:
+    """NFC, one space for any run of spaces, none beside Chinese. Line and tab breaks are boundaries for all
+    three (NFC never composes across a control character), so the whole text is cleaned in one pass; each line
+    and cell is stripped afterwards."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", text)
+    return _SPACE_NEAR_CJK.sub("", text)
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
