@@ -22,7 +22,7 @@ from parsing.corpus import snapshot as snapshots
 from parsing.corpus.cache import ParseCache, default_cache_dir, slim_of
 from parsing.corpus.files import iter_report_paths, max_bytes, read_report_bytes, sha256_of
 from parsing.corpus.fingerprint import parser_fingerprint
-from parsing.corpus.sandbox import parse_supervised
+from parsing.corpus.sandbox import Ahead, parse_supervised
 from parsing.corpus.snapshot import Snapshot
 from parsing.errors import ReportReadError
 from parsing.pipeline import parse_bytes
@@ -129,7 +129,8 @@ def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = No
 
 def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
                    progress: Callable[[int, int], None] | None, isolate: bool = False,
-                   errors: list[LoadError] | None = None, corpus_steps: bool = True) -> Corpus:
+                   errors: list[LoadError] | None = None, corpus_steps: bool = True,
+                   ahead: Ahead | None = None) -> Corpus:
     corpus = Corpus()
     unique, corpus.notes = _drop_duplicates(entries)
     cached = cache.get_many(cache_key(e.digest, e.name) for e in unique) if cache is not None else {}
@@ -165,7 +166,7 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
     if isolate:
         parse_supervised(todo, 1, on_result=take)
     else:
-        _run(todo, workers, progress, take)
+        _run(todo, workers, progress, take, ahead)
     del todo
     checks_loader = None
     if cache is not None:
@@ -236,7 +237,8 @@ def _bytes_of(entry: Entry, errors: list[LoadError]) -> bytes | None:
     return data
 
 
-def _run(todo: list[tuple[str, bytes]], workers: int, progress, on_result: Callable[[int, dict, str], None]) -> None:
+def _run(todo: list[tuple[str, bytes]], workers: int, progress, on_result: Callable[[int, dict, str], None],
+         ahead: Ahead | None = None) -> None:
     """Every file's (payload, text) handed to on_result as it is parsed. workers == 1: in this process (tests,
     the fuzz bench). Otherwise worker processes, each file within the time and memory limit of
     parsing/sandbox.py, so one runaway file never stalls the whole load."""
@@ -249,7 +251,7 @@ def _run(todo: list[tuple[str, bytes]], workers: int, progress, on_result: Calla
             if progress and (i % 25 == 0 or i == total):
                 progress(i, total)
         return
-    parse_supervised(todo, workers, progress=progress, on_result=on_result, split_checks=True)
+    parse_supervised(todo, workers, progress=progress, on_result=on_result, split_checks=True, ahead=ahead)
 
 
 @contextmanager
@@ -278,17 +280,24 @@ def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None
 
 
 def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
-    cache, notice = None, None
+    cache, notice, ahead = None, None, None
+    workers = workers or os.cpu_count() or 1
     if use_cache:
         try:
             cache = ParseCache(cache_dir or default_cache_dir(), parser_fingerprint())
         except (OSError, sqlite3.Error) as exc:
             # an uncreatable, unwritable or full cache folder: parse without a cache, every record still shown
             notice = f"缓存不可用，本次直接解析全部报告（{getattr(exc, 'strerror', None) or exc}）"
+    if cache is not None and not cache.readonly and workers > 1 and snapshots.exists(cache.folder):
+        # one worker started (and warming up, ~0.4 s) now, while the files are listed and looked up: a file or
+        # two added to a loaded folder need no more, and a warm load stops it unused (~10 ms)
+        ahead = Ahead(1, split_checks=True)
     try:
         found = [(path, os.path.abspath(path)) for path in iter_report_paths(paths)]
         stats = {where: s for path, where in found if (s := stat_key(path)) is not None} if cache else {}
         known = cache.known_digests(stats) if cache is not None and stats else {}
+        if ahead is not None and len(known) == len(found):
+            ahead.close()  # every file as recorded: nothing to parse (a warm load)
         entries, errors, read = [], [], []
         for path, where in found:
             if where in known:
@@ -311,13 +320,15 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
             cache.remember_digests(read)
             return _from_snapshot(snap, cache)  # a warm load: no record objects, no JSON decoding
         if cache is not None and not cache.readonly and (
-                done := _incremental(entries, errors, cache, key, workers or os.cpu_count() or 1, progress)):
+                done := _incremental(entries, errors, cache, key, workers, progress, ahead)):
             cache.remember_digests(read)
             return done  # a few files added, changed or removed: the newest snapshot plus those
-        corpus = _parse_entries(entries, cache, workers or os.cpu_count() or 1, progress, errors=errors)
+        corpus = _parse_entries(entries, cache, workers, progress, errors=errors, ahead=ahead)
         if cache is not None:
             cache.remember_digests(read)
     finally:
+        if ahead is not None:
+            ahead.close()
         if cache is not None:
             cache.close()
     if notice:
@@ -385,8 +396,13 @@ def finish(corpus: Corpus) -> None:
 INCREMENTAL_SHARE = 0.1  # above this share of new or changed files, the full path is as quick
 
 
+def _few(changed: int, total: int) -> bool:
+    """Few enough new or changed files (0 < changed) for the incremental path."""
+    return 0 < changed <= max(20, total * INCREMENTAL_SHARE)
+
+
 def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCache, key: str, workers: int,
-                 progress: Callable[[int, int], None] | None) -> Corpus | None:
+                 progress: Callable[[int, int], None] | None, ahead: Ahead | None = None) -> Corpus | None:
     """The newest snapshot's rows for the files it already holds, plus the new or changed files, without
     rebuilding the others: only the agencies that gained or lost a report get their conflicts and cross-year
     checks computed again (both are within one agency). None when there is no snapshot to start from or too
@@ -403,7 +419,7 @@ def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCach
     new = [e for e, i in zip(unique, rows, strict=True) if i is None]
     if len(new) > max(20, len(unique) * INCREMENTAL_SHARE):
         return None
-    fresh = _parse_entries(new, cache, workers, progress, errors=errors, corpus_steps=False)
+    fresh = _parse_entries(new, cache, workers, progress, errors=errors, corpus_steps=False, ahead=ahead)
     if cache.unwritten:
         return None  # the new files' checks are not in the cache, and a snapshot's rows would read them there
     kept = {i for i in rows if i is not None}

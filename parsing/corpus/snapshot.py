@@ -138,6 +138,14 @@ def write_tables(folder: Path, key: str, records: pa.Table, terms: pa.Table, err
     return target
 
 
+def exists(folder: Path) -> bool:
+    """Whether the cache folder holds any snapshot (a load may then be warm or incremental)."""
+    try:
+        return any(not p.name.startswith(".") for p in (Path(folder) / "snapshots").iterdir())
+    except OSError:
+        return False
+
+
 def latest(folder: Path) -> Snapshot | None:
     """The newest readable snapshot of the cache folder (the base of an incremental load), or None."""
     try:

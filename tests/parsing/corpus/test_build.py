@@ -139,9 +139,10 @@ def _change_bad(folder):
     (folder / "zz_copy.txt").write_bytes((folder / "000_b48a33d21bd5f171.txt").read_bytes())  # a duplicate
 
 
+@pytest.mark.parametrize("workers", [1, 2])  # 2: the new files go to worker processes, one started ahead
 @pytest.mark.parametrize("change", [_change_conflict, _change_new_agency, _change_remove, _change_edit,
                                     _change_year_before, _change_bad])
-def test_an_incremental_load_equals_a_fresh_parse(tmp_path, change):
+def test_an_incremental_load_equals_a_fresh_parse(tmp_path, change, workers):
     import shutil
 
     from parsing.corpus.build import LazyReports
@@ -149,15 +150,46 @@ def test_an_incremental_load_equals_a_fresh_parse(tmp_path, change):
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
     cache = tmp_path / "cache"
-    load_corpus([folder], cache_dir=cache, workers=1)  # cold: writes the snapshot the next load starts from
+    load_corpus([folder], cache_dir=cache, workers=workers)  # cold: writes the snapshot the next load starts from
     change(folder)
-    incremental = load_corpus([folder], cache_dir=cache, workers=1)
+    incremental = load_corpus([folder], cache_dir=cache, workers=workers)
     assert isinstance(incremental.reports, LazyReports)  # came from the old snapshot plus the change
     assert _state(incremental) == _state(load_corpus([folder], use_cache=False, workers=1))
     assert _state(load_corpus([folder], cache_dir=cache, workers=1)) == _state(incremental)  # and warm again
     if change is _change_year_before:  # the checks between the two years are there, computed on the corpus
         checks = next(p.record.checks for p in incremental.reports if p.record.file.startswith("004"))
         assert any(c.get("scope") == "years" for c in checks)
+
+
+def test_a_file_added_goes_to_the_worker_started_ahead_and_a_warm_load_leaves_no_worker(tmp_path, monkeypatch):
+    """With a snapshot in the cache, a load starts one worker before it knows what changed (so that its
+    ~0.4 s first-parse warm-up overlaps the listing): a warm load stops it unused, a load with one new file
+    parses that file in it and starts no other."""
+    import multiprocessing
+    import shutil
+
+    from parsing.corpus import sandbox
+
+    folder, cache = tmp_path / "data", tmp_path / "cache"
+    shutil.copytree(DATA, folder)
+    load_corpus([folder], cache_dir=cache, workers=2)
+    started: list[bool] = []
+    real_init = sandbox._Slot.__init__
+
+    def counting_init(self, context, memory_mb, split_checks=False, warm=False):
+        started.append(warm)
+        real_init(self, context, memory_mb, split_checks, warm)
+
+    monkeypatch.setattr(sandbox._Slot, "__init__", counting_init)
+    warm = load_corpus([folder], cache_dir=cache, workers=2)
+    assert started == [True] and multiprocessing.active_children() == []
+    assert len(warm.reports) == 5
+    _change_new_agency(folder)
+    started.clear()
+    added = load_corpus([folder], cache_dir=cache, workers=2)
+    assert started == [True] and multiprocessing.active_children() == []
+    assert _state(added) == _state(load_corpus([folder], use_cache=False, workers=1))
+    assert "兰山区" in {p.record.district for p in added.reports}
 
 
 def test_another_folder_sharing_the_cache_starts_from_nothing_it_does_not_hold(tmp_path):

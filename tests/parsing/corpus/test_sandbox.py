@@ -77,6 +77,21 @@ def test_supervised_workers_give_the_records_of_a_serial_parse():
     assert parse_supervised(items, workers=2) == [parse_payload(item) for item in items]
 
 
+def test_workers_started_ahead_are_warmed_then_give_the_records_of_a_serial_parse():
+    import multiprocessing
+
+    from parsing.corpus.build import parse_payload
+    from parsing.corpus.sandbox import Ahead, parse_supervised
+
+    items = [(p.name, p.read_bytes()) for p in sorted(DATA.glob("*.txt"))]
+    ahead = Ahead(2)
+    assert parse_supervised(items, workers=2, ahead=ahead) == [parse_payload(item) for item in items]
+    ahead.close()
+    unused = Ahead(1)
+    unused.close()  # never given a file: stopped at once, its warm-up not waited for
+    assert multiprocessing.active_children() == []
+
+
 def test_the_memory_cap_is_above_what_a_large_parent_already_maps():
     """A worker forked from the Streamlit server inherits gigabytes of mapped (unused) address space; a flat
     RLIMIT_AS below that made every upload fail with 内存超过上限. The cap counts from what is mapped."""
