@@ -105,8 +105,21 @@ def style_figure(fig: go.Figure, title: str, height: int = 480, present: bool | 
         layout["legend"].update({"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0})
         layout.update(margin={"l": 50, "r": 20, "t": 60, "b": 40}, height=max(height, 520))
         fig.update_traces(textfont={"size": base, "color": INK}, selector=lambda t: t.type in ("bar", "scatter"))
-    fig.update_layout(layout)  # one validated update instead of five (plotly validates every call)
-    return fig
+    # The same figure as fig.update_layout(layout), built anew: plotly's update path costs ~1 ms per property
+    # (27 ms a chart, a third of a rerun of 总览 at 10,000 reports), a layout given to the constructor ~2 ms.
+    own = fig.layout.to_plotly_json()
+    own.pop("template", None)  # the default one, which the new figure gets too (no view sets its own)
+    styled = go.Figure(layout=_merged(own, layout))
+    styled.add_traces(fig.data)
+    return styled
+
+
+def _merged(base: dict, extra: dict) -> dict:
+    """base updated by extra, nested dicts merged key by key (as plotly's update_layout merges them)."""
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def md_escape(text: str) -> str:
