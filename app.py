@@ -38,7 +38,7 @@ style.render_presentation_toggle()
 upload.render_uploader(DATA_DIR)
 corpus, frame = load(DATA_DIR, upload.uploaded())
 upload.render_save(DATA_DIR)
-upload.render_remove(DATA_DIR, list(frame.loc[frame["source"] == "数据文件夹", "file"])
+upload.render_remove(DATA_DIR, frame.loc[frame["source"] == "数据文件夹", "file"].tolist()
                      + [e.file for e in corpus.errors])
 if corpus.errors or corpus.notes:
     # one line, not a list above every tab: the details are in 问题清单
@@ -57,7 +57,7 @@ if view.empty:
     st.info("没有符合当前筛选条件的报告。请在左侧放宽筛选（例如把“城市”改回“全部”或扩大年份范围）。")
     st.stop()
 
-colors = agency_colors(frame["agency_key"].unique())
+colors = agency_colors(frame["agency_key"].unique().tolist())  # tolist: one Arrow call, not 10,000 steps
 # The issue list's tab carries a count badge; a link to ?tab=问题清单 (any count) opens it.
 issue_tab = f"问题清单 :red-badge[{issue_list.badge_for(view, corpus, DATA_DIR)}]"
 asked = str(st.query_params.get("tab", ""))

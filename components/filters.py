@@ -47,7 +47,8 @@ def search_box(container, key: str, count: int, what: str = "机构") -> str:
 
 
 def _options(values: pd.Series) -> list[str]:
-    return [ALL] + sorted(v for v in values.dropna().unique() if v)  # unique() first: 10,000 rows, ~300 names
+    # unique() first (10,000 rows, ~300 names), then tolist(): stepping through an Arrow column costs ~2 µs a value
+    return [ALL] + sorted(v for v in values.dropna().unique().tolist() if v)
 
 
 def _init_from_url(key: str, param: str, options: list[str]) -> None:
@@ -97,7 +98,7 @@ def render(frame: pd.DataFrame) -> pd.DataFrame:
     if district != ALL:
         view = view[view["district"] == district]
 
-    agencies = sorted(view["agency_key"].unique())
+    agencies = sorted(view["agency_key"].unique().tolist())
     if "f_agency" not in st.session_state:
         st.session_state["f_agency"] = [a for a in st.query_params.get_all("agency") if a in agencies]
     else:
@@ -123,8 +124,8 @@ def render(frame: pd.DataFrame) -> pd.DataFrame:
         # JavaScript is loaded with the page, not on the first chart tab's click)
         sb.plotly_chart(year_counts(view["year"], year_range), key="year_counts", width="stretch",
                         config={"displayModeBar": False, "staticPlot": True})
-        view = view[view["year"].between(year_range[0], year_range[1]) | (view["year"].isna() & (
-            year_range == (lo, hi)))]
+        if tuple(year_range) != (lo, hi):  # the whole range keeps every row: no copy of the frame
+            view = view[view["year"].between(year_range[0], year_range[1])]
     elif years:
         sb.caption(f"年份：{years[0]}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 from collections.abc import Mapping
@@ -107,7 +108,9 @@ def style_figure(fig: go.Figure, title: str, height: int = 480, present: bool | 
         fig.update_traces(textfont={"size": base, "color": INK}, selector=lambda t: t.type in ("bar", "scatter"))
     # The same figure as fig.update_layout(layout), built anew: plotly's update path costs ~1 ms per property
     # (27 ms a chart, a third of a rerun of 总览 at 10,000 reports), a layout given to the constructor ~2 ms.
-    own = fig.layout.to_plotly_json()
+    props = getattr(fig.layout, "_props", None)  # the layout's own dict: to_plotly_json copies the template too
+    own = (copy.deepcopy({k: v for k, v in props.items() if k != "template"}) if isinstance(props, dict)
+           else fig.layout.to_plotly_json())
     own.pop("template", None)  # the default one, which the new figure gets too (no view sets its own)
     styled = go.Figure(layout=_merged(own, layout))
     styled.add_traces(fig.data)

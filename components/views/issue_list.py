@@ -82,7 +82,7 @@ def cached_rows(view_key: str, _view: pd.DataFrame, _corpus: Corpus, base_key: s
 
 def rows_for(view: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     base = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev", "check", "sev")}
-    key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
+    key = hashlib.sha256("|".join(view["sha256"].tolist() + view["file"].tolist()).encode()).hexdigest()
     key += f"|{len(corpus.errors)}|{len(corpus.notes)}"
     return cached_rows(key, view, corpus, repr(sorted(base.items())), base)
 

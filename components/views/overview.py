@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -17,8 +15,12 @@ TOP_AGENCIES = 10
 MAX_REPORT_BARS = 30
 
 
+# what the summed charts read: with many agencies only these columns are copied with the rows that state a total
+AGGREGATED_COLUMNS = ["agency_key", "agency_label", "year", "proactive_total", "total_quality"]
+
+
 def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
-    known = view.dropna(subset=["proactive_total"])
+    stated = view["proactive_total"].notna()
     kpi = headline_figures(view)
     helps = {
         "报告数": "当前筛选下的报告份数。",
@@ -31,19 +33,20 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     cols = st.columns([1, 1, 1.15, 0.75, 1.35])  # the year span (2009–2023) needs the widest column at 1024 px
     for col, name in zip(cols, helps, strict=True):
         col.metric(name, kpi[name], help=helps[name])
-    missing = len(view) - len(known)
+    missing = len(view) - int(stated.sum())
     if missing:
         gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in iter_columns(view, "agency_label", "year", "proactive_total")
                 if pd.isna(r.proactive_total)]
         more = f" 等 {len(gaps)} 份" if len(gaps) > 20 else ""
         st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{'、'.join(gaps[:20])}{more}")
 
-    if known.empty:
+    if not stated.any():
         st.info("当前筛选下没有写明主动公开数量的报告。")
     else:
+        agencies = view.loc[stated, "agency_key"].nunique()
+        known = (view[AGGREGATED_COLUMNS] if agencies > MAX_AGENCIES else view)[stated]
         data = known.assign(year_label=year_axis(known["year"]), total=known["proactive_total"].astype(int))
         years = sorted(data["year_label"].unique())
-        agencies = data["agency_key"].nunique()
         if agencies > MAX_AGENCIES:
             _aggregated(data, years, colors)
             _breakdown(view)
@@ -104,9 +107,11 @@ def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) ->
 def _breakdown(view: pd.DataFrame) -> None:
     stated = [b for b in view["proactive_breakdown"] if b]
     if len(stated) > MAX_REPORT_BARS:  # many reports: the categories summed, without one label per report
-        sums: Counter = Counter()
-        for breakdown in stated:
-            sums.update({cat: n for cat, n in breakdown.items() if isinstance(n, (int, float))})
+        sums: dict[str, float] = {}
+        for breakdown in stated:  # one loop (a Counter.update of a filtered copy per report cost twice as much)
+            for cat, n in breakdown.items():
+                if isinstance(n, (int, float)):
+                    sums[cat] = sums.get(cat, 0) + n
         table = pd.Series(sums).sort_index().nlargest(15)
         fig = go.Figure(go.Bar(x=list(table.index), y=list(table.values), text=list(table.values)))
         fig.update_yaxes(title="条数（各报告合计）")

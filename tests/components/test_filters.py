@@ -1,6 +1,8 @@
 """components/filters.py: the sidebar filters read their state from the URL, narrow the frame, and write it
 back; unknown values fall back to 全部."""
 
+import json
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -69,3 +71,15 @@ def test_thousands_of_agencies_get_a_search_box_and_a_short_list(bundled_frame):
     at.sidebar.text_input(key="f_agency_q").input("第1").run()  # a new search keeps the chosen agency
     assert "第592号安监局" in at.sidebar.multiselect(key="f_agency").options
     assert at.sidebar.caption[-1].value.startswith("已选 1 / 300 份报告。")
+
+
+@pytest.mark.parametrize(("year_from", "shown"), [
+    (None, 6),  # the whole range: the report whose year is unknown is shown too
+    ("2010", 4),  # a narrower range: only reports known to be in it (002 is of 2009; the unknown year is left out)
+])
+def test_a_report_of_unknown_year_is_kept_only_while_the_whole_range_is_chosen(bundled_frame, year_from, shown):
+    unknown = bundled_frame.iloc[[0]].assign(year=pd.array([None], dtype="Int64"), file="年份不明.txt")
+    frame = pd.concat([bundled_frame, unknown], ignore_index=True)
+    at = _run(frame, **({"year_from": year_from} if year_from else {}))
+    assert at.sidebar.caption[-1].value.startswith(f"已选 {shown} / 6 份报告。")
+    assert ("年份不明.txt" in json.loads(at.json[0].value)) == (year_from is None)
