@@ -74,7 +74,7 @@ tabs = st.tabs(["总览", "公开渠道", "关键词", "问题主题", "机构�
 views = [lambda: overview.render(view, colors), lambda: channels.render(view),
          lambda: keywords.render(view, frame, corpus.terms), lambda: themes_view.render(view),
          lambda: agency_page.render(view), lambda: applications.render(view),
-         lambda: quality.render(view), lambda: issue_list.render(view, corpus, DATA_DIR),
+         lambda: quality.render(view, corpus), lambda: issue_list.render(view, corpus, DATA_DIR),
          lambda: document.render(view, corpus), lambda: data_table.render(view, corpus)]
 for tab, draw in zip(tabs, views, strict=True):
     if tab.open:

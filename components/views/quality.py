@@ -8,10 +8,13 @@ from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from components.frame import iter_columns
 from components.labels import STATUS_LABELS, STATUS_WORDS
+from parsing.corpus.build import Corpus
 from parsing.schema import LazyChecks, check_outcomes, outcome_of
 
 MAX_ROWS = 500  # rows drawn at once: a table of thousands costs seconds to send and says no more
@@ -45,13 +48,68 @@ def _quoted_check(rule: str) -> str:  # a few dozen rule names, tens of thousand
 
 
 @st.cache_resource(max_entries=8, show_spinner="正在汇总检查结果……")
-def _table(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
+def _table(view_key: str, _view: pd.DataFrame, _corpus: Corpus | None = None) -> pd.DataFrame:
     """Every check of the reports in view, worst first, built once per filtered set (not on every rerun).
 
     Only what counting and sorting need (report, rule, outcome, where the check is), from each record's stored
-    summary of outcomes: no check is read here. shown_rows reads the checks of the few hundred rows drawn."""
+    summary of outcomes: no check is read here. shown_rows reads the checks of the few hundred rows drawn.
+    A frame made from the corpus's snapshot is counted there (table_from_snapshot), the same table."""
+    snapshot = snapshot_of(_corpus)
+    if snapshot is not None:
+        return table_from_snapshot(_view, snapshot)
+    return table_from_records(_view)
+
+
+COLUMNS = ["报告", "规则", "status", "_file", "_checks", "_n"]
+
+
+def snapshot_of(corpus: Corpus | None):
+    """The snapshot the app's frame was made from (parsing/corpus/snapshot.py), or None: a corpus parsed now,
+    or one with uploads, has its records in Python objects only."""
+    if corpus is None or corpus.snapshot is None or getattr(corpus.reports, "loaded", True):
+        return None
+    return corpus.snapshot
+
+
+def _labels(view: pd.DataFrame) -> np.ndarray:
+    return np.array([f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}"
+                     for r in iter_columns(view, "agency_label", "year")], dtype=object)
+
+
+def table_from_snapshot(view: pd.DataFrame, snapshot) -> pd.DataFrame:
+    """table_from_records, from the snapshot's check_rules and check_results lists: flattened, encoded and
+    sorted in Arrow and numpy (at 10,000 reports 500,000 checks: ~0.9 s in Python, one string object each)."""
+    part = snapshot.records.select(["check_rules", "check_results"]).take(
+        pa.array(snapshot.rows_of(view["file"].tolist()), type=pa.int64()))
+    rules_lists = part.column("check_rules").combine_chunks()
+    counts = pc.list_value_length(rules_lists).fill_null(0).to_numpy(zero_copy_only=False)
+    if not counts.sum():
+        return pd.DataFrame(columns=COLUMNS)
+    at = np.repeat(np.arange(len(counts)), counts)  # each check's row in view
+    starts = np.cumsum(counts) - counts
+    rules = pc.dictionary_encode(pc.list_flatten(rules_lists))
+    results = pc.dictionary_encode(pc.list_flatten(part.column("check_results").combine_chunks()))
+    names = rules.dictionary.to_pylist()
+    order = sorted(range(len(names)), key=names.__getitem__)  # categories sorted, as pd.Categorical sorts them
+    rank = np.empty(len(names), dtype=np.int32)
+    rank[order] = np.arange(len(names), dtype=np.int32)
+    status_code = np.array([list(ORDER).index(s) if s in ORDER else -1 for s in results.dictionary.to_pylist()],
+                           dtype=np.int8)
+    table = pd.DataFrame({
+        "报告": _labels(view)[at],
+        "规则": pd.Categorical.from_codes(rank[rules.indices.to_numpy()], [names[i] for i in order]),
+        "status": pd.Categorical.from_codes(status_code[results.indices.to_numpy()], list(ORDER)),
+        "_file": np.array(view["file"].tolist(), dtype=object)[at],
+        "_checks": view["checks"].to_numpy(dtype=object)[at],
+        "_n": np.arange(len(at)) - np.repeat(starts, counts)})
+    order_rows = np.argsort(table["status"].cat.codes.to_numpy(), kind="stable")  # worst first (ORDER)
+    return table.take(order_rows).reset_index(drop=True)
+
+
+def table_from_records(view: pd.DataFrame) -> pd.DataFrame:
+    """The table from each record's checks (their stored summary of outcomes where there is one)."""
     labels, files, holders, counts, rules, statuses, positions = [], [], [], [], [], [], []
-    for r in iter_columns(_view, "agency_label", "year", "file", "checks"):
+    for r in iter_columns(view, "agency_label", "year", "file", "checks"):
         pairs = check_outcomes(r.checks)
         if not pairs:
             continue
@@ -64,7 +122,7 @@ def _table(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
         statuses.extend(outcomes)
         positions.extend(range(len(pairs)))
     if not counts:
-        return pd.DataFrame(columns=["报告", "规则", "status", "_file", "_checks", "_n"])
+        return pd.DataFrame(columns=COLUMNS)
     # one row per check (~500,000 at 10,000 reports): the per-report columns are repeated by index, not appended
     # check by check, and the few dozen rules and five outcomes are categories
     at = np.repeat(np.arange(len(counts)), counts)
@@ -92,10 +150,10 @@ def shown_rows(table: pd.DataFrame, base: dict) -> pd.DataFrame:
     })
 
 
-def render(view: pd.DataFrame) -> None:
+def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
     base = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev", "check")}
-    view_key = hashlib.sha256("|".join(view["sha256"] + view["file"]).encode()).hexdigest()
-    table = _table(view_key, view)
+    view_key = hashlib.sha256("|".join(view["sha256"].tolist() + view["file"].tolist()).encode()).hexdigest()
+    table = _table(view_key, view, corpus)
     if table.empty:
         st.info("当前筛选下没有可检查的表格。质量检查针对 2019 年起国家模板报告的表二、表三、表四。")
         return

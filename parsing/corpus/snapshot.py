@@ -6,7 +6,8 @@ and the files that could not be read): the same folder with the same parser give
 - `records.parquet`: one row per report, every field of parsing.schema.FIELDS but the checks (those stay in
   the parse cache, read on demand), the derived columns of parsing.corpus.figures, the report's cache key and
   the corpus-level checks between years; nested fields (tables, evidence, breakdowns) as JSON text, decoded
-  only when something looks at them;
+  only when something looks at them; every check's rule and outcome as two Arrow lists (check_rules,
+  check_results), which 质量检查 counts and sorts in Arrow without a Python string per check;
 - `terms.parquet`: each report's segmented problems and measures terms (the keyword view's tokens);
 - `meta.json`: the unreadable files and the corpus notes (duplicates, conflicts).
 
@@ -31,14 +32,17 @@ import pyarrow.parquet as pq
 from parsing.corpus.figures import agency_label, total_quality
 from parsing.schema import FIELDS, LazyChecks, LoadError, ParsedReport, Report, check_outcomes, failed_checks
 
-FORMAT = 4  # bump when the files' layout changes: older snapshots are then never read
+FORMAT = 5  # bump when the files' layout changes: older snapshots are then never read
 KEEP = 3  # snapshots kept per cache folder (each about 10 MB at 10,000 reports)
 # nested fields, and floats: a float field may hold an int (fees 0 and 0.0 read alike, print differently)
 JSON_FIELDS = tuple(f.name for f in FIELDS if f.kind in ("dict", "float"))
 LIST_FIELDS = tuple(f.name for f in FIELDS if f.kind == "list" and f.name != "checks")
 ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
 DERIVED = ("agency_label", "agency_key", "total_quality")
-STORED = [f.name for f in FIELDS if f.name != "checks"] + list(DERIVED) + ["cache_key", "year_checks", "failed", "outcomes"]
+CHECK_LISTS = ("check_rules", "check_results")  # every check's (rule, outcome), those between years included
+STORED = [f.name for f in FIELDS if f.name != "checks"] + list(DERIVED) + ["cache_key", "year_checks", "failed",
+                                                                        "outcomes", *CHECK_LISTS]
+HIDDEN = ("cache_key", "year_checks", "failed", "outcomes", *CHECK_LISTS)  # not columns of the app's frame
 
 
 def snapshot_key(fingerprint: str, files: list[tuple[str, str]], errors: list[LoadError]) -> str:
@@ -71,6 +75,7 @@ def _schema() -> pa.Schema:
     fields += [pa.field(name, pa.string()) for name in DERIVED]
     fields += [pa.field("cache_key", pa.string()), pa.field("year_checks", pa.string()), pa.field("failed", pa.string()),
                pa.field("outcomes", pa.string())]
+    fields += [pa.field(name, pa.list_(pa.string())) for name in CHECK_LISTS]
     return pa.schema(fields)
 
 
@@ -94,6 +99,8 @@ def records_table(reports: list[ParsedReport], keys: list[str]) -> pa.Table:
         columns["failed"].append(orjson.dumps(stored_failed).decode())
         pairs = check_outcomes(checks)  # the stored checks' outcomes: those between years are year_checks
         columns["outcomes"].append(orjson.dumps(pairs[:len(pairs) - len(across)] if across else pairs).decode())
+        columns["check_rules"].append([rule for rule, _outcome in pairs])
+        columns["check_results"].append([outcome for _rule, outcome in pairs])
     return pa.table(columns, schema=_schema())
 
 
@@ -187,14 +194,21 @@ class Snapshot:
         self.records = pq.read_table(path / "records.parquet")
         self._terms: dict[str, dict[str, list[str]]] | None = None
         self._keys: dict[str, str] | None = None
+        self._rows: dict[str, int] | None = None
 
     @classmethod
     def of(cls, path: Path, records: pa.Table, errors: list[LoadError], notes: list[str]) -> Snapshot:
         """The snapshot just written to path, from the tables in hand (not read back)."""
         snap = cls.__new__(cls)
         snap.path, snap.records, snap.errors, snap.notes = path, records, list(errors), list(notes)
-        snap._terms = snap._keys = None
+        snap._terms = snap._keys = snap._rows = None
         return snap
+
+    def rows_of(self, files) -> list[int]:
+        """The snapshot's row of each file (a file not in it: KeyError)."""
+        if self._rows is None:
+            self._rows = {f: i for i, f in enumerate(self.records.column("file").to_pylist())}
+        return [self._rows[f] for f in files]
 
     def cache_key_of(self, file: str) -> str:
         """The parse-cache key of one report of the snapshot (to read its text or checks)."""
@@ -261,7 +275,7 @@ def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None) -
     (tables, evidence) as JsonDict, checks as LazyChecks over the parse cache (joined with the stored checks
     between years)."""
     table = snapshot.records
-    wanted = names or [n for n in table.column_names if n not in ("cache_key", "year_checks", "failed", "outcomes")]
+    wanted = names or [n for n in table.column_names if n not in HIDDEN]
     out: dict[str, list] = {}
     for name in wanted:
         if name == "checks":

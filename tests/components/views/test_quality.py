@@ -44,3 +44,35 @@ def test_the_table_counts_from_the_stored_outcomes_and_reads_only_the_drawn_chec
     shown_a, shown_b = quality.shown_rows(a.head(3), {}), quality.shown_rows(b.head(3), {})
     assert shown_a.equals(shown_b) and shown_a["结果"].iloc[0] == "! 警告"  # no 不符 in the bundled five: 警告 first
     assert sum(c.loaded for c in warm["checks"]) == len(set(b.head(3)["_file"]))  # only the drawn rows' reports
+
+
+def test_a_frame_from_the_snapshot_is_counted_there_into_the_same_table(tmp_path):
+    """table_from_snapshot (Arrow lists of every check's rule and outcome) gives table_from_records' table, for
+    the whole corpus and for a filtered view in another order, without reading a check."""
+    import shutil
+
+    from conftest import DATA
+
+    from components.frame import to_frame
+    from components.views import quality
+    from parsing.corpus import load_corpus
+
+    folder, cache = tmp_path / "data", tmp_path / "cache"
+    shutil.copytree(DATA, folder)
+    (folder / "zz_2022.txt").write_text((folder / "004_b34427a2f19d7753.txt").read_text(encoding="utf-8")
+                                        .replace("2023", "2022"), encoding="utf-8")  # checks between two years
+    load_corpus([folder], cache_dir=cache, workers=1)
+    corpus = load_corpus([folder], cache_dir=cache, workers=1)
+    snapshot = quality.snapshot_of(corpus)
+    frame = to_frame(corpus)
+    assert snapshot is not None
+    for view in (frame, frame.iloc[::-1], frame[frame["format"] == "template2019"]):
+        fast, slow = quality.table_from_snapshot(view, snapshot), quality.table_from_records(view)
+        assert fast.drop(columns="_checks").equals(slow.drop(columns="_checks"))
+        assert all(a is b for a, b in zip(fast["_checks"], slow["_checks"], strict=True))
+    assert not any(c.loaded for c in frame["checks"])
+    table = quality.table_from_snapshot(frame, snapshot)
+    assert len(table) == 143 and table["status"].iloc[0] == "WARN"
+    between = table[table["规则"].astype(str).str.startswith("跨年衔接")]
+    assert len(between) == 9 and set(between["报告"]) == {"江北水城旅游度假区安监 2023"}  # against its 2022 twin
+    assert quality.snapshot_of(load_corpus([folder], use_cache=False, workers=1)) is None  # parsed now: records
