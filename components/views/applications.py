@@ -69,7 +69,8 @@ def render(view: pd.DataFrame) -> None:
         "", hide_index=True)  # a missing figure is blank, never "None"
     st.caption("空白表示报告未写明（或表格中该格为空），不等于 0。")
 
-    template = [r for r in iter_columns(view, "agency_label", "year", "tables") if r.tables and "表三" in r.tables]
+    reports = [r for r in iter_columns(view, "agency_label", "year", "tables") if r.tables]
+    template = [r for r in reports if "表三" in r.tables]
     if len(template) > MAX_REPORT_BARS:
         st.caption(f"带表三的报告有 {len(template)} 份：上面的按年汇总代替逐份报告的柱状图；"
                    "选择城市、区县或机构可看到每份报告。")
@@ -109,7 +110,7 @@ def render(view: pd.DataFrame) -> None:
         st.plotly_chart(style_figure(fig, "申请办理结果（表三，总计列）"), config=PLOTLY_CONFIG,
                         key="applications_by_outcome")
 
-    appeals = [r for r in iter_columns(view, "agency_label", "year", "tables") if r.tables and "表四" in r.tables]
+    appeals = [r for r in reports if "表四" in r.tables]
     if appeals:
         fig = go.Figure()
         for block in APPEAL_BLOCKS:

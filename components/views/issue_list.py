@@ -4,14 +4,13 @@ the parser's warnings and the corpus notes — one row each, worst first, with a
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote_plus, urlencode
 
 import pandas as pd
 import streamlit as st
 
 from components.frame import iter_columns
+from components.links import doc_part, evidence_link, link_base, with_base
 from components.style import LAZY_ROWS, year_label
 from parsing.corpus import reviews as review_store
 from parsing.corpus.build import Corpus
@@ -42,21 +41,12 @@ def issue_rows(view: pd.DataFrame, corpus: Corpus | None, base: dict | None = No
     return with_links(issue_table(view, corpus), base)
 
 
-DOC_LINK = urlencode({"tab": "文档"}) + "&doc="
-
-
-@lru_cache(maxsize=256)
-def _quoted_check(rule: str) -> str:  # a few dozen rule names, tens of thousands of links
-    return urlencode({"check": rule})
-
-
 def with_links(table: pd.DataFrame, base: dict | None) -> pd.DataFrame:
     """The table with its 原文 links made whole: base (the filters and other parameters of the URL) before each
     link's own part. Kept apart from issue_table, so that a parameter another tab writes (page, term, theme)
     never makes the shared, cached table be built again (1.4 s at 10,000 reports)."""
-    prefix = "?" + (urlencode(base, doseq=True) + "&" if base else "")
     out = table.copy()
-    out["原文"] = [prefix + link if link else "" for link in table["原文"]]
+    out["原文"] = [with_base(link, base) if link else "" for link in table["原文"]]
     return out
 
 
@@ -65,11 +55,9 @@ def issue_table(view: pd.DataFrame, corpus: Corpus | None) -> pd.DataFrame:
     rows = []
     for r in iter_columns(view, "agency_label", "year", "file", "checks", "warnings"):
         report = f"{r.agency_label} {year_label(r.year)}"
-        doc = DOC_LINK + quote_plus(r.file)
+        doc = doc_part(r.file)
         for check in failed_checks(r.checks):
-            spans = [(c["start"], c["end"]) for c in check["cells"] if c.get("end")]
-            link = doc + (f"&ev={min(s for s, _ in spans)}-{max(e for _, e in spans)}&" + _quoted_check(check["rule"])
-                          if spans else "")
+            link = evidence_link(doc, check["cells"], check["rule"])
             severity = CHECK_SEVERITY.get(check.get("severity", "FAIL"), "不符")
             rows.append((severity, report, r.file, f"{check['rule']}：{check['detail']}", link,
                          check.get("rule_id", "")))
@@ -111,11 +99,6 @@ def rows_for(view: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     return cached_rows(key, view, corpus)
 
 
-def link_base() -> dict:
-    """The URL's parameters a link to the evidence keeps (the filters, the other tabs' choices)."""
-    return {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev", "check", "sev")}
-
-
 def apply_reviews(table: pd.DataFrame, reviews: Reviews) -> pd.DataFrame:
     """Findings of switched-off rules leave the list; reviewed ones stay, marked with the reason."""
     table = table[~table["rule_id"].isin(reviews.disabled_rules)].copy()
@@ -144,7 +127,7 @@ def render(view: pd.DataFrame, corpus: Corpus, data_dir: Path | None = None) -> 
     shown = st.multiselect("显示的严重程度", list(SEVERITIES), default=[s for s in wanted if s in SEVERITIES],
                            key="issue_severity", placeholder="选择严重程度")
     st.query_params["sev"] = shown
-    part = with_links(table[table["严重程度"].isin(shown)], link_base())
+    part = with_links(table[table["严重程度"].isin(shown)], link_base(st.query_params, "sev"))
     st.caption(f"共 {len(table)} 条，显示 {len(part)} 条。“提示”是数字质量说明（累计、约数、未写明）；"
                "点击“打开原文”查看证据。")
     st.dataframe(part.drop(columns="rule_id"), hide_index=True, height=560, lazy=len(part) > LAZY_ROWS or None,

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
@@ -14,6 +12,7 @@ import streamlit as st
 
 from components.frame import iter_columns
 from components.labels import STATUS_LABELS, STATUS_WORDS
+from components.links import doc_link, evidence_link, link_base
 from parsing.corpus.build import Corpus
 from parsing.schema import LazyChecks, check_outcomes, outcome_of
 
@@ -27,24 +26,6 @@ outcome = outcome_of  # a check's outcome: parsing.schema's, so the view and the
 def _cells(cells: list[dict]) -> str:
     return "；".join(f"{c['table']}·{c['row'][:20]}{('·' + c['column']) if c['column'] else ''} = "
                      f"{'空白' if c['value'] is None else c['value']}" for c in cells)
-
-
-def _link(base: dict, file: str, cells: list[dict], rule: str | None = None, *, prefix: str | None = None) -> str:
-    """The 文档 view of file opened at the check's cells (ev) with that check's cells marked (check).
-
-    prefix: the file's own part ("?…tab=文档&doc=…"), when the caller builds many links of one file."""
-    spans = [(c["start"], c["end"]) for c in cells if c.get("end")]
-    link = prefix if prefix is not None else "?" + urlencode({**base, "tab": "文档", "doc": file}, doseq=True)
-    if spans:
-        link += f"&ev={min(s for s, _e in spans)}-{max(e for _s, e in spans)}"
-        if rule:
-            link += "&" + _quoted_check(rule)
-    return link
-
-
-@functools.lru_cache(maxsize=256)
-def _quoted_check(rule: str) -> str:  # a few dozen rule names, tens of thousands of links
-    return urlencode({"check": rule})
 
 
 @st.cache_resource(max_entries=8, show_spinner="正在汇总检查结果……")
@@ -71,9 +52,12 @@ def snapshot_of(corpus: Corpus | None):
     return corpus.snapshot
 
 
+def _label(agency_label: str, year) -> str:
+    return f"{agency_label} {'' if pd.isna(year) else int(year)}"
+
+
 def _labels(view: pd.DataFrame) -> np.ndarray:
-    return np.array([f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}"
-                     for r in iter_columns(view, "agency_label", "year")], dtype=object)
+    return np.array([_label(r.agency_label, r.year) for r in iter_columns(view, "agency_label", "year")], dtype=object)
 
 
 def table_from_snapshot(view: pd.DataFrame, snapshot) -> pd.DataFrame:
@@ -113,7 +97,7 @@ def table_from_records(view: pd.DataFrame) -> pd.DataFrame:
         pairs = check_outcomes(r.checks)
         if not pairs:
             continue
-        labels.append(f"{r.agency_label} {'' if pd.isna(r.year) else int(r.year)}")
+        labels.append(_label(r.agency_label, r.year))
         files.append(r.file)
         holders.append(r.checks)
         counts.append(len(pairs))
@@ -139,19 +123,18 @@ def shown_rows(table: pd.DataFrame, base: dict) -> pd.DataFrame:
     """The drawn rows with their words: result, explanation, basis, cells read, and the link to the evidence."""
     LazyChecks.load_all(table["_checks"])  # those reports' checks, in one query
     checks = [holder[n] for holder, n in zip(table["_checks"], table["_n"], strict=True)]
-    prefixes = {f: "?" + urlencode({**base, "tab": "文档", "doc": f}, doseq=True) for f in set(table["_file"])}
+    docs = {f: doc_link(f, base) for f in set(table["_file"])}
     return pd.DataFrame({
         "报告": list(table["报告"]), "规则": list(table["规则"]),
         "结果": [STATUS_LABELS[s] for s in table["status"]],
         "说明": [c["detail"] for c in checks], "依据": [c.get("basis", "") for c in checks],
         "单元格": [_cells(c["cells"]) for c in checks],
-        "原文": [_link(base, f, c["cells"], c["rule"], prefix=prefixes[f])
-                 for f, c in zip(table["_file"], checks, strict=True)],
+        "原文": [evidence_link(docs[f], c["cells"], c["rule"]) for f, c in zip(table["_file"], checks, strict=True)],
     })
 
 
 def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
-    base = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("tab", "doc", "ev", "check")}
+    base = link_base(st.query_params)
     view_key = hashlib.sha256("|".join(view["sha256"].tolist() + view["file"].tolist()).encode()).hexdigest()
     table = _table(view_key, view, corpus)
     if table.empty:

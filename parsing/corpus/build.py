@@ -396,11 +396,6 @@ def finish(corpus: Corpus) -> None:
 INCREMENTAL_SHARE = 0.1  # above this share of new or changed files, the full path is as quick
 
 
-def _few(changed: int, total: int) -> bool:
-    """Few enough new or changed files (0 < changed) for the incremental path."""
-    return 0 < changed <= max(20, total * INCREMENTAL_SHARE)
-
-
 def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCache, key: str, workers: int,
                  progress: Callable[[int, int], None] | None, ahead: Ahead | None = None) -> Corpus | None:
     """The newest snapshot's rows for the files it already holds, plus the new or changed files, without
