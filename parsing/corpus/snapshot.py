@@ -193,7 +193,6 @@ class Snapshot:
         self.notes = list(meta["notes"])
         self.records = pq.read_table(path / "records.parquet")
         self._terms: dict[str, dict[str, list[str]]] | None = None
-        self._keys: dict[str, str] | None = None
         self._rows: dict[str, int] | None = None
 
     @classmethod
@@ -201,7 +200,7 @@ class Snapshot:
         """The snapshot just written to path, from the tables in hand (not read back)."""
         snap = cls.__new__(cls)
         snap.path, snap.records, snap.errors, snap.notes = path, records, list(errors), list(notes)
-        snap._terms = snap._keys = snap._rows = None
+        snap._terms = snap._rows = None
         return snap
 
     def rows_of(self, files) -> list[int]:
@@ -212,10 +211,7 @@ class Snapshot:
 
     def cache_key_of(self, file: str) -> str:
         """The parse-cache key of one report of the snapshot (to read its text or checks)."""
-        if self._keys is None:
-            self._keys = dict(zip(self.records.column("file").to_pylist(),
-                                  self.records.column("cache_key").to_pylist(), strict=True))
-        return self._keys[file]
+        return self.records.column("cache_key")[self.rows_of([file])[0]].as_py()
 
     @property
     def terms(self) -> dict[str, dict[str, list[str]]]:
