@@ -5,7 +5,7 @@ Report dataclass and drives the CLI's key list, the CSV/Excel columns and labels
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -186,17 +186,31 @@ class LazyChecks(Sequence):
     loaded. As a Sequence, every way of reading it (iter, len, in, index, +, ==) loads it first.
     extra holds checks computed after loading (year-to-year), which replace any stored ones."""
 
-    def __init__(self, loader, key: str, extra: list[dict[str, Any]] | None = None,
-                 failed: list[dict[str, Any]] | str | None = None, outcomes: list[list[str]] | str | None = None):
-        self.loader, self.key, self.extra = loader, key, list(extra or [])
+    def __init__(self, loader, key: str, extra: list[dict[str, Any]] | Callable[[], list] | None = None,
+                 failed: list[dict[str, Any]] | str | None = None,
+                 outcomes: list[list[str]] | str | Callable[[], str] | None = None):
+        self.loader, self.key = loader, key
+        self._extra = extra if callable(extra) else list(extra or [])  # a function: read when first needed
         self.failed = failed  # the stored checks that failed, when known without loading them all
         self.outcomes = outcomes  # [rule, outcome] of every stored check, likewise
         self._items: list[dict[str, Any]] | None = None
+
+    @property
+    def extra(self) -> list[dict[str, Any]]:
+        if callable(self._extra):
+            self._extra = list(self._extra())
+        return self._extra
+
+    @extra.setter
+    def extra(self, checks: list[dict[str, Any]]) -> None:
+        self._extra = list(checks)
 
     def outcome_pairs(self) -> list[tuple[str, str]]:
         """(rule, outcome) of every check, in order, from the stored summary when there is one (质量检查 counts
         them for every report: loading all checks took 4.6 s at 10,000 reports)."""
         if self._items is None and self.outcomes is not None:
+            if callable(self.outcomes):  # a snapshot's column, read the first time a row of it is
+                self.outcomes = self.outcomes()
             if isinstance(self.outcomes, str):  # a snapshot's JSON text, decoded the first time it is read
                 self.outcomes = orjson.loads(self.outcomes)
             # inline, not _between_years: 500,000 pairs at 10,000 reports, a function call each cost 0.2 s
@@ -220,7 +234,7 @@ class LazyChecks(Sequence):
 
     def copy_lazy(self) -> LazyChecks:
         """A new, independent LazyChecks (loaded or not) over the same stored checks."""
-        out = LazyChecks(self.loader, self.key, self.extra, self.failed, self.outcomes)
+        out = LazyChecks(self.loader, self.key, self._extra, self.failed, self.outcomes)
         if self._items is not None:
             out._items = [dict(c) for c in self._items]
         return out

@@ -68,12 +68,30 @@ def iter_report_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir() and not path.is_symlink():
-            # scandir: the entry types come with the listing (no stat per file: 0.7 s at 10,000 files)
-            with os.scandir(path) as entries:
-                found = sorted(e.name for e in entries
-                               if os.path.splitext(e.name)[1].lower() in SUPPORTED_SUFFIXES
-                               and not e.name.startswith(".") and (e.is_symlink() or not e.is_dir()))
-            for name in found:
+            for name in _report_names(path):
                 yield path / name
         else:
             yield path
+
+
+def report_files(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
+    """(file name, absolute path) of what iter_report_paths yields, in its order, as strings: a warm load of
+    100,000 files spent 1.5 s making Path objects and 0.5 s in abspath."""
+    out = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() and not path.is_symlink():
+            folder = os.path.join(os.path.abspath(path), "")
+            out.extend((name, folder + name) for name in _report_names(path))
+        else:
+            out.append((path.name, os.path.abspath(path)))
+    return out
+
+
+def _report_names(folder: Path) -> list[str]:
+    """The sorted names of the folder's report files. scandir: the entry types come with the listing (no stat
+    per file: 0.7 s at 10,000 files)."""
+    with os.scandir(folder) as entries:
+        return sorted(e.name for e in entries
+                      if os.path.splitext(e.name)[1].lower() in SUPPORTED_SUFFIXES
+                      and not e.name.startswith(".") and (e.is_symlink() or not e.is_dir()))

@@ -20,8 +20,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +44,16 @@ DERIVED = ("agency_label", "agency_key", "total_quality")
 CHECK_LISTS = ("check_rules", "check_results")  # every check's (rule, outcome), those between years included
 STORED = [f.name for f in FIELDS if f.name != "checks"] + list(DERIVED) + ["cache_key", "year_checks", "failed",
                                                                         "outcomes", *CHECK_LISTS]
+# read from the file when first asked for (Snapshot.column): the evidence, tables and checks between years
+# (nine tenths of the bytes), and every check's outcome (5 million short strings at 100,000 reports)
+LAZY = ("evidence", "tables", "year_checks", "outcomes", *CHECK_LISTS)
 HIDDEN = ("cache_key", "year_checks", "failed", "outcomes", *CHECK_LISTS)  # not columns of the app's frame
 
 
 def snapshot_key(fingerprint: str, files: list[tuple[str, str]], errors: list[LoadError]) -> str:
     """files: (name, cache key) of every readable file; errors: the files that could not be read."""
     h = hashlib.sha256(f"{FORMAT}|{fingerprint}".encode())
-    for name, key in sorted(files):
-        h.update(f"\n{name}\t{key}".encode())
+    h.update("".join([f"\n{name}\t{key}" for name, key in sorted(files)]).encode())  # one update: same digest
     for err in sorted(errors, key=lambda e: (e.file, e.reason)):
         h.update(f"\n!{err.file}\t{err.reason}".encode())
     return h.hexdigest()
@@ -182,7 +186,10 @@ def _prune(folder: Path, keep: Path) -> None:
 
 
 class Snapshot:
-    """A snapshot read back: the records as an Arrow table (columns read as asked), terms, errors, notes."""
+    """A snapshot read back: the records as Arrow columns, terms, errors, notes.
+
+    The big columns (LAZY) are read from the memory-mapped file only when something asks for them
+    (column()), so a warm load reads the small ones. The file stays mapped: pruned by another load later, it is still readable here."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -191,7 +198,15 @@ class Snapshot:
             raise ValueError(f"snapshot format {meta.get('format')}, expected {FORMAT}")
         self.errors = [LoadError(f, r) for f, r in meta["errors"]]
         self.notes = list(meta["notes"])
-        self.records = pq.read_table(path / "records.parquet")
+        self._source = pq.ParquetFile(pa.memory_map(str(path / "records.parquet")))
+        names = self._source.schema_arrow.names
+        if set(names) != set(STORED):
+            raise ValueError("snapshot columns differ from this version's")
+        self._small = self._source.read(columns=[n for n in names if n not in LAZY])
+        self._names = names
+        self._lazy: dict[str, pa.ChunkedArray] = {}
+        self._full: pa.Table | None = None
+        self._lock = threading.Lock()
         self._terms: dict[str, dict[str, list[str]]] | None = None
         self._rows: dict[str, int] | None = None
 
@@ -199,19 +214,46 @@ class Snapshot:
     def of(cls, path: Path, records: pa.Table, errors: list[LoadError], notes: list[str]) -> Snapshot:
         """The snapshot just written to path, from the tables in hand (not read back)."""
         snap = cls.__new__(cls)
-        snap.path, snap.records, snap.errors, snap.notes = path, records, list(errors), list(notes)
+        snap.path, snap.errors, snap.notes = path, list(errors), list(notes)
+        snap._source, snap._small, snap._full, snap._names = None, records, records, records.column_names
+        snap._lazy, snap._lock = {}, threading.Lock()
         snap._terms = snap._rows = None
         return snap
+
+    @property
+    def num_rows(self) -> int:
+        return self._small.num_rows
+
+    def column(self, name: str) -> pa.ChunkedArray:
+        """One column of the records; a LAZY one is read from the file the first time it is asked for."""
+        if name not in LAZY or self._full is not None:
+            return (self._full if self._full is not None else self._small).column(name)
+        with self._lock:  # sessions share a loaded corpus: one read per column
+            if name not in self._lazy:
+                self._lazy[name] = self._source.read(columns=[name]).column(name)
+            return self._lazy[name]
+
+    def table(self, names: list[str]) -> pa.Table:
+        """Some columns of the records as one table."""
+        return pa.table({name: self.column(name) for name in names})
+
+    @property
+    def records(self) -> pa.Table:
+        """Every column, in the stored order (an incremental load, Report objects): the lazy ones read now."""
+        if self._full is None:
+            columns = {name: self.column(name) for name in self._names}
+            self._full = pa.table(columns, schema=self._source.schema_arrow)
+        return self._full
 
     def rows_of(self, files) -> list[int]:
         """The snapshot's row of each file (a file not in it: KeyError)."""
         if self._rows is None:
-            self._rows = {f: i for i, f in enumerate(self.records.column("file").to_pylist())}
+            self._rows = {f: i for i, f in enumerate(self.column("file").to_pylist())}
         return [self._rows[f] for f in files]
 
     def cache_key_of(self, file: str) -> str:
         """The parse-cache key of one report of the snapshot (to read its text or checks)."""
-        return self.records.column("cache_key")[self.rows_of([file])[0]].as_py()
+        return self.column("cache_key")[self.rows_of([file])[0]].as_py()
 
     @property
     def terms(self) -> dict[str, dict[str, list[str]]]:
@@ -236,16 +278,17 @@ def read(folder: Path, key: str) -> Snapshot | None:
 
 
 class JsonDict(Mapping):
-    """A nested field (tables, evidence) kept as its JSON text until something reads it."""
+    """A nested field (tables, evidence) kept as its JSON text until something reads it. raw: the text, or a
+    function giving it (a row of a snapshot column that is read only when the first such row is)."""
 
     __slots__ = ("_raw", "_value")
 
-    def __init__(self, raw: str):
+    def __init__(self, raw: str | Callable[[], str]):
         self._raw, self._value = raw, None
 
     def _load(self) -> dict:
         if self._value is None:
-            self._value = orjson.loads(self._raw)
+            self._value = orjson.loads(self._raw if isinstance(self._raw, str) else self._raw())
         return self._value
 
     def __getitem__(self, key):
@@ -266,29 +309,48 @@ class JsonDict(Mapping):
         return repr(self._load())
 
 
+class _Deferred:
+    """One LAZY column of a snapshot, read (and its chunks joined) the first time a row of it is asked for."""
+
+    def __init__(self, snapshot, name: str):
+        self._snapshot, self._name = snapshot, name
+        self._array: pa.Array | None = None
+
+    def text(self, row: int) -> str:
+        if self._array is None:
+            self._array = self._snapshot.column(self._name).combine_chunks()
+        return self._array[row].as_py()
+
+    def decoded(self, row: int):
+        raw = self.text(row)
+        return [] if raw == "[]" else orjson.loads(raw)
+
+
 def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None) -> dict[str, list]:
     """The records table as Python columns for the app's frame: small nested fields decoded, big ones
-    (tables, evidence) as JsonDict, checks as LazyChecks over the parse cache (joined with the stored checks
-    between years)."""
-    table = snapshot.records
-    wanted = names or [n for n in table.column_names if n not in HIDDEN]
+    (tables, evidence) as JsonDict over the not yet read column, checks as LazyChecks over the parse cache
+    (joined with the stored checks between years, likewise read when first looked at)."""
+    wanted = names or [n for n in snapshot._names if n not in HIDDEN]
+    rows = range(snapshot.num_rows)
     out: dict[str, list] = {}
     for name in wanted:
         if name == "checks":
             continue
-        values = table.column(name).to_pylist()
         if name in ("tables", "evidence"):
-            values = [JsonDict(v) for v in values]
-        elif name in JSON_FIELDS:
+            text = _Deferred(snapshot, name).text
+            out[name] = [JsonDict(partial(text, i)) for i in rows]
+            continue
+        values = snapshot.column(name).to_pylist()
+        if name in JSON_FIELDS:
             values = [orjson.loads(v) for v in values]
         out[name] = values
     if "checks" in (names or ["checks"]):
-        keys = table.column("cache_key").to_pylist()
-        across = table.column("year_checks").to_pylist()
-        failed, outcomes = table.column("failed").to_pylist(), table.column("outcomes").to_pylist()
-        out["checks"] = [LazyChecks(checks_loader, k, orjson.loads(a) if a != "[]" else [], f, o)  # f, o: JSON text
-                         if checks_loader is not None else orjson.loads(a)
-                         for k, a, f, o in zip(keys, across, failed, outcomes, strict=True)]
+        keys = snapshot.column("cache_key").to_pylist()
+        across = _Deferred(snapshot, "year_checks").decoded
+        failed, outcomes = snapshot.column("failed").to_pylist(), _Deferred(snapshot, "outcomes").text
+        out["checks"] = [LazyChecks(checks_loader, k, partial(across, i), f, partial(outcomes, i))  # JSON text
+                         if checks_loader is not None else across(i)
+                         for i, k, f in zip(rows, keys, failed, strict=True)]
     return out
 
 
@@ -298,7 +360,7 @@ def reports(snapshot: Snapshot, checks_loader, rows: list[int] | None = None) ->
     cols = columns(source, checks_loader, [f.name for f in FIELDS if f.name != "checks"])
     cols["checks"] = columns(source, checks_loader, ["checks"])["checks"]
     out = []
-    for i in range(source.records.num_rows):
+    for i in range(source.num_rows):
         row = {f.name: cols[f.name][i] for f in FIELDS}
         for name in ("tables", "evidence"):
             row[name] = dict(row[name])
@@ -311,3 +373,7 @@ class _Rows:
 
     def __init__(self, snapshot: Snapshot, rows: list[int]):
         self.records = snapshot.records.take(pa.array(rows, type=pa.int64()))
+        self._names, self.num_rows = self.records.column_names, self.records.num_rows
+
+    def column(self, name: str) -> pa.ChunkedArray:
+        return self.records.column(name)

@@ -1,6 +1,8 @@
 """parsing/corpus/build.py: a corpus from many files — identical bytes counted once, two files for one
 agency-year both kept and flagged, a parallel parse giving the serial parse's records."""
 
+import os
+
 import pytest
 from conftest import DATA
 from corpus_helpers import totals
@@ -55,7 +57,7 @@ def test_a_warm_load_reads_no_report_file_and_a_changed_file_is_read_again(tmp_p
     cold = load_corpus([folder], cache_dir=cache, workers=1)
     reads = []
     real = build.read_report_bytes
-    monkeypatch.setattr(build, "read_report_bytes", lambda path: reads.append(path.name) or real(path))
+    monkeypatch.setattr(build, "read_report_bytes", lambda path: reads.append(os.path.basename(path)) or real(path))
     warm = load_corpus([folder], cache_dir=cache, workers=1)
     assert reads == []  # every file known by its path, size, times and inode
     assert [r.record.to_dict() for r in warm.reports] == [r.record.to_dict() for r in cold.reports]

@@ -35,3 +35,23 @@ def test_a_proc_file_reporting_size_zero_is_still_size_limited(monkeypatch):
     monkeypatch.setenv("REPORT_MAX_MB", "0.0001")  # 104 bytes
     with pytest.raises(ReportReadError):
         read_report_bytes(Path("/proc/self/status"))  # not a regular file / or over the limit: never read whole
+
+
+def test_report_files_lists_what_iter_report_paths_yields_as_absolute_strings(tmp_path, monkeypatch):
+    import os
+
+    from parsing.corpus.files import report_files
+
+    (tmp_path / "b.txt").write_text("乙", encoding="utf-8")
+    (tmp_path / "a.MD").write_text("甲", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("隐", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "sub.txt").mkdir()  # a folder named like a report is not one
+    os.symlink("/etc/passwd", tmp_path / "link.txt")  # listed, so that reading it names why it is skipped
+    single = tmp_path / "sub.txt" / "c.txt"
+    single.write_text("丙", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    given = [".", "sub.txt/c.txt"]
+    assert report_files(given) == [(p.name, os.path.abspath(p)) for p in iter_report_paths(given)]
+    assert report_files(given) == [("a.MD", str(tmp_path / "a.MD")), ("b.txt", str(tmp_path / "b.txt")),
+                                   ("link.txt", str(tmp_path / "link.txt")), ("c.txt", str(single))]

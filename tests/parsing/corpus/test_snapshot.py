@@ -13,7 +13,7 @@ from components.frame import to_frame
 from parsing.corpus import snapshot as snapshots
 from parsing.corpus.build import LazyReports, load_corpus
 from parsing.corpus.snapshot import JsonDict, snapshot_key
-from parsing.schema import LoadError
+from parsing.schema import LoadError, check_outcomes
 
 
 def _same(x, y) -> bool:
@@ -112,3 +112,38 @@ def test_a_json_field_reads_as_the_dict_it_holds():
     assert value == {"表三": {"rows": {"总计": [1, 2]}}} and {"表三": {"rows": {"总计": [1, 2]}}} == value
     assert "表三" in value and value["表三"]["rows"]["总计"] == [1, 2] and len(value) == 1
     assert value.get("表四") is None and not JsonDict("{}") and list(value) == ["表三"]
+
+
+def test_a_warm_frame_reads_the_big_columns_only_when_a_view_asks(folder, tmp_path):
+    cache = tmp_path / "cache"
+    fresh = load_corpus([folder], use_cache=False, workers=1)
+    load_corpus([folder], cache_dir=cache, workers=1)
+    warm = load_corpus([folder], cache_dir=cache, workers=1)
+    frame = to_frame(warm)
+    assert warm.snapshot._lazy == {}  # evidence, tables and the checks between years: not read yet
+    assert set(snapshots.LAZY) == {"evidence", "tables", "year_checks", "outcomes", "check_rules", "check_results"}
+    shutil.rmtree(cache / "snapshots")  # pruned by another load meanwhile: the mapped file is still read
+    row = frame[frame["file"] == "003_dd0aca17394d444a.txt"].iloc[0]
+    assert row["evidence"]["proactive_total"]["text"].count("57条") == 1
+    assert set(warm.snapshot._lazy) == {"evidence"}  # one column read, for every row at once
+    by_file = {p.record.file: p.record.to_dict() for p in fresh.reports}
+    for file, evidence, tables, checks in zip(frame["file"], frame["evidence"], frame["tables"], frame["checks"],
+                                              strict=True):
+        assert evidence == by_file[file]["evidence"] and tables == by_file[file]["tables"]
+        assert check_outcomes(checks) == check_outcomes(by_file[file]["checks"])  # from the stored summary
+        assert list(checks) == list(by_file[file]["checks"])
+    assert set(warm.snapshot._lazy) == {"evidence", "tables", "year_checks", "outcomes"}
+
+
+def test_a_damaged_big_column_is_no_half_snapshot(folder, tmp_path):
+    """A snapshot whose columns are not this version's is not read (its small columns alone would not do)."""
+    import pyarrow.parquet as pq
+
+    cache = tmp_path / "cache"
+    load_corpus([folder], cache_dir=cache, workers=1)
+    (snapshot,) = (cache / "snapshots").iterdir()
+    table = pq.read_table(snapshot / "records.parquet")
+    pq.write_table(table.drop_columns(["evidence"]), snapshot / "records.parquet")
+    assert snapshots.read(cache, snapshot.name) is None and not snapshot.exists()
+    corpus = load_corpus([folder], cache_dir=cache, workers=1)
+    assert len(corpus.reports) == 5 and snapshots.read(cache, snapshot.name) is not None
