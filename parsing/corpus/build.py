@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 from parsing.analysis.keywords import terms as keyword_terms
 from parsing.corpus import snapshot as snapshots
 from parsing.corpus.cache import ParseCache, default_cache_dir, slim_of
-from parsing.corpus.files import max_bytes, read_report_bytes, report_files, sha256_of
+from parsing.corpus.files import max_bytes, read_report_bytes, report_files, sha256_of, suffix_of
 from parsing.corpus.fingerprint import parser_fingerprint
 from parsing.corpus.sandbox import Ahead, parse_supervised
 from parsing.corpus.snapshot import Snapshot
@@ -95,7 +95,7 @@ class Corpus:
 
 def cache_key(digest: str, name: str) -> str:
     """sha256 of the bytes plus the file type (the same bytes read as .pdf or .txt differ)."""
-    return f"{digest}{os.path.splitext(name)[1].lower()}"  # Path(name).suffix: 0.15 s per 20,000 calls
+    return digest + suffix_of(name)
 
 
 def parse_payload(item: tuple[str, bytes]) -> tuple[dict, str]:

@@ -137,7 +137,8 @@ class ParseCache:
             rows = self.db.execute("SELECT path, size, mtime_ns, ctime_ns, ino, sha256 FROM files").fetchall()
         except sqlite3.DatabaseError:
             return {}
-        return {path: digest for path, *stat, digest in rows if stats.get(path) == tuple(stat)}
+        return {path: digest for path, size, mtime, ctime, ino, digest in rows
+                if stats.get(path) == (size, mtime, ctime, ino)}
 
     def remember_digests(self, rows: Iterable[tuple[str, tuple[int, int, int, int], str]]) -> None:
         """Record (path, stat, sha256) of files just read; a failure only means they are read next time."""

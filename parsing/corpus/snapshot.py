@@ -22,7 +22,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -278,17 +278,17 @@ def read(folder: Path, key: str) -> Snapshot | None:
 
 
 class JsonDict(Mapping):
-    """A nested field (tables, evidence) kept as its JSON text until something reads it. raw: the text, or a
-    function giving it (a row of a snapshot column that is read only when the first such row is)."""
+    """A nested field (tables, evidence) kept as its JSON text until something reads it. raw: the text, or the
+    snapshot column whose row it is (read only when the first of its rows is)."""
 
-    __slots__ = ("_raw", "_value")
+    __slots__ = ("_raw", "_row", "_value")
 
-    def __init__(self, raw: str | Callable[[], str]):
-        self._raw, self._value = raw, None
+    def __init__(self, raw: str | _Deferred, row: int = -1):
+        self._raw, self._row, self._value = raw, row, None
 
     def _load(self) -> dict:
         if self._value is None:
-            self._value = orjson.loads(self._raw if isinstance(self._raw, str) else self._raw())
+            self._value = orjson.loads(self._raw if isinstance(self._raw, str) else self._raw.text(self._row))
         return self._value
 
     def __getitem__(self, key):
@@ -326,28 +326,35 @@ class _Deferred:
         return [] if raw == "[]" else orjson.loads(raw)
 
 
-def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None) -> dict[str, list]:
+def columns(snapshot: Snapshot, checks_loader, names: list[str] | None = None,
+            order: pa.Array | None = None) -> dict[str, list]:
     """The records table as Python columns for the app's frame: small nested fields decoded, big ones
     (tables, evidence) as JsonDict over the not yet read column, checks as LazyChecks over the parse cache
-    (joined with the stored checks between years, likewise read when first looked at)."""
+    (joined with the stored checks between years, likewise read when first looked at).
+
+    order: the rows to give, in that order (all, as stored, by default)."""
     wanted = names or [n for n in snapshot._names if n not in HIDDEN]
-    rows = range(snapshot.num_rows)
+    rows = range(snapshot.num_rows) if order is None else order.to_pylist()
+
+    def column(name: str) -> pa.ChunkedArray:
+        return snapshot.column(name) if order is None else snapshot.column(name).take(order)
+
     out: dict[str, list] = {}
     for name in wanted:
         if name == "checks":
             continue
         if name in ("tables", "evidence"):
-            text = _Deferred(snapshot, name).text
-            out[name] = [JsonDict(partial(text, i)) for i in rows]
+            deferred = _Deferred(snapshot, name)
+            out[name] = [JsonDict(deferred, i) for i in rows]
             continue
-        values = snapshot.column(name).to_pylist()
+        values = column(name).to_pylist()
         if name in JSON_FIELDS:
             values = [orjson.loads(v) for v in values]
         out[name] = values
     if "checks" in (names or ["checks"]):
-        keys = snapshot.column("cache_key").to_pylist()
+        keys = column("cache_key").to_pylist()
         across = _Deferred(snapshot, "year_checks").decoded
-        failed, outcomes = snapshot.column("failed").to_pylist(), _Deferred(snapshot, "outcomes").text
+        failed, outcomes = column("failed").to_pylist(), _Deferred(snapshot, "outcomes").text
         out["checks"] = [LazyChecks(checks_loader, k, partial(across, i), f, partial(outcomes, i))  # JSON text
                          if checks_loader is not None else across(i)
                          for i, k, f in zip(rows, keys, failed, strict=True)]

@@ -55,3 +55,13 @@ def test_report_files_lists_what_iter_report_paths_yields_as_absolute_strings(tm
     assert report_files(given) == [(p.name, os.path.abspath(p)) for p in iter_report_paths(given)]
     assert report_files(given) == [("a.MD", str(tmp_path / "a.MD")), ("b.txt", str(tmp_path / "b.txt")),
                                    ("link.txt", str(tmp_path / "link.txt")), ("c.txt", str(single))]
+
+
+@pytest.mark.parametrize("name", ["a.txt", "A.TXT", "a.b.Md", "a..txt", "a.", "abc", ".txt", "..txt", ".a.txt",
+                                  "dir.x/abc", "dir/a.txt", "报告.DOCX", "a.tar.gz", "...", ""])
+def test_suffix_of_is_splitext_lowered(name):
+    import os
+
+    from parsing.corpus.files import suffix_of
+
+    assert suffix_of(name) == os.path.splitext(name)[1].lower()
