@@ -337,9 +337,15 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
         corpus.notes.insert(0, notice)
     corpus.errors = errors + corpus.errors
     if cache is not None and not cache.readonly:
-        snapshots.write(cache.folder, key, list(corpus.reports),
-                        [cache_key(p.record.sha256, p.record.file) for p in corpus.reports], corpus.terms,
-                        corpus.errors, [n for n in corpus.notes if n not in cache.notes])
+        records = snapshots.records_table(list(corpus.reports),
+                                          [cache_key(p.record.sha256, p.record.file) for p in corpus.reports])
+        notes = [n for n in corpus.notes if n not in cache.notes]
+        target = snapshots.write_tables(cache.folder, key, records, snapshots.terms_table(corpus.terms),
+                                        corpus.errors, notes)
+        if target is not None and not cache.unwritten:
+            # served from the snapshot just written, as the next (warm) load will be: the record objects are
+            # let go (2.5 GB at 100,000 reports) and the frame is made from Arrow (4.5 -> 1.5 s there)
+            return _from_snapshot(Snapshot.of(target, records, corpus.errors, notes), cache)
     return corpus
 
 

@@ -83,8 +83,19 @@ def _schema() -> pa.Schema:
     return pa.schema(fields)
 
 
+BATCH = 1000  # rows turned into Arrow at a time
+
+
 def records_table(reports: list[ParsedReport], keys: list[str]) -> pa.Table:
-    """The records table of reports (keys: each one's cache key, in the same order)."""
+    """The records table of reports (keys: each one's cache key, in the same order). Built BATCH rows at a
+    time: the Python columns of all rows at once were 240 MB at 10,000 reports, the Arrow table is a tenth."""
+    if len(reports) != len(keys):
+        raise ValueError("one cache key per report")
+    pieces = [_records_batch(reports[i:i + BATCH], keys[i:i + BATCH]) for i in range(0, len(reports), BATCH)]
+    return pa.concat_tables(pieces) if pieces else _records_batch([], [])
+
+
+def _records_batch(reports: list[ParsedReport], keys: list[str]) -> pa.Table:
     columns: dict[str, list] = {name: [] for name in STORED}
     for parsed, cache_key in zip(reports, keys, strict=True):
         row = parsed.record.to_dict(lazy_checks=True)

@@ -91,7 +91,7 @@ def test_a_damaged_snapshot_is_removed_and_the_load_takes_the_slow_path(folder, 
     (snapshot,) = (cache / "snapshots").iterdir()
     (snapshot / "records.parquet").write_bytes(b"not parquet")
     corpus = load_corpus([folder], cache_dir=cache, workers=1)
-    assert isinstance(corpus.reports, list) and len(corpus.reports) == 5  # parsed from the cache rows
+    assert len(corpus.reports) == 5 and corpus.snapshot._source is None  # from the cache rows, not a file
     assert snapshots.read(cache, snapshot.name) is not None  # and written again, whole
 
 
@@ -100,11 +100,12 @@ def test_a_rebuilt_or_outdated_cache_drops_the_snapshots(folder, tmp_path, monke
 
     cache = tmp_path / "cache"
     load_corpus([folder], cache_dir=cache, workers=1)
-    assert (cache / "snapshots").is_dir()
+    (before,) = (cache / "snapshots").iterdir()
     monkeypatch.setattr(build, "parser_fingerprint", lambda: "another-parser")
     corpus = load_corpus([folder], cache_dir=cache, workers=1)
     assert any("解析器版本已更新" in n for n in corpus.notes)
-    assert isinstance(corpus.reports, list)
+    (after,) = (cache / "snapshots").iterdir()  # the old one dropped, the new parser's written
+    assert after.name != before.name and corpus.snapshot.path == after and len(corpus.reports) == 5
 
 
 def test_a_json_field_reads_as_the_dict_it_holds():
@@ -147,3 +148,17 @@ def test_a_damaged_big_column_is_no_half_snapshot(folder, tmp_path):
     assert snapshots.read(cache, snapshot.name) is None and not snapshot.exists()
     corpus = load_corpus([folder], cache_dir=cache, workers=1)
     assert len(corpus.reports) == 5 and snapshots.read(cache, snapshot.name) is not None
+
+
+def test_a_cold_load_is_served_from_the_snapshot_it_writes(folder, tmp_path):
+    fresh = load_corpus([folder], use_cache=False, workers=1)
+    cold = load_corpus([folder], cache_dir=tmp_path / "cache", workers=1)
+    assert isinstance(cold.reports, LazyReports) and not cold.reports.loaded  # the records let go
+    assert cold.snapshot.path.parent == tmp_path / "cache" / "snapshots"
+    a, b = to_frame(fresh), to_frame(cold)
+    assert list(a.columns) == list(b.columns) and dict(a.dtypes) == dict(b.dtypes)
+    for column in a.columns:
+        assert all(_same(x, y) for x, y in zip(a[column], b[column], strict=True)), column
+    assert cold.errors == fresh.errors and sorted(cold.notes) == sorted(fresh.notes)
+    assert [orjson.dumps(p.record.to_dict()) for p in cold.reports] == [
+        orjson.dumps(p.record.to_dict()) for p in fresh.reports]
