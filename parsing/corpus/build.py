@@ -7,6 +7,7 @@ import gc
 import os
 import sqlite3
 import stat
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ import pyarrow.parquet as pq
 from parsing.analysis.keywords import terms as keyword_terms
 from parsing.corpus import snapshot as snapshots
 from parsing.corpus.cache import ParseCache, default_cache_dir, slim_of
-from parsing.corpus.files import max_bytes, read_report_bytes, report_files, sha256_of, suffix_of
+from parsing.corpus.files import listed_reports, max_bytes, read_report_bytes, sha256_of, suffix_of
 from parsing.corpus.fingerprint import parser_fingerprint
 from parsing.corpus.sandbox import Ahead, parse_supervised
 from parsing.corpus.snapshot import Snapshot
@@ -293,15 +294,17 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
         # one worker started (and warming up, ~0.4 s) now, while the files are listed and looked up: a file or
         # two added to a loaded folder need no more, and a warm load stops it unused (~10 ms)
         ahead = Ahead(1, split_checks=True)
+    early = _Early(snapshots.latest, cache.folder) if cache is not None and snapshots.exists(cache.folder) else None
     try:
-        found = report_files(paths)  # (name, absolute path)
+        found = listed_reports(paths)  # (name, absolute path, lstat)
         limit = max_bytes()
-        stats = {where: s for _name, where in found if (s := stat_key(where, limit)) is not None} if cache else {}
+        stats = {where: s for _name, where, info in found if (s := _stat_key_of(info, limit)) is not None
+                 } if cache else {}
         known = cache.known_digests(stats) if cache is not None and stats else {}
         if ahead is not None and len(known) == len(found):
             ahead.close()  # every file as recorded: nothing to parse (a warm load)
         entries, errors, read = [], [], []
-        for name, where in found:
+        for name, where, _info in found:
             if where in known:
                 entries.append(Entry(name, None, known[where], where))
                 continue
@@ -318,11 +321,13 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
                 read.append((where, stats[where], entries[-1].digest))
         key = snapshots.snapshot_key(cache.version, [(e.name, cache_key(e.digest, e.name)) for e in entries],
                                      errors) if cache is not None else None
-        if cache is not None and (snap := snapshots.read(cache.folder, key)) is not None:
+        newest = early.result() if early is not None else None
+        if cache is not None and (snap := newest if newest is not None and newest.path.name == key
+                                  else snapshots.read(cache.folder, key)) is not None:
             cache.remember_digests(read)
             return _from_snapshot(snap, cache)  # a warm load: no record objects, no JSON decoding
         if cache is not None and not cache.readonly and (
-                done := _incremental(entries, errors, cache, key, workers, progress, ahead)):
+                done := _incremental(entries, errors, cache, key, workers, progress, ahead, newest)):
             cache.remember_digests(read)
             return done  # a few files added, changed or removed: the newest snapshot plus those
         corpus = _parse_entries(entries, cache, workers, progress, errors=errors, ahead=ahead)
@@ -381,9 +386,34 @@ def stat_key(path: str | Path, limit: int | None = None) -> tuple[int, int, int,
         info = os.lstat(path)
     except OSError:
         return None
-    if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= (limit or max_bytes()):
+    return _stat_key_of(info, limit or max_bytes())
+
+
+def _stat_key_of(info: os.stat_result | None, limit: int) -> tuple[int, int, int, int] | None:
+    if info is None or not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= limit:
         return None  # an empty file is always read (and named as empty), never looked up
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+class _Early:
+    """fn(*args) in a thread started now, its result (None on any error) taken later: the newest snapshot is
+    read (Arrow, mostly without the GIL) while the files are listed and looked up; a warm load then finds it
+    read when its key is known (the same one, nearly always)."""
+
+    def __init__(self, fn, *args):
+        self._result = None
+        self._thread = threading.Thread(target=self._run, args=(fn, args), daemon=True)
+        self._thread.start()
+
+    def _run(self, fn, args) -> None:
+        try:
+            self._result = fn(*args)
+        except Exception:  # noqa: BLE001 - only a head start: the load reads what it needs itself
+            self._result = None
+
+    def result(self):
+        self._thread.join()
+        return self._result
 
 
 def os_reason(exc: OSError) -> str:
@@ -406,12 +436,13 @@ INCREMENTAL_SHARE = 0.1  # above this share of new or changed files, the full pa
 
 
 def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCache, key: str, workers: int,
-                 progress: Callable[[int, int], None] | None, ahead: Ahead | None = None) -> Corpus | None:
+                 progress: Callable[[int, int], None] | None, ahead: Ahead | None = None,
+                 newest: Snapshot | None = None) -> Corpus | None:
     """The newest snapshot's rows for the files it already holds, plus the new or changed files, without
     rebuilding the others: only the agencies that gained or lost a report get their conflicts and cross-year
     checks computed again (both are within one agency). None when there is no snapshot to start from or too
     much changed; the result is then the full path's, which tests/parsing/corpus/test_build.py compares."""
-    prev = snapshots.latest(cache.folder)
+    prev = newest if newest is not None else snapshots.latest(cache.folder)
     if prev is None:
         return None
     table = prev.records

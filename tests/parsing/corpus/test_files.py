@@ -65,3 +65,16 @@ def test_suffix_of_is_splitext_lowered(name):
     from parsing.corpus.files import suffix_of
 
     assert suffix_of(name) == os.path.splitext(name)[1].lower()
+
+
+@pytest.mark.parametrize("name", ["a.txt", "A.TXT", "a.tar.Md", "a..txt", "a.txt.bak", "atxt", "报告.DOCX",
+                                  "x.md.txt", "İ.TXT", "a.", "a.htm", "a.HTML", "b.pdf"])
+def test_a_folder_lists_a_name_exactly_when_its_suffix_is_a_report_type(tmp_path, name):
+    import os
+
+    from parsing.corpus.files import report_files
+    from parsing.readers import SUPPORTED_SUFFIXES
+
+    (tmp_path / name).write_bytes(b"x")
+    listed = [n for n, _where in report_files([tmp_path])]
+    assert listed == ([name] if os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES else [])
