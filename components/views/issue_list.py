@@ -23,6 +23,8 @@ SEVERITIES = {"不符": 0, "冲突": 1, "无法读取": 2, "警告": 3, "提示"
 CHECK_SEVERITY = {"FAIL": "不符", "WARN": "警告", "INFO": "提示"}  # a broken rule, by the rule's severity
 WARN_WORDS = ("不一致", "采用表格", "多处不同", "疑似", "跨年", "截断", "不是政府信息公开")
 COLUMNS = ["严重程度", "报告", "文件", "内容", "原文", "rule_id"]
+CSV_AT_ONCE = 5000  # findings: above this the CSV is built when asked
+MAX_PICK = 500  # findings offered in the review picker
 
 
 def severity_of_warning(warning: str) -> str:
@@ -92,11 +94,15 @@ def cached_rows(view_key: str, _view: pd.DataFrame, _corpus: Corpus) -> pd.DataF
     return issue_table(_view, _corpus)
 
 
+def rows_key(view: pd.DataFrame, corpus: Corpus) -> str:
+    """What the view's issue list depends on: its reports, and the corpus' unreadable files and notes."""
+    key = hashlib.sha256("|".join(view["sha256"].tolist() + view["file"].tolist()).encode()).hexdigest()
+    return key + f"|{len(corpus.errors)}|{len(corpus.notes)}"
+
+
 def rows_for(view: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     """The view's issue_table, built once per filtered set (the links' URL parameters are added when shown)."""
-    key = hashlib.sha256("|".join(view["sha256"].tolist() + view["file"].tolist()).encode()).hexdigest()
-    key += f"|{len(corpus.errors)}|{len(corpus.notes)}"
-    return cached_rows(key, view, corpus)
+    return cached_rows(rows_key(view, corpus), view, corpus)
 
 
 def apply_reviews(table: pd.DataFrame, reviews: Reviews) -> pd.DataFrame:
@@ -135,8 +141,14 @@ def render(view: pd.DataFrame, corpus: Corpus, data_dir: Path | None = None) -> 
         "原文": st.column_config.LinkColumn("原文", display_text="打开原文"),
         "内容": st.column_config.TextColumn(width="large"),
     })
-    st.download_button("下载问题清单（CSV）", part.drop(columns="rule_id").to_csv(index=False).encode("utf-8-sig"),
-                       file_name="问题清单.csv", mime="text/csv", key="issues_csv")
+    # a long list's CSV is built when asked (0.9 s at 128,000 findings on every open otherwise)
+    csv_key = hashlib.sha256(f"{rows_key(view, corpus)}|{shown}|{len(part)}|{sorted(reviews.reviewed)}".encode()
+                             ).hexdigest()
+    if (len(part) <= CSV_AT_ONCE or st.button(f"准备问题清单 CSV（{len(part):,} 条）", key="issues_csv_make")
+            or st.session_state.get("issues_csv_for") == csv_key):
+        st.session_state["issues_csv_for"] = csv_key
+        st.download_button("下载问题清单（CSV）", part.drop(columns="rule_id").to_csv(index=False).encode("utf-8-sig"),
+                           file_name="问题清单.csv", mime="text/csv", key="issues_csv")
     _review_controls(part, reviews, data_dir)
 
 
@@ -147,7 +159,11 @@ def _review_controls(part: pd.DataFrame, reviews: Reviews, data_dir: Path | None
         return
     with st.expander("核对与停用规则", expanded=False):
         open_items = part[(part["核对"] == "") & (part["文件"] != "")] if not part.empty else part
-        labels = [f"{r.严重程度} · {r.报告} · {r.内容[:60]}" for r in open_items.itertuples()]
+        if len(open_items) > MAX_PICK:  # a choice among 100,000 is no choice (and 3 s to list on every open)
+            st.caption(f"共 {len(open_items):,} 条待核对，下面只列出前 {MAX_PICK} 条；请先用左侧筛选或上方的严重程度缩小范围。")
+            open_items = open_items.head(MAX_PICK)
+        labels = [f"{sev} · {report} · {text[:60]}" for sev, report, text in
+                  zip(*(open_items[c].tolist() for c in ("严重程度", "报告", "内容")), strict=True)]
         choice = st.selectbox("要标记为已核对的问题", range(len(labels)), format_func=lambda i: labels[i],
                               index=None, placeholder="选择一条", key="review_pick")
         reason = st.text_input("核对说明（必填）", key="review_reason")

@@ -71,3 +71,19 @@ def test_a_parameter_another_tab_writes_does_not_rebuild_the_shared_table(bundle
     at.query_params["page"] = "张店区安监"
     at.run()
     assert at.markdown[0].value == "`3`" and built == [1]
+
+
+def test_a_long_list_builds_its_csv_when_asked_and_offers_its_first_findings_to_review(
+        bundled_frame, bundled_corpus, monkeypatch, tmp_path):
+    from components.views import issue_list
+
+    monkeypatch.setattr(issue_list, "CSV_AT_ONCE", 2)  # the 3 findings shown by default (警告) are "many"
+    monkeypatch.setattr(issue_list, "MAX_PICK", 2)
+    at = run_view("issue_list", bundled_frame, bundled_corpus, tmp_path)
+    assert [b.label for b in at.button if b.key == "issues_csv_make"] == ["准备问题清单 CSV（3 条）"]
+    assert not [d for d in at.get("download_button") if d.proto.label == "下载问题清单（CSV）"]
+    (picker,) = [s for s in at.selectbox if s.key == "review_pick"]
+    assert len(picker.options) == 2 and all(o.startswith("警告 · ") for o in picker.options)
+    assert any("共 3 条待核对，下面只列出前 2 条" in c.value for c in at.caption)
+    at.button(key="issues_csv_make").click().run()
+    assert [d.proto.label for d in at.get("download_button")] == ["下载问题清单（CSV）"]
