@@ -19,7 +19,7 @@ import streamlit as st
 from components.frame import to_frame
 from parsing.corpus.build import Corpus, finish, load_corpus, parse_many
 from parsing.corpus.cache import default_cache_dir
-from parsing.corpus.files import report_files
+from parsing.corpus.files import listed_reports
 from parsing.corpus.fingerprint import parser_fingerprint
 from parsing.schema import ParsedReport
 
@@ -27,12 +27,9 @@ from parsing.schema import ParsedReport
 def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
     out = []
     if folder.is_dir():
-        for name, where in report_files([folder]):  # strings, not Path objects: 1.5 s less at 100,000 files
-            try:
-                stat = os.lstat(where)
-            except OSError:
-                continue
-            out.append((name, stat.st_size, stat.st_mtime_ns))
+        for name, _where, info in listed_reports([folder]):  # strings and their lstat: 1.5 s less at 100,000
+            if info is not None:
+                out.append((name, info.st_size, info.st_mtime_ns))
     return tuple(out)
 
 

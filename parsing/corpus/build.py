@@ -379,16 +379,6 @@ class _LazyTerms(Mapping):
         return len(self._snap.terms)
 
 
-def stat_key(path: str | Path, limit: int | None = None) -> tuple[int, int, int, int] | None:
-    """(size, mtime_ns, ctime_ns, inode) of a non-empty plain file within the size limit (default: max_bytes());
-    None otherwise."""
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return None
-    return _stat_key_of(info, limit or max_bytes())
-
-
 def _stat_key_of(info: os.stat_result | None, limit: int) -> tuple[int, int, int, int] | None:
     if info is None or not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= limit:
         return None  # an empty file is always read (and named as empty), never looked up

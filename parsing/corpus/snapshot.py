@@ -129,15 +129,6 @@ def terms_table(terms: Mapping[str, dict[str, list[str]]]) -> pa.Table:
                      "measures": [terms[f].get("measures", []) for f in files]}, schema=TERMS_SCHEMA)
 
 
-def write(folder: Path, key: str, reports: list[ParsedReport], keys: list[str],
-          terms: Mapping[str, dict[str, list[str]]], errors: list[LoadError], notes: list[str]) -> Path | None:
-    """Write the snapshot of a loaded corpus. Returns its folder, or None if it could not be written."""
-    target = Path(folder) / "snapshots" / key
-    if target.exists():
-        return target
-    return write_tables(folder, key, records_table(reports, keys), terms_table(terms), errors, notes)
-
-
 def write_tables(folder: Path, key: str, records: pa.Table, terms: pa.Table, errors: list[LoadError],
                  notes: list[str]) -> Path | None:
     """Write a snapshot's files into a temporary folder, then rename it: a reader never sees half of one.
