@@ -50,9 +50,13 @@ LAZY = ("evidence", "tables", "year_checks", "outcomes", *CHECK_LISTS)
 HIDDEN = ("cache_key", "year_checks", "failed", "outcomes", *CHECK_LISTS)  # not columns of the app's frame
 
 
-def snapshot_key(fingerprint: str, files: list[tuple[str, str]], errors: list[LoadError]) -> str:
-    """files: (name, cache key) of every readable file; errors: the files that could not be read."""
-    h = hashlib.sha256(f"{FORMAT}|{fingerprint}".encode())
+LAYOUT = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # this module (not in the parser's fingerprint)
+
+
+def snapshot_key(fingerprint: str, files: list[tuple[str, str]], errors: list[LoadError], layout: str = LAYOUT) -> str:
+    """files: (name, cache key) of every readable file; errors: the files that could not be read; layout: the
+    digest of the code that writes and reads snapshots."""
+    h = hashlib.sha256(f"{FORMAT}|{layout}|{fingerprint}".encode())
     h.update("".join([f"\n{name}\t{key}" for name, key in sorted(files)]).encode())  # one update: same digest
     for err in sorted(errors, key=lambda e: (e.file, e.reason)):
         h.update(f"\n!{err.file}\t{err.reason}".encode())

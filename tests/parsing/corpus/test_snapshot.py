@@ -79,6 +79,7 @@ def test_unreadable_files_and_notes_come_back_with_the_snapshot(folder, tmp_path
     (("fp", [("a.txt", "k1"), ("b.txt", "k3")], []), False),  # changed contents
     (("fp", [("a.txt", "k1"), ("c.txt", "k2")], []), False),  # renamed
     (("fp", [("a.txt", "k1"), ("b.txt", "k2")], [LoadError("x.txt", "文件为空")]), False),  # an unreadable file
+    (("fp", [("a.txt", "k1"), ("b.txt", "k2")], [], "another layout"), False),  # snapshot.py changed
 ])
 def test_the_key_covers_parser_names_contents_and_unreadable_files(other, same):
     base = snapshot_key("fp", [("b.txt", "k2"), ("a.txt", "k1")], [])
