@@ -6,11 +6,8 @@ import hashlib
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 import streamlit as st
 
-from components.frame import iter_columns
 from components.labels import STATUS_LABELS, STATUS_WORDS
 from components.links import doc_link, evidence_link, link_base
 from parsing.corpus.build import Corpus
@@ -41,7 +38,8 @@ def _table(view_key: str, _view: pd.DataFrame, _corpus: Corpus | None = None) ->
     return table_from_records(_view)
 
 
-COLUMNS = ["报告", "规则", "status", "_file", "_checks", "_n"]
+COLUMNS = ["报告", "规则", "status", "_file", "_checks", "_n"]  # with_reports' table
+CORE = ["规则", "status", "_row", "_n"]  # _table's: one row per check
 
 
 def snapshot_of(corpus: Corpus | None):
@@ -56,67 +54,74 @@ def _label(agency_label: str, year) -> str:
     return f"{agency_label} {'' if pd.isna(year) else int(year)}"
 
 
-def _labels(view: pd.DataFrame) -> np.ndarray:
-    return np.array([_label(r.agency_label, r.year) for r in iter_columns(view, "agency_label", "year")], dtype=object)
+def _categories(codes: np.ndarray, names: list[str], order: list[str] | None = None) -> pd.Categorical:
+    """codes into names as a Categorical whose categories are order (sorted names by default, as
+    pd.Categorical(values) sorts them); a name not in order is missing."""
+    order = sorted(names) if order is None else order
+    place = {name: i for i, name in enumerate(order)}
+    remap = np.array([place.get(name, -1) for name in names], dtype=np.int32)
+    return pd.Categorical.from_codes(remap[codes] if len(names) else codes, dtype=pd.CategoricalDtype(order),
+                                     validate=False)
+
+
+def _assemble(counts: np.ndarray, rules: pd.Categorical, statuses: pd.Categorical) -> pd.DataFrame:
+    """One row per check, worst first: counts[i] checks of view's row i (the rows with none are skipped).
+    Only codes: a report's label, file and checks are joined to the few rows drawn (with_reports)."""
+    order = np.argsort(statuses.codes, kind="stable")  # worst first (ORDER), each report's checks in order
+    at = np.repeat(np.arange(len(counts), dtype=np.int32), counts)  # each check's row in view
+    position = np.arange(len(statuses), dtype=np.int32) - np.repeat((np.cumsum(counts) - counts).astype(np.int32),
+                                                                     counts)
+    return pd.DataFrame({"规则": rules.take(order), "status": statuses.take(order), "_row": at[order],
+                         "_n": position[order]})
+
+
+def with_reports(table: pd.DataFrame, view: pd.DataFrame) -> pd.DataFrame:
+    """Some rows of the table (of this view) with their report's label, file and checks."""
+    rows = table["_row"].to_numpy()
+    labels = [_label(a, y) for a, y in zip(view["agency_label"].to_numpy(dtype=object)[rows],
+                                           view["year"].to_numpy(dtype=object, na_value=None)[rows], strict=True)]
+    return table.assign(报告=labels, _file=view["file"].to_numpy(dtype=object)[rows],
+                        _checks=view["checks"].to_numpy(dtype=object)[rows])[COLUMNS]
+
+
+def by_rule(table: pd.DataFrame) -> pd.DataFrame:
+    """Checks per rule and outcome (the outcomes met, in ORDER; the rules met, sorted), counted on codes."""
+    rules, statuses = table["规则"].cat, table["status"].cat
+    grid = np.bincount(rules.codes.astype(np.int64) * len(ORDER) + statuses.codes,
+                       minlength=len(rules.categories) * len(ORDER)).reshape(len(rules.categories), len(ORDER))
+    frame = pd.DataFrame(grid, index=pd.Index(rules.categories, name="规则"),
+                         columns=pd.Index(list(ORDER), name="status"))
+    return frame.loc[grid.sum(axis=1) > 0, grid.sum(axis=0) > 0]
 
 
 def table_from_snapshot(view: pd.DataFrame, snapshot) -> pd.DataFrame:
-    """table_from_records, from the snapshot's check_rules and check_results lists: flattened, encoded and
-    sorted in Arrow and numpy (at 10,000 reports 500,000 checks: ~0.9 s in Python, one string object each)."""
-    part = snapshot.table(["check_rules", "check_results"]).take(
-        pa.array(snapshot.rows_of(view["file"].tolist()), type=pa.int64()))
-    rules_lists = part.column("check_rules").combine_chunks()
-    counts = pc.list_value_length(rules_lists).fill_null(0).to_numpy(zero_copy_only=False)
+    """table_from_records, from the snapshot's codes of every check's rule and outcome (CheckCodes): gathered
+    and sorted in numpy (at 10,000 reports 500,000 checks: ~0.9 s in Python, one string object each)."""
+    codes = snapshot.check_codes()
+    rows = snapshot.rows_array(view["file"]).to_numpy()
+    counts = codes.counts[rows]
     if not counts.sum():
-        return pd.DataFrame(columns=COLUMNS)
-    at = np.repeat(np.arange(len(counts)), counts)  # each check's row in view
-    starts = np.cumsum(counts) - counts
-    rules = pc.dictionary_encode(pc.list_flatten(rules_lists))
-    results = pc.dictionary_encode(pc.list_flatten(part.column("check_results").combine_chunks()))
-    names = rules.dictionary.to_pylist()
-    order = sorted(range(len(names)), key=names.__getitem__)  # categories sorted, as pd.Categorical sorts them
-    rank = np.empty(len(names), dtype=np.int32)
-    rank[order] = np.arange(len(names), dtype=np.int32)
-    status_code = np.array([list(ORDER).index(s) if s in ORDER else -1 for s in results.dictionary.to_pylist()],
-                           dtype=np.int8)
-    table = pd.DataFrame({
-        "报告": _labels(view)[at],
-        "规则": pd.Categorical.from_codes(rank[rules.indices.to_numpy()], [names[i] for i in order]),
-        "status": pd.Categorical.from_codes(status_code[results.indices.to_numpy()], list(ORDER)),
-        "_file": np.array(view["file"].tolist(), dtype=object)[at],
-        "_checks": view["checks"].to_numpy(dtype=object)[at],
-        "_n": np.arange(len(at)) - np.repeat(starts, counts)})
-    order_rows = np.argsort(table["status"].cat.codes.to_numpy(), kind="stable")  # worst first (ORDER)
-    return table.take(order_rows).reset_index(drop=True)
+        return pd.DataFrame(columns=CORE)
+    starts = np.cumsum(counts) - counts  # where each view row's checks start in the table
+    gather = np.repeat(codes.offsets[rows] - starts, counts) + np.arange(counts.sum())
+    return _assemble(counts, _categories(codes.rules[gather], list(codes.rule_names)),
+                     _categories(codes.results[gather], list(codes.result_names), list(ORDER)))
 
 
 def table_from_records(view: pd.DataFrame) -> pd.DataFrame:
     """The table from each record's checks (their stored summary of outcomes where there is one)."""
-    labels, files, holders, counts, rules, statuses, positions = [], [], [], [], [], [], []
-    for r in iter_columns(view, "agency_label", "year", "file", "checks"):
-        pairs = check_outcomes(r.checks)
-        if not pairs:
-            continue
-        labels.append(_label(r.agency_label, r.year))
-        files.append(r.file)
-        holders.append(r.checks)
+    counts, rules, statuses = [], [], []
+    for checks in view["checks"].tolist():
+        pairs = check_outcomes(checks)
         counts.append(len(pairs))
-        rule_names, outcomes = zip(*pairs, strict=True)
-        rules.extend(rule_names)
-        statuses.extend(outcomes)
-        positions.extend(range(len(pairs)))
-    if not counts:
-        return pd.DataFrame(columns=COLUMNS)
+        rules.extend(rule for rule, _outcome in pairs)
+        statuses.extend(outcome for _rule, outcome in pairs)
+    if not sum(counts):
+        return pd.DataFrame(columns=CORE)
     # one row per check (~500,000 at 10,000 reports): the per-report columns are repeated by index, not appended
     # check by check, and the few dozen rules and five outcomes are categories
-    at = np.repeat(np.arange(len(counts)), counts)
-    table = pd.DataFrame({"报告": np.array(labels, dtype=object)[at], "规则": pd.Categorical(rules),
-                          "status": pd.Categorical(statuses, categories=list(ORDER)),
-                          "_file": np.array(files, dtype=object)[at],
-                          "_checks": pd.Series(holders, dtype=object).to_numpy()[at],
-                          "_n": positions})
-    order = np.argsort(table["status"].cat.codes.to_numpy(), kind="stable")  # worst first (ORDER)
-    return table.take(order).reset_index(drop=True)
+    return _assemble(np.array(counts, dtype=np.int64), pd.Categorical(rules),
+                     pd.Categorical(statuses, categories=list(ORDER)))
 
 
 def shown_rows(table: pd.DataFrame, base: dict) -> pd.DataFrame:
@@ -144,10 +149,8 @@ def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
     names = STATUS_WORDS
     for col, (status, name) in zip(st.columns(len(names)), names.items(), strict=True):
         col.metric(name, int(counts.get(status, 0)))
-    by_rule = (table.assign(n=1).pivot_table(index="规则", columns="status", values="n", aggfunc="sum", fill_value=0)
-               .rename(columns=names))
     with st.expander("按规则汇总", expanded=len(table) > MAX_ROWS):
-        st.dataframe(by_rule, height=300)
+        st.dataframe(by_rule(table).rename(columns=names), height=300)
     shown = st.multiselect("显示的结果", list(STATUS_LABELS), default=list(STATUS_LABELS),
                            format_func=STATUS_LABELS.get, key="quality_status")
     table = table[table["status"].isin(shown)]
@@ -155,7 +158,7 @@ def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
         st.caption(f"共 {len(table)} 条，下表显示最需要查看的前 {MAX_ROWS} 条（不符、警告、提示、无法判断、通过依次排列）；"
                    "请用上方的结果或左侧的筛选缩小范围，或在“按规则汇总”中看全部。")
         table = table.head(MAX_ROWS)
-    st.dataframe(shown_rows(table, base), hide_index=True, height=560, column_config={
+    st.dataframe(shown_rows(with_reports(table, view), base), hide_index=True, height=560, column_config={
         "原文": st.column_config.LinkColumn("原文", display_text="打开原文"),
         "说明": st.column_config.TextColumn(width="large"),
     })

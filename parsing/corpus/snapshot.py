@@ -22,13 +22,16 @@ import os
 import shutil
 import threading
 import time
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
 import orjson
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from parsing.corpus.figures import agency_label, total_quality
@@ -51,6 +54,35 @@ HIDDEN = ("cache_key", "year_checks", "failed", "outcomes", *CHECK_LISTS)  # not
 
 
 LAYOUT = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # this module (not in the parser's fingerprint)
+
+
+class CheckCodes(NamedTuple):
+    """Every stored check as two codes (rule, outcome), the rows' checks one after another: row i's checks are
+    rules[offsets[i]:offsets[i] + counts[i]]. Read-only arrays, shared by every session."""
+
+    offsets: np.ndarray  # int64, per row
+    counts: np.ndarray  # int64, per row
+    rules: np.ndarray  # int32 codes into rule_names
+    rule_names: tuple[str, ...]
+    results: np.ndarray  # int32 codes into result_names
+    result_names: tuple[str, ...]
+
+
+def _codes_of(chunks, names: dict[str, int]) -> np.ndarray:
+    """The flattened values of list<string or dictionary> chunks as codes into names (grown as met)."""
+    out = []
+    for chunk in chunks:
+        flat = pc.list_flatten(chunk)
+        if not pa.types.is_dictionary(flat.type):
+            flat = pc.dictionary_encode(flat)
+        local = np.array([names.setdefault(v, len(names)) for v in flat.dictionary.to_pylist()], dtype=np.int32)
+        out.append(local[flat.indices.to_numpy(zero_copy_only=False)] if len(flat) else np.empty(0, np.int32))
+    return np.concatenate(out) if out else np.empty(0, np.int32)
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
 
 
 def snapshot_key(fingerprint: str, files: list[tuple[str, str]], errors: list[LoadError], layout: str = LAYOUT) -> str:
@@ -88,6 +120,7 @@ def _schema() -> pa.Schema:
 
 
 BATCH = 1000  # rows turned into Arrow at a time
+ROW_GROUP = 4096  # rows per Parquet row group: one report's evidence is read with its group, not the column
 
 
 def records_table(reports: list[ParsedReport], keys: list[str]) -> pa.Table:
@@ -143,7 +176,7 @@ def write_tables(folder: Path, key: str, records: pa.Table, terms: pa.Table, err
     staging = target.with_name(f".{key}.{os.getpid()}.{time.time_ns()}")
     try:
         staging.mkdir(parents=True)
-        pq.write_table(records, staging / "records.parquet", compression="zstd")
+        pq.write_table(records, staging / "records.parquet", compression="zstd", row_group_size=ROW_GROUP)
         pq.write_table(terms, staging / "terms.parquet", compression="zstd")
         (staging / "meta.json").write_bytes(orjson.dumps({
             "format": FORMAT, "errors": [[e.file, e.reason] for e in errors], "notes": notes}))
@@ -204,7 +237,8 @@ class Snapshot:
             raise ValueError(f"snapshot format {meta.get('format')}, expected {FORMAT}")
         self.errors = [LoadError(f, r) for f, r in meta["errors"]]
         self.notes = list(meta["notes"])
-        self._source = pq.ParquetFile(pa.memory_map(str(path / "records.parquet")))
+        self._map = pa.memory_map(str(path / "records.parquet"))
+        self._source = pq.ParquetFile(self._map)
         names = self._source.schema_arrow.names
         if set(names) != set(STORED):
             raise ValueError("snapshot columns differ from this version's")
@@ -212,9 +246,16 @@ class Snapshot:
         self._names = names
         self._lazy: dict[str, pa.ChunkedArray] = {}
         self._full: pa.Table | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._terms: dict[str, dict[str, list[str]]] | None = None
         self._rows: dict[str, int] | None = None
+        meta = self._source.metadata
+        self._group_starts = [0]
+        for g in range(meta.num_row_groups - 1):
+            self._group_starts.append(self._group_starts[-1] + meta.row_group(g).num_rows)
+        self._groups: dict[tuple[str, int], pa.Array] = {}
+        self._chunks: dict[str, tuple[list[int], list[pa.Array]]] = {}
+        self._codes: CheckCodes | None = None
 
     @classmethod
     def of(cls, path: Path, records: pa.Table, errors: list[LoadError], notes: list[str]) -> Snapshot:
@@ -222,8 +263,9 @@ class Snapshot:
         snap = cls.__new__(cls)
         snap.path, snap.errors, snap.notes = path, list(errors), list(notes)
         snap._source, snap._small, snap._full, snap._names = None, records, records, records.column_names
-        snap._lazy, snap._lock = {}, threading.Lock()
+        snap._lazy, snap._lock = {}, threading.RLock()
         snap._terms = snap._rows = None
+        snap._group_starts, snap._groups, snap._chunks, snap._codes, snap._map = [0], {}, {}, None, None
         return snap
 
     @property
@@ -237,7 +279,49 @@ class Snapshot:
         with self._lock:  # sessions share a loaded corpus: one read per column
             if name not in self._lazy:
                 self._lazy[name] = self._source.read(columns=[name]).column(name)
+                for group in [k for k in self._groups if k[0] == name]:  # the whole column serves them now
+                    del self._groups[group]
             return self._lazy[name]
+
+    def cell(self, name: str, row: int):
+        """One row's value of a column. A LAZY column not yet read is read one row group at a time (a report's
+        evidence reads 4,096 rows of it, not the 227 MB column at 100,000 reports)."""
+        if name in LAZY and self._full is None and name not in self._lazy:
+            group = bisect_right(self._group_starts, row) - 1
+            with self._lock:
+                part = self._groups.get((name, group))
+                if part is None:
+                    part = self._source.read_row_group(group, columns=[name]).column(name).combine_chunks()
+                    self._groups[(name, group)] = part
+            return part[row - self._group_starts[group]].as_py()
+        return _cell(self._chunks, name, self.column(name), row)
+
+    def check_codes(self) -> CheckCodes:
+        """CHECK_LISTS as codes, made once: Parquet gives them dictionary-encoded row group by row group (0.09 s
+        at 100,000 reports, against 0.7 s to read them as 5 million strings)."""
+        with self._lock:
+            if self._codes is None:
+                self._codes = self._read_codes()
+            return self._codes
+
+    def _read_codes(self) -> CheckCodes:
+        if self._source is not None:
+            source = pq.ParquetFile(self._map, read_dictionary=[f"{name}.list.element" for name in CHECK_LISTS])
+            groups = [source.read_row_group(g, columns=list(CHECK_LISTS))
+                      for g in range(source.metadata.num_row_groups)]
+            chunks = {name: [c for t in groups for c in t.column(name).chunks] for name in CHECK_LISTS}
+        else:  # just built: the lists in hand, as strings
+            chunks = {name: self.column(name).chunks for name in CHECK_LISTS}
+        lengths = [pc.list_value_length(c).fill_null(0).to_numpy(zero_copy_only=False) for c in chunks["check_rules"]]
+        counts = np.concatenate(lengths).astype(np.int64) if lengths else np.zeros(0, np.int64)
+        offsets = np.cumsum(counts) - counts
+        rule_names: dict[str, int] = {}
+        result_names: dict[str, int] = {}
+        rules, results = _codes_of(chunks["check_rules"], rule_names), _codes_of(chunks["check_results"], result_names)
+        if len(counts) != self.num_rows or len(rules) != len(results) or len(rules) != counts.sum():
+            raise ValueError("check lists do not match the records")
+        return CheckCodes(_frozen(offsets), _frozen(counts), _frozen(rules), tuple(rule_names), _frozen(results),
+                          tuple(result_names))
 
     def table(self, names: list[str]) -> pa.Table:
         """Some columns of the records as one table."""
@@ -257,6 +341,13 @@ class Snapshot:
             self._rows = {f: i for i, f in enumerate(self.column("file").to_pylist())}
         return [self._rows[f] for f in files]
 
+    def rows_array(self, files) -> pa.Array:
+        """rows_of, looked up in Arrow (a dict of 100,000 names took 0.6 s to build)."""
+        rows = pc.index_in(pa.array(files, type=pa.string()), value_set=self.column("file").combine_chunks())
+        if rows.null_count:
+            raise KeyError(pa.array(files, type=pa.string()).filter(rows.is_null())[0].as_py())
+        return rows.cast(pa.int64())
+
     def cache_key_of(self, file: str) -> str:
         """The parse-cache key of one report of the snapshot (to read its text or checks)."""
         return self.column("cache_key")[self.rows_of([file])[0]].as_py()
@@ -269,6 +360,19 @@ class Snapshot:
             self._terms = {f: {"problems": p, "measures": m} for f, p, m in zip(files, problems, measures,
                                                                                    strict=True)}
         return self._terms
+
+
+def _cell(index: dict, name: str, column: pa.ChunkedArray, row: int):
+    """column[row] without joining its chunks (a cold snapshot's columns come in 1,000-row chunks)."""
+    if name not in index:
+        starts, chunks = [], []
+        for chunk in (c for c in column.chunks if len(c)):
+            starts.append(starts[-1] + len(chunks[-1]) if chunks else 0)
+            chunks.append(chunk)
+        index[name] = (starts, chunks)
+    starts, chunks = index[name]
+    i = bisect_right(starts, row) - 1
+    return chunks[i][row - starts[i]].as_py()
 
 
 def read(folder: Path, key: str) -> Snapshot | None:
@@ -316,16 +420,13 @@ class JsonDict(Mapping):
 
 
 class _Deferred:
-    """One LAZY column of a snapshot, read (and its chunks joined) the first time a row of it is asked for."""
+    """One LAZY column of a snapshot, whose rows are read when asked for (Snapshot.cell)."""
 
     def __init__(self, snapshot, name: str):
         self._snapshot, self._name = snapshot, name
-        self._array: pa.Array | None = None
 
     def text(self, row: int) -> str:
-        if self._array is None:
-            self._array = self._snapshot.column(self._name).combine_chunks()
-        return self._array[row].as_py()
+        return self._snapshot.cell(self._name, row)
 
     def decoded(self, row: int):
         raw = self.text(row)
@@ -387,6 +488,10 @@ class _Rows:
     def __init__(self, snapshot: Snapshot, rows: list[int]):
         self.records = snapshot.records.take(pa.array(rows, type=pa.int64()))
         self._names, self.num_rows = self.records.column_names, self.records.num_rows
+        self._chunks: dict = {}
 
     def column(self, name: str) -> pa.ChunkedArray:
         return self.records.column(name)
+
+    def cell(self, name: str, row: int):
+        return _cell(self._chunks, name, self.column(name), row)

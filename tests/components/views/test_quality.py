@@ -41,9 +41,12 @@ def test_the_table_counts_from_the_stored_outcomes_and_reads_only_the_drawn_chec
     assert not any(c.loaded for c in warm["checks"])  # counted and sorted without reading a check
     assert list(a["status"]) == list(b["status"]) and list(a["规则"]) == list(b["规则"])
     assert a["status"].value_counts().to_dict() == b["status"].value_counts().to_dict()
-    shown_a, shown_b = quality.shown_rows(a.head(3), {}), quality.shown_rows(b.head(3), {})
+    assert list(a.columns) == ["规则", "status", "_row", "_n"]  # codes only: labels joined to the drawn rows
+    drawn_a, drawn_b = quality.with_reports(a.head(3), fresh), quality.with_reports(b.head(3), warm)
+    shown_a, shown_b = quality.shown_rows(drawn_a, {}), quality.shown_rows(drawn_b, {})
     assert shown_a.equals(shown_b) and shown_a["结果"].iloc[0] == "! 警告"  # no 不符 in the bundled five: 警告 first
-    assert sum(c.loaded for c in warm["checks"]) == len(set(b.head(3)["_file"]))  # only the drawn rows' reports
+    assert list(shown_a["报告"]) == ["张店区安监 2009", "张店区安监 2018", "罗庄区安监 2018"]  # the first warnings
+    assert sum(c.loaded for c in warm["checks"]) == len(set(drawn_b["_file"]))  # only the drawn rows' reports
 
 
 def test_a_frame_from_the_snapshot_is_counted_there_into_the_same_table(tmp_path):
@@ -68,11 +71,26 @@ def test_a_frame_from_the_snapshot_is_counted_there_into_the_same_table(tmp_path
     assert snapshot is not None
     for view in (frame, frame.iloc[::-1], frame[frame["format"] == "template2019"]):
         fast, slow = quality.table_from_snapshot(view, snapshot), quality.table_from_records(view)
+        assert fast.equals(slow)
+        fast, slow = quality.with_reports(fast, view), quality.with_reports(slow, view)
         assert fast.drop(columns="_checks").equals(slow.drop(columns="_checks"))
         assert all(a is b for a, b in zip(fast["_checks"], slow["_checks"], strict=True))
     assert not any(c.loaded for c in frame["checks"])
-    table = quality.table_from_snapshot(frame, snapshot)
+    table = quality.with_reports(quality.table_from_snapshot(frame, snapshot), frame)
     assert len(table) == 143 and table["status"].iloc[0] == "WARN"
     between = table[table["规则"].astype(str).str.startswith("跨年衔接")]
     assert len(between) == 9 and set(between["报告"]) == {"江北水城旅游度假区安监 2023"}  # against its 2022 twin
     assert quality.snapshot_of(load_corpus([folder], use_cache=False, workers=1)) is None  # parsed now: records
+
+
+def test_by_rule_counts_each_rules_outcomes_as_a_pivot_would():
+    import pandas as pd
+
+    from components.views import quality
+
+    table = pd.DataFrame({"规则": pd.Categorical(["表二合计", "表三勾稽", "表二合计", "表二合计", "未用"]),
+                          "status": pd.Categorical(["PASS", "FAIL", "FAIL", "PASS", "PASS"],
+                                                   categories=list(quality.ORDER))}).iloc[:4]
+    counts = quality.by_rule(table)
+    assert list(counts.index) == ["表三勾稽", "表二合计"] and list(counts.columns) == ["FAIL", "PASS"]  # met only
+    assert counts.loc["表二合计"].tolist() == [1, 2] and counts.loc["表三勾稽"].tolist() == [1, 0]

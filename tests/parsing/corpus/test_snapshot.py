@@ -116,25 +116,33 @@ def test_a_json_field_reads_as_the_dict_it_holds():
     assert value.get("表四") is None and not JsonDict("{}") and list(value) == ["表三"]
 
 
-def test_a_warm_frame_reads_the_big_columns_only_when_a_view_asks(folder, tmp_path):
+def test_a_warm_frame_reads_the_big_columns_only_when_a_view_asks(folder, tmp_path, monkeypatch):
+    monkeypatch.setattr(snapshots, "ROW_GROUP", 2)  # five reports in three row groups: rows 0-1, 2-3, 4
     cache = tmp_path / "cache"
     fresh = load_corpus([folder], use_cache=False, workers=1)
     load_corpus([folder], cache_dir=cache, workers=1)
     warm = load_corpus([folder], cache_dir=cache, workers=1)
     frame = to_frame(warm)
-    assert warm.snapshot._lazy == {}  # evidence, tables and the checks between years: not read yet
+    assert warm.snapshot._lazy == {} and warm.snapshot._groups == {}  # evidence, tables, checks: not read yet
+    assert warm.snapshot._group_starts == [0, 2, 4]
     assert set(snapshots.LAZY) == {"evidence", "tables", "year_checks", "outcomes", "check_rules", "check_results"}
     shutil.rmtree(cache / "snapshots")  # pruned by another load meanwhile: the mapped file is still read
     row = frame[frame["file"] == "003_dd0aca17394d444a.txt"].iloc[0]
     assert row["evidence"]["proactive_total"]["text"].count("57条") == 1
-    assert set(warm.snapshot._lazy) == {"evidence"}  # one column read, for every row at once
+    stored_row = warm.snapshot.rows_of(["003_dd0aca17394d444a.txt"])[0]
+    assert warm.snapshot._lazy == {}  # one report's evidence reads its row group only
+    assert set(warm.snapshot._groups) == {("evidence", stored_row // 2)}
     by_file = {p.record.file: p.record.to_dict() for p in fresh.reports}
     for file, evidence, tables, checks in zip(frame["file"], frame["evidence"], frame["tables"], frame["checks"],
                                               strict=True):
         assert evidence == by_file[file]["evidence"] and tables == by_file[file]["tables"]
         assert check_outcomes(checks) == check_outcomes(by_file[file]["checks"])  # from the stored summary
         assert list(checks) == list(by_file[file]["checks"])
-    assert set(warm.snapshot._lazy) == {"evidence", "tables", "year_checks", "outcomes"}
+    assert {name for name, _group in warm.snapshot._groups} == {"evidence", "tables", "year_checks", "outcomes"}
+    assert len(warm.snapshot._groups) == 4 * 3
+    assert warm.snapshot.column("evidence").to_pylist() == [  # the whole column, when asked, replaces its groups
+        warm.snapshot.cell("evidence", i) for i in range(5)]
+    assert "evidence" in warm.snapshot._lazy and ("evidence", 0) not in warm.snapshot._groups
 
 
 def test_a_damaged_big_column_is_no_half_snapshot(folder, tmp_path):
@@ -163,3 +171,25 @@ def test_a_cold_load_is_served_from_the_snapshot_it_writes(folder, tmp_path):
     assert cold.errors == fresh.errors and sorted(cold.notes) == sorted(fresh.notes)
     assert [orjson.dumps(p.record.to_dict()) for p in cold.reports] == [
         orjson.dumps(p.record.to_dict()) for p in fresh.reports]
+
+
+def test_check_codes_give_every_rows_rules_and_outcomes_from_the_file_and_from_the_tables_in_hand(
+        folder, tmp_path, monkeypatch):
+    """Each row group's dictionary is its own: the codes are one numbering over all of them."""
+    monkeypatch.setattr(snapshots, "ROW_GROUP", 2)
+    cache = tmp_path / "cache"
+    cold = load_corpus([folder], cache_dir=cache, workers=1).snapshot  # Snapshot.of: the lists as strings
+    warm = load_corpus([folder], cache_dir=cache, workers=1).snapshot  # read back, dictionary-encoded
+    assert cold._source is None and warm._source is not None and warm._group_starts == [0, 2, 4]
+
+    def decoded(snap):
+        c = snap.check_codes()
+        assert not c.rules.flags.writeable and c.counts.sum() == len(c.rules) == len(c.results)
+        return [[(c.rule_names[r], c.result_names[o]) for r, o in zip(c.rules[s:s + n], c.results[s:s + n],
+                                                                      strict=True)]
+                for s, n in zip(c.offsets, c.counts, strict=True)]
+
+    expected = [list(zip(r, o, strict=True)) for r, o in zip(warm.column("check_rules").to_pylist(),
+                                                             warm.column("check_results").to_pylist(), strict=True)]
+    assert decoded(warm) == expected == decoded(cold)
+    assert [len(e) for e in expected] == [7, 7, 7, 7, 52]  # four prose reports, one 2019-template report
