@@ -30,12 +30,39 @@ def _value(key: str, value) -> str:
     return str(value)
 
 
+MAX_PICK = 500  # reports offered in the picker at once (a list of 100,000 took 1.8 s to build and is no choice)
+
+
+def picked(view: pd.DataFrame, query: str, keep: list[str]) -> pd.DataFrame:
+    """The reports the picker offers: those whose agency or file name contains query (all when it is empty),
+    the first MAX_PICK of them, and the reports in keep (the linked and the current one) wherever they are."""
+    part = view
+    if query:
+        hit = (view["agency_label"].astype(str).str.contains(query, regex=False)
+               | view["file"].astype(str).str.contains(query, regex=False))
+        part = view[hit.fillna(False).astype(bool)]
+    head = part.head(MAX_PICK)
+    missing = [f for f in keep if f not in set(head["file"])]
+    if missing:
+        head = pd.concat([view[view["file"].isin(missing)], head])
+    return head
+
+
 def render(view: pd.DataFrame, corpus: Corpus) -> None:
-    files = list(view["file"])
-    labels = {r.file: f"{r.agency_label} · {year_label(r.year)} · {r.file}" + (" · 上传" if r.source == "上传" else "")
-              for r in iter_columns(view, "file", "agency_label", "year", "source")}
     wanted = st.query_params.get("doc")
-    if "doc_file" not in st.session_state or st.session_state["doc_file"] not in files:
+    in_view = set(view["file"])
+    current = st.session_state.get("doc_file")
+    query = ""
+    if len(view) > MAX_PICK:
+        query = st.text_input(f"查找报告（共 {len(view):,} 份；输入机构名或文件名，下面列出前 {MAX_PICK} 份）",
+                              key="doc_query").strip()
+    options = picked(view, query, [f for f in (wanted, current) if f in in_view])
+    files = list(options["file"])
+    labels = {r.file: f"{r.agency_label} · {year_label(r.year)} · {r.file}" + (" · 上传" if r.source == "上传" else "")
+              for r in iter_columns(options, "file", "agency_label", "year", "source")}
+    if query and len(files) == sum(f in (wanted, current) for f in files):
+        st.caption(f"没有机构名或文件名含“{query}”的报告。")
+    if current not in files:
         st.session_state["doc_file"] = wanted if wanted in files else files[0]
     file = st.selectbox("选择报告", files, key="doc_file", format_func=labels.get)
     row = view[view["file"] == file].iloc[0]

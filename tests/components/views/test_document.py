@@ -104,3 +104,32 @@ def test_the_headline_figure_is_chosen_first_and_the_choice_is_in_the_url():
     assert at.query_params["field"] == "year"
     again = _document_app({"tab": "文档", "doc": "003_dd0aca17394d444a.txt", "field": "year"})
     assert again.selectbox(key="doc_field_003_dd0aca17394d444a.txt").value == "year"
+
+
+def test_a_long_view_offers_its_first_reports_and_a_search_by_agency_or_file(monkeypatch):
+    import pandas as pd
+
+    from components.views import document
+
+    view = pd.DataFrame({"file": ["a.txt", "b.txt", "c.txt", "d.txt"],
+                         "agency_label": ["罗庄区安监", "张店区安监", "张店区安监", "聊城市安监"]})
+    monkeypatch.setattr(document, "MAX_PICK", 2)
+    assert list(document.picked(view, "", [])["file"]) == ["a.txt", "b.txt"]
+    assert list(document.picked(view, "", ["d.txt"])["file"]) == ["d.txt", "a.txt", "b.txt"]  # the linked one
+    assert list(document.picked(view, "张店", [])["file"]) == ["b.txt", "c.txt"]
+    assert list(document.picked(view, "d.t", [])["file"]) == ["d.txt"]  # file names too, no regex
+    assert list(document.picked(view, "济南", ["a.txt"])["file"]) == ["a.txt"]
+
+
+def test_the_picker_searches_when_the_view_is_longer_than_it_lists(monkeypatch):
+    from components.views import document
+
+    monkeypatch.setattr(document, "MAX_PICK", 2)
+    at = _document_app({"tab": "文档", "doc": "004_b34427a2f19d7753.txt"})
+    picker = at.selectbox(key="doc_file")
+    assert picker.value == "004_b34427a2f19d7753.txt"  # the linked report, though not among the first two
+    assert picker.options[1:] == ["罗庄区安监 · 2018年 · 003_dd0aca17394d444a.txt",
+                                  "张店区安监 · 2009年 · 002_31cc29bab18448a3.txt"]
+    at.text_input(key="doc_query").input("聊城").run()
+    assert [o.rsplit(" · ", 1)[1] for o in at.selectbox(key="doc_file").options] == [
+        "004_b34427a2f19d7753.txt", "001_4faf77f426963b58.txt"]  # the current one stays, then the match
