@@ -67,6 +67,7 @@ def test_a_parameter_another_tab_writes_does_not_rebuild_the_shared_table(bundle
         st.write(issue_list.badge_for(frame, corpus, folder))
 
     issue_list.cached_rows.clear()
+    issue_list._badge.clear()
     at = AppTest.from_function(app, args=(bundled_frame, bundled_corpus, tmp_path), default_timeout=30).run()
     at.query_params["page"] = "张店区安监"
     at.run()
