@@ -61,3 +61,32 @@ def test_tidy_neutralises_formulas_in_any_text_column_and_leaves_numbers_alone()
     per_cell = labelled(frame).astype(object)
     per_cell = per_cell.where(per_cell.notna(), "").map(neutralise)
     assert to_csv(table) == to_csv(per_cell)  # the same file, cell for cell
+
+
+def test_a_long_view_draws_its_first_rows_and_builds_its_files_when_asked(bundled_frame, bundled_corpus,
+                                                                         monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from components.views import data_table
+
+    monkeypatch.setattr(data_table, "GRID_ROWS", 2)
+    monkeypatch.setattr(data_table, "CSV_AT_ONCE", 3)
+    monkeypatch.setattr(data_table, "EXCEL_AT_ONCE", 3)
+
+    def app(frame, corpus):
+        from components.views import data_table
+
+        data_table.render(frame, corpus)
+
+    at = AppTest.from_function(app, args=(bundled_frame.assign(source="数据文件夹"), bundled_corpus),
+                               default_timeout=60).run()
+    assert len(at.dataframe[0].value) == 2 and list(at.dataframe[0].value["主动公开条数"]) == [57, 123]
+    assert any("前 2 份报告（共 5 份）" in c.value for c in at.caption)
+    assert [b.proto.label for b in at.get("download_button")] == []  # nothing built on open
+    at.button(key="csv_make").click().run()
+    assert [b.proto.label for b in at.get("download_button")] == ["下载 CSV"]
+    at.button(key="excel_make").click().run()
+    assert [b.proto.label for b in at.get("download_button")] == ["下载 CSV", "下载 Excel"]  # the CSV stays
+    back = pd.read_csv(io.BytesIO(data_table._csv_bytes.__wrapped__("k", bundled_frame.assign(source="数据文件夹"))),
+                       encoding="utf-8-sig")
+    assert list(back["主动公开条数"]) == [57, 123, 280, 1000, 47]  # every report of the view, not the grid's two
