@@ -35,3 +35,16 @@ def test_the_second_part_pairs_problems_with_measures_and_lists_shared_sentences
     first = at.dataframe[0].value.iloc[0]
     assert (first["问题主题"], first["报告数"], first["对应措施主题"]) == ("便民性不足", 3, "便民服务")
     assert not at.get("plotly_chart")  # the heatmap is the first part's
+
+
+def test_theme_rows_repeat_each_reports_columns_for_each_of_its_hits(bundled_frame):
+    rows = theme_rows(bundled_frame)
+    per_report = rows.groupby(["file", "side"], observed=True).size().to_dict()
+    assert len(rows) == 43 and per_report[("002_31cc29bab18448a3.txt", "measure")] == 10
+    assert per_report[("004_b34427a2f19d7753.txt", "problem")] == 4
+    first = rows.iloc[0]
+    assert (first["file"], first["机构"], first["year"], first["年份"], first["省份"], first["side"], first["code"],
+            first["主题"]) == ("003_dd0aca17394d444a.txt", "罗庄区安监", 2018, "2018年", "山东省", "problem", "P02",
+                             "公开内容不全面")
+    assert first["句子"].endswith("一是公开内容不全面,还未实现非公开事项以外的事项全部公开;")
+    assert theme_rows(bundled_frame.iloc[0:0]).empty
