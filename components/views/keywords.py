@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import random
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 from wordcloud import WordCloud  # at import, not on the tab's first open: it loads matplotlib (~0.5 s)
 
@@ -61,18 +63,44 @@ def wordcloud_png(frequencies: tuple[tuple[str, int], ...]) -> bytes | None:
     return buf.getvalue()
 
 
-def _stats(view: pd.DataFrame, part: str, all_terms: dict[str, dict[str, list[str]]]) -> pd.DataFrame:
-    counts: Counter = Counter()
-    where: dict[str, list[str]] = {}
-    for file in view["file"]:
-        words = all_terms.get(file, {}).get(part, [])
-        counts.update(words)
-        for w in dict.fromkeys(words):
-            where.setdefault(w, []).append(file)
-    rows = [{"词语": t, "出现次数": n, "报告数": len(where[t]), "files": where[t]} for t, n in counts.items()]
-    if not rows:
+FILES_KEPT = 21  # files kept per term: the recurring list names 20 reports, then 等
+
+
+def term_lists(all_terms, files: list[str], part: str) -> pa.ListArray:
+    """Each file's terms of part, as one Arrow list per file (a file without terms: an empty or missing list).
+    A corpus served from its snapshot gives them from terms.parquet; a dict (a corpus parsed now) is converted."""
+    lists = getattr(all_terms, "lists", None)
+    if lists is not None:
+        return lists(part, files)
+    return pa.array([(all_terms.get(f) or {}).get(part) or [] for f in files], type=pa.list_(pa.string()))
+
+
+def _stats(view: pd.DataFrame, part: str, all_terms) -> pd.DataFrame:
+    """Every term of part in the view: its occurrences, its reports, and the first FILES_KEPT of those (in view
+    order), most reports first. Counted in Arrow and numpy (a Counter over 1.2 million terms took 3.6 s at
+    100,000 reports)."""
+    files = view["file"].tolist()
+    lists = term_lists(all_terms, files, part)
+    flat = pc.list_flatten(lists)
+    if not len(flat):
         return pd.DataFrame(columns=["词语", "出现次数", "报告数", "files"])
-    return pd.DataFrame(rows).sort_values(["报告数", "出现次数", "词语"], ascending=[False, False, True])
+    encoded = pc.dictionary_encode(flat)
+    words = encoded.dictionary.to_pylist()
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False).astype(np.int64)
+    pairs = np.sort(codes * len(files) + parents)  # by term, then view order
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each (term, report) once (np.unique: 4× slower)
+    pair_terms, pair_rows = pairs // len(files), pairs % len(files)
+    reports = np.bincount(pair_terms, minlength=len(words))
+    starts = np.cumsum(reports) - reports  # where each term's reports start in pairs
+    kept = (np.arange(len(pairs)) - starts[pair_terms]) < FILES_KEPT
+    names = np.array(files, dtype=object)[pair_rows[kept]]
+    cut = np.minimum(reports, FILES_KEPT)
+    kept_files = np.split(names, np.cumsum(cut)[:-1])
+    table = pd.DataFrame({"词语": pd.Series(words, dtype=object),
+                          "出现次数": np.bincount(codes, minlength=len(words)), "报告数": reports,
+                          "files": pd.Series([list(f) for f in kept_files], dtype=object)})
+    return table.sort_values(["报告数", "出现次数", "词语"], ascending=[False, False, True])
 
 
 def chosen_section() -> str:
@@ -126,7 +154,7 @@ def _in_context(view: pd.DataFrame, stats: dict[str, pd.DataFrame], labels: dict
     for part, table in stats.items():
         for r in table[table["报告数"] >= 2].itertuples():
             recurring.append({"词语": r.词语, "部分": PARTS[part], "报告数": r.报告数, "出现次数": r.出现次数,
-                              "报告": "、".join(labels[f] for f in r.files[:20]) + ("等" if len(r.files) > 20 else "")})
+                              "报告": "、".join(labels[f] for f in r.files[:20]) + ("等" if r.报告数 > 20 else "")})
     if not recurring:
         st.info("当前筛选下没有在两份以上报告中都出现的词。请放宽筛选条件。")
         return

@@ -378,6 +378,10 @@ class _LazyTerms(Mapping):
     def __len__(self) -> int:
         return len(self._snap.terms)
 
+    def lists(self, part: str, files: list[str]):
+        """Each file's terms of part as an Arrow list (null for a file the snapshot does not hold)."""
+        return self._snap.term_lists(part, files)
+
 
 def _stat_key_of(info: os.stat_result | None, limit: int) -> tuple[int, int, int, int] | None:
     if info is None or not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= limit:

@@ -256,6 +256,7 @@ class Snapshot:
         self._groups: dict[tuple[str, int], pa.Array] = {}
         self._chunks: dict[str, tuple[list[int], list[pa.Array]]] = {}
         self._codes: CheckCodes | None = None
+        self._terms_table: pa.Table | None = None
 
     @classmethod
     def of(cls, path: Path, records: pa.Table, errors: list[LoadError], notes: list[str]) -> Snapshot:
@@ -266,6 +267,7 @@ class Snapshot:
         snap._lazy, snap._lock = {}, threading.RLock()
         snap._terms = snap._rows = None
         snap._group_starts, snap._groups, snap._chunks, snap._codes, snap._map = [0], {}, {}, None, None
+        snap._terms_table = None
         return snap
 
     @property
@@ -351,6 +353,17 @@ class Snapshot:
     def cache_key_of(self, file: str) -> str:
         """The parse-cache key of one report of the snapshot (to read its text or checks)."""
         return self.column("cache_key")[self.rows_of([file])[0]].as_py()
+
+    def term_lists(self, part: str, files: list[str]) -> pa.ListArray:
+        """Each file's terms of part (problems, measures) from terms.parquet, read once; null for a file not here."""
+        with self._lock:
+            if self._terms_table is None:
+                self._terms_table = pq.read_table(self.path / "terms.parquet").combine_chunks()
+        table = self._terms_table
+        rows = pc.index_in(pa.array(files, type=pa.string()), value_set=table.column("file").chunk(0)
+                           if table.num_rows else pa.array([], pa.string()))
+        return table.column(part).take(rows).combine_chunks() if table.num_rows else pa.array(
+            [None] * len(files), type=pa.list_(pa.string()))
 
     @property
     def terms(self) -> dict[str, dict[str, list[str]]]:

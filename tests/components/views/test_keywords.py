@@ -41,3 +41,29 @@ def test_a_link_with_a_term_opens_the_context_part(bundled_frame, bundled_corpus
     at = run_view("keywords", bundled_frame, bundled_frame, bundled_corpus.terms, query={"term": "便民性"})
     assert at.selectbox(key="kw_term").value == "便民性"
     assert at.query_params["kw"] in ("反复出现的词与上下文", ["反复出现的词与上下文"])
+
+
+def test_terms_from_the_snapshot_count_as_terms_from_a_fresh_parse(tmp_path, monkeypatch):
+    import shutil
+
+    from conftest import DATA
+
+    from components.frame import to_frame
+    from parsing.corpus import load_corpus
+
+    shutil.copytree(DATA, tmp_path / "data")
+    fresh = load_corpus([tmp_path / "data"], use_cache=False, workers=1)
+    load_corpus([tmp_path / "data"], cache_dir=tmp_path / "cache", workers=1)
+    warm = load_corpus([tmp_path / "data"], cache_dir=tmp_path / "cache", workers=1)
+    assert hasattr(warm.terms, "lists") and isinstance(fresh.terms, dict)  # terms.parquet, and a dict
+    view = to_frame(warm).iloc[::-1]  # another order: the kept files follow the view
+    for part in keywords.PARTS:
+        a, b = keywords._stats(view, part, fresh.terms), keywords._stats(view, part, warm.terms)
+        assert a.reset_index(drop=True).equals(b.reset_index(drop=True))
+    monkeypatch.setattr(keywords, "FILES_KEPT", 2)
+    top = keywords._stats(view, "problems", warm.terms).iloc[0]
+    assert (top["词语"], top["报告数"]) == ("差距", 3)
+    assert top["files"] == ["001_4faf77f426963b58.txt", "000_b48a33d21bd5f171.txt"]  # the first two in view order
+    assert keywords._stats(view.iloc[0:0], "problems", warm.terms).empty
+    unknown = view.assign(file="not-in-the-snapshot.txt")
+    assert keywords._stats(unknown, "problems", warm.terms).empty  # a file the snapshot lacks has no terms
