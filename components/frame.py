@@ -13,12 +13,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from parsing.corpus.build import Corpus, paused_gc
-from parsing.corpus.figures import agency_label, total_quality
 from parsing.corpus.snapshot import columns as snapshot_columns
+from parsing.corpus.snapshot import derived
 from parsing.schema import FIELDS
 
 DTYPES = {"int": "Int64", "float": "Float64"}  # nullable numbers: a missing figure stays <NA>, never 0
-ADDED = ("agency_key", "agency_label", "total_quality")
+ADDED = ("agency_key", "agency_label", "total_quality", "review_corrected", "review_total")
 SORT_KEYS = ("agency_key", "year", "file")  # the frame's row order (missing years last)
 FIELD_KIND = {f.name: f.kind for f in FIELDS}
 # read from Arrow in one call each (the snapshot path): strings, whole numbers, flags
@@ -37,9 +37,7 @@ def _to_frame(corpus: Corpus) -> pd.DataFrame:
     rows = []
     for parsed in corpus.reports:
         row = parsed.record.to_dict(lazy_checks=True)
-        row["agency_label"] = agency_label(row)
-        row["agency_key"] = row["agency"] or f"（机构不明）{row['file']}"
-        row["total_quality"] = total_quality(row)
+        row.update(derived(row))  # the snapshot's own derived columns, made the same way
         rows.append(row)
     return _typed(pd.DataFrame(rows, columns=[f.name for f in FIELDS] + list(ADDED)))
 
@@ -71,6 +69,9 @@ def _typed(frame: pd.DataFrame, sort: bool = True) -> pd.DataFrame:
     for f in FIELDS:
         if f.kind in DTYPES and str(frame[f.name].dtype) != DTYPES[f.kind]:
             frame[f.name] = frame[f.name].astype(DTYPES[f.kind])
+    for name in ("review_corrected", "review_total"):
+        if str(frame[name].dtype) != "Int64":
+            frame[name] = frame[name].astype("Int64")
     if not sort:
         return frame
     return frame.sort_values(list(SORT_KEYS), na_position="last").reset_index(drop=True)

@@ -8,7 +8,7 @@ from parsing.schema import FIELDS, FORMAT_PROSE, FORMAT_TEMPLATE
 
 # Columns components/frame.py adds to the records, with their labels.
 FRAME_COLUMNS = {"agency_key": "机构（分组键）", "agency_label": "机构简称", "total_quality": "主动公开数字质量",
-                 "source": "来源"}
+                 "review_corrected": "行政复议结果纠正（表四）", "review_total": "行政复议总计（表四）", "source": "来源"}
 FIELD_LABELS: dict[str, str] = {f.name: f.label for f in FIELDS} | FRAME_COLUMNS
 # CSV/Excel: every exported field in FIELDS order, then the figure's quality and where the report came from;
 # the 64-character sha256 last, where it does not push the agency out of sight on screen

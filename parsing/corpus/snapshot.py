@@ -34,16 +34,18 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from parsing.corpus.figures import agency_label, total_quality
+from parsing.corpus.figures import agency_label, review_figures, total_quality
 from parsing.schema import FIELDS, LazyChecks, LoadError, ParsedReport, Report, check_outcomes, failed_checks
 
-FORMAT = 5  # bump when the files' layout changes: older snapshots are then never read
+FORMAT = 6  # bump when the files' layout changes: older snapshots are then never read
 KEEP = 3  # snapshots kept per cache folder (each about 10 MB at 10,000 reports)
 # nested fields, and floats: a float field may hold an int (fees 0 and 0.0 read alike, print differently)
 JSON_FIELDS = tuple(f.name for f in FIELDS if f.kind in ("dict", "float"))
 LIST_FIELDS = tuple(f.name for f in FIELDS if f.kind == "list" and f.name != "checks")
 ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
-DERIVED = ("agency_label", "agency_key", "total_quality")
+DERIVED_TYPES = {"agency_label": pa.string(), "agency_key": pa.string(), "total_quality": pa.string(),
+                 "review_corrected": pa.int64(), "review_total": pa.int64()}
+DERIVED = tuple(DERIVED_TYPES)
 CHECK_LISTS = ("check_rules", "check_results")  # every check's (rule, outcome), those between years included
 STORED = [f.name for f in FIELDS if f.name != "checks"] + list(DERIVED) + ["cache_key", "year_checks", "failed",
                                                                         "outcomes", *CHECK_LISTS]
@@ -97,8 +99,9 @@ def snapshot_key(fingerprint: str, files: list[tuple[str, str]], errors: list[Lo
 
 def derived(row: dict[str, Any]) -> dict[str, Any]:
     """The columns the app adds to a record: its short label, its grouping key, its figure's quality."""
+    corrected, total = review_figures(row["tables"])
     return {"agency_label": agency_label(row), "agency_key": row["agency"] or f"（机构不明）{row['file']}",
-            "total_quality": total_quality(row)}
+            "total_quality": total_quality(row), "review_corrected": corrected, "review_total": total}
 
 
 def _schema() -> pa.Schema:
@@ -112,7 +115,7 @@ def _schema() -> pa.Schema:
             fields.append(pa.field(f.name, ARROW_TYPES[f.kind]))
         elif f.kind == "list":
             fields.append(pa.field(f.name, pa.list_(pa.string())))
-    fields += [pa.field(name, pa.string()) for name in DERIVED]
+    fields += [pa.field(name, DERIVED_TYPES[name]) for name in DERIVED]
     fields += [pa.field("cache_key", pa.string()), pa.field("year_checks", pa.string()), pa.field("failed", pa.string()),
                pa.field("outcomes", pa.string())]
     fields += [pa.field(name, pa.list_(pa.string())) for name in CHECK_LISTS]

@@ -10,7 +10,11 @@ from parsing.corpus.build import Corpus
 
 def test_the_bundled_reports_in_agency_and_year_order_with_the_added_columns(bundled_corpus):
     frame = to_frame(bundled_corpus)
-    assert list(frame.columns[-len(ADDED):]) == ["agency_key", "agency_label", "total_quality"]
+    assert list(frame.columns[-len(ADDED):]) == ["agency_key", "agency_label", "total_quality", "review_corrected",
+                                                 "review_total"]
+    # 表四's 行政复议 row (all zero in the 2023 report), missing where there is no 表四
+    assert frame["review_total"].tolist() == [pd.NA, pd.NA, pd.NA, pd.NA, 0]
+    assert str(frame["review_corrected"].dtype) == "Int64"
     assert list(zip(frame["agency_label"], frame["year"], frame["total_quality"], strict=True)) == [
         ("罗庄区安监", 2018, "stated"), ("张店区安监", 2009, "stated"), ("张店区安监", 2018, "cumulative"),
         ("聊城市安监", 2018, "cumulative"), ("江北水城旅游度假区安监", 2023, "stated")]

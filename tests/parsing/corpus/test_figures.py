@@ -31,3 +31,15 @@ def test_agency_label_is_the_smallest_place_plus_the_kind():
     assert agency_label({"district": "张店区", "city": "淄博市", "agency_type": "安监"}) == "张店区安监"
     assert agency_label({"district": None, "city": "聊城市", "agency_type": "安监"}) == "聊城市安监"
     assert agency_label({"agency_type": None}) == "地区不明"
+
+
+@pytest.mark.parametrize(("tables", "expected"), [
+    ({"表四": {"rows": {"行政复议": [3, 2, 0, 1, 6]}}}, (2, 6)),  # 结果纠正, 总计
+    ({"表四": {"rows": {"行政复议": [3, None, 0, 1, 6]}}}, (None, None)),  # a blank cell: no rate from it
+    ({"表四": {"rows": {"行政复议": [3, 2, 0]}}}, (None, None)),  # a row cut short
+    ({"表四": {"rows": {}}}, (None, None)), ({}, (None, None)), (None, (None, None)),
+])
+def test_review_figures_read_table_four_or_nothing(tables, expected):
+    from parsing.corpus.figures import review_figures
+
+    assert review_figures(tables) == expected
