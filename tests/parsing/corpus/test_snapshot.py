@@ -129,7 +129,7 @@ def test_a_warm_frame_reads_the_big_columns_only_when_a_view_asks(folder, tmp_pa
     shutil.rmtree(cache / "snapshots")  # pruned by another load meanwhile: the mapped file is still read
     row = frame[frame["file"] == "003_dd0aca17394d444a.txt"].iloc[0]
     assert row["evidence"]["proactive_total"]["text"].count("57条") == 1
-    stored_row = warm.snapshot.rows_of(["003_dd0aca17394d444a.txt"])[0]
+    stored_row = warm.snapshot.rows_array(["003_dd0aca17394d444a.txt"])[0].as_py()
     assert warm.snapshot._lazy == {}  # one report's evidence reads its row group only
     assert set(warm.snapshot._groups) == {("evidence", stored_row // 2)}
     by_file = {p.record.file: p.record.to_dict() for p in fresh.reports}
