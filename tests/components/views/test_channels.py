@@ -1,6 +1,8 @@
 """components/channels.py (公开渠道): the share of each year's reports naming a channel, and the view's table of
 the numbers reports tie to one channel, on the bundled corpus."""
 
+import pandas as pd
+import pytest
 from view_helpers import run_view
 
 from components.views.channels import channel_shares_by_year
@@ -60,3 +62,28 @@ def test_many_agencies_draw_shares_and_trend_first_and_the_stated_numbers_as_the
     counts = at.dataframe[0].value
     assert len(counts) == 14  # two stated numbers per copy, seven copies
     assert set(counts.loc[counts["渠道"] == "政务微信", "数量"]) == {78}
+
+
+def _mentions_by_explode(groups, channels):
+    """The reference: what _mentions counted before it counted on codes."""
+    pairs = pd.DataFrame({"group": groups.to_numpy(), "channel": channels.to_numpy(), "report": range(len(groups))})
+    pairs = pairs.explode("channel").dropna(subset=["channel"]).drop_duplicates(["report", "channel"])
+    return pairs.groupby(["group", "channel"]).size().unstack(fill_value=0)
+
+
+@pytest.mark.parametrize(("groups", "channels"), [
+    (["山东省", "山东省", "江苏省", None], [["网站", "微博", "网站"], ["微信"], [], ["网站"]]),  # a repeat, NaN group
+    ([2019, 2020, 2019], [["网站"], None, ["网站", "公开栏"]]),  # a missing list
+    (["甲", "乙"], [[], []]),
+])
+def test_mentions_count_each_report_once_per_channel_as_an_explode_would(groups, channels):
+    from components.views.channels import _mentions
+
+    groups, channels = pd.Series(groups, dtype=object), pd.Series(channels, dtype=object)
+    fast, slow = _mentions(groups, channels), _mentions_by_explode(groups, channels)
+    if slow.empty:
+        assert fast.empty
+        return
+    columns = sorted(slow.columns)
+    assert fast.loc[slow.index, columns].to_numpy().tolist() == slow[columns].to_numpy().tolist()
+    assert set(fast.index) == set(slow.index) and set(fast.columns) == set(slow.columns)
