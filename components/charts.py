@@ -33,34 +33,47 @@ def bar_label(total, quality) -> str:
 
 def proactive_bars(data: pd.DataFrame, colors: dict[str, str], years: list[str]) -> go.Figure:
     """Bars per agency and year. data: rows with a total (columns agency_key, agency_label, agency,
-    year_label, total, total_quality, file)."""
-    fig = go.Figure()
-    for agency, rows in data.groupby("agency_key", sort=True):
-        label = rows["agency_label"].iloc[0]
-        plain = rows[rows["total_quality"] != "conflict"]
-        groups = [(label, plain)] if not plain.empty else []
+    year_label, total, total_quality, file).
+
+    The traces are made as plain dicts and validated once by the figure (add_bar per trace and a pandas
+    group per agency cost 0.6 s for 180 conflicting files of four agencies)."""
+    cols = {c: data[c].tolist() for c in ("agency_key", "agency_label", "agency", "year_label", "total",
+                                          "total_quality", "file")}
+    by_agency: dict[str, list[int]] = {}
+    for i, key in enumerate(cols["agency_key"]):
+        by_agency.setdefault(key, []).append(i)
+    traces = []
+    for agency in sorted(by_agency):
+        rows = by_agency[agency]
+        label, full_name = cols["agency_label"][rows[0]], cols["agency"][rows[0]] or agency
+        plain = [i for i in rows if cols["total_quality"][i] != "conflict"]
+        groups = [(label, plain)] if plain else []
         # a conflicting pair: one trace per file, so the two values stand side by side and are named
-        for file, part in rows[rows["total_quality"] == "conflict"].groupby("file", sort=True):
-            groups.append((f"{label} · {file}", part))
+        conflicts: dict[str, list[int]] = {}
+        for i in rows:
+            if cols["total_quality"][i] == "conflict":
+                conflicts.setdefault(cols["file"][i], []).append(i)
+        groups += [(f"{label} · {file}", conflicts[file]) for file in sorted(conflicts)]
         for name, part in groups:
-            qualities = list(part["total_quality"])
-            fig.add_bar(
-                x=list(part["year_label"]), y=[int(v) for v in part["total"]], name=name,
+            qualities = [cols["total_quality"][i] for i in part]
+            traces.append({
+                "type": "bar", "x": [cols["year_label"][i] for i in part], "y": [int(cols["total"][i]) for i in part],
+                "name": name,
                 # the mark on a line of its own: "280（累计）" on one line is wider than a grouped bar and ran into
                 # the next bar's label
-                text=[bar_label(t, q) for t, q in zip(part["total"], qualities, strict=True)],
-                textposition="outside", cliponaxis=False, textfont={"size": 18, "color": "#111418"},
-                marker={"color": colors.get(agency), "line": {"color": "#111418", "width": 1.5},
-                        # overlay: the hatch is drawn over the agency's own colour, which stays recognisable
-                        "pattern": {"shape": [QUALITY_STYLE[q][0] for q in qualities], "fgcolor": "#111418",
-                                    "solidity": 0.3, "fillmode": "overlay"}},
-                customdata=[[f, QUALITY_STYLE[q][2].split("：")[-1] if q != "stated" else "写明",
-                             rows["agency"].iloc[0] or agency]
-                            for f, q in zip(part["file"], qualities, strict=True)],
-                hovertemplate="%{customdata[2]}<br>%{x}：%{text}<br>%{customdata[1]}<br>%{customdata[0]}"
-                              "<extra></extra>",
-            )
-    _quality_legend(fig, set(data["total_quality"]))
+                "text": [bar_label(cols["total"][i], q) for i, q in zip(part, qualities, strict=True)],
+                "textposition": "outside", "cliponaxis": False, "textfont": {"size": 18, "color": "#111418"},
+                "marker": {"color": colors.get(agency), "line": {"color": "#111418", "width": 1.5},
+                           # overlay: the hatch is drawn over the agency's own colour, which stays recognisable
+                           "pattern": {"shape": [QUALITY_STYLE[q][0] for q in qualities], "fgcolor": "#111418",
+                                       "solidity": 0.3, "fillmode": "overlay"}},
+                "customdata": [[cols["file"][i], QUALITY_STYLE[q][2].split("：")[-1] if q != "stated" else "写明",
+                                full_name] for i, q in zip(part, qualities, strict=True)],
+                "hovertemplate": "%{customdata[2]}<br>%{x}：%{text}<br>%{customdata[1]}<br>%{customdata[0]}"
+                                 "<extra></extra>",
+            })
+    fig = go.Figure(data=traces)
+    _quality_legend(fig, set(cols["total_quality"]))
     # value labels never shrink below 16 px on narrow grouped bars (plotly shrinks them to fit by default)
     fig.update_layout(barmode="group", legend_title_text="机构", showlegend=True,
                       uniformtext={"minsize": 16, "mode": "show"})

@@ -112,9 +112,8 @@ def style_figure(fig: go.Figure, title: str, height: int = 480, present: bool | 
     own = (copy.deepcopy({k: v for k, v in props.items() if k != "template"}) if isinstance(props, dict)
            else fig.layout.to_plotly_json())
     own.pop("template", None)  # the default one, which the new figure gets too (no view sets its own)
-    styled = go.Figure(layout=_merged(own, layout))
-    styled.add_traces(fig.data)
-    return styled
+    return go.Figure(data=fig.data, layout=_merged(own, layout))  # traces given to the constructor: half the
+    # cost of add_traces (0.18 s for 180 bars)
 
 
 def _merged(base: dict, extra: dict) -> dict:
