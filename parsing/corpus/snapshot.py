@@ -191,6 +191,44 @@ def write_tables(folder: Path, key: str, records: pa.Table, terms: pa.Table, err
     return target
 
 
+STATS = "stats.parquet"  # the listing a snapshot was made from (written beside it when every file had a stat)
+STAT_COLUMNS = ("where", "size", "mtime_ns", "ctime_ns", "ino")
+
+
+def _stats_table(stats: Mapping[str, tuple[int, int, int, int]]) -> pa.Table:
+    wheres = sorted(stats)
+    columns = {"where": pa.array(wheres, type=pa.string())}
+    for i, name in enumerate(STAT_COLUMNS[1:]):
+        columns[name] = pa.array([stats[w][i] for w in wheres], type=pa.int64())
+    return pa.table(columns)
+
+
+def write_stats(path: Path, stats: Mapping[str, tuple[int, int, int, int]], fingerprint: str) -> None:
+    """Keep the folder's listing (each file's path, size, times, inode) with the snapshot at path, so a load
+    that lists the same folder unchanged can take the snapshot without the stat index or the key (0.5 s at
+    100,000 reports). Written whole or not at all; a failure only means the usual warm path next time."""
+    table = _stats_table(stats).replace_schema_metadata({"fingerprint": fingerprint, "layout": LAYOUT,
+                                                         "format": str(FORMAT)})
+    staging = Path(path) / f".{STATS}.{os.getpid()}.{time.time_ns()}"
+    try:
+        pq.write_table(table, staging)
+        os.replace(staging, Path(path) / STATS)
+    except OSError:
+        staging.unlink(missing_ok=True)
+
+
+def listing_matches(snapshot: Snapshot, stats: Mapping[str, tuple[int, int, int, int]], fingerprint: str) -> bool:
+    """Whether the snapshot was made, by this parser and this layout, from exactly this listing."""
+    try:
+        stored = pq.read_table(Path(snapshot.path) / STATS)
+    except (OSError, pa.ArrowException):
+        return False
+    meta = {k.decode(): v.decode() for k, v in (stored.schema.metadata or {}).items()}
+    if meta != {"fingerprint": fingerprint, "layout": LAYOUT, "format": str(FORMAT)} or stored.num_rows != len(stats):
+        return False
+    return stored.replace_schema_metadata(None).equals(_stats_table(stats))
+
+
 def exists(folder: Path) -> bool:
     """Whether the cache folder holds any snapshot (a load may then be warm or incremental)."""
     try:

@@ -193,3 +193,54 @@ def test_check_codes_give_every_rows_rules_and_outcomes_from_the_file_and_from_t
                                                              warm.column("check_results").to_pylist(), strict=True)]
     assert decoded(warm) == expected == decoded(cold)
     assert [len(e) for e in expected] == [7, 7, 7, 7, 52]  # four prose reports, one 2019-template report
+
+
+def test_an_unchanged_listing_takes_the_snapshot_without_the_stat_index(folder, tmp_path, monkeypatch):
+    from parsing.corpus.cache import ParseCache
+
+    cache = tmp_path / "cache"
+    cold = load_corpus([folder], cache_dir=cache, workers=1)
+    (snapshot,) = (cache / "snapshots").iterdir()
+    assert (snapshot / snapshots.STATS).is_file()  # the listing it was made from
+    looked_up = []
+    real = ParseCache.known_digests
+    monkeypatch.setattr(ParseCache, "known_digests", lambda self, stats: looked_up.append(1) or real(self, stats))
+    warm = load_corpus([folder], cache_dir=cache, workers=1)
+    assert looked_up == [] and warm.snapshot.path == snapshot  # the folder as listed: nothing looked up
+    assert to_frame(warm).equals(to_frame(load_corpus([folder], cache_dir=cache, workers=1)))
+    assert [p.record.proactive_total for p in warm.reports] == [p.record.proactive_total for p in cold.reports]
+
+    report = folder / "003_dd0aca17394d444a.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("共57条", "共58条"), encoding="utf-8")
+    changed = load_corpus([folder], cache_dir=cache, workers=1)
+    assert looked_up == [1]  # a changed file: the usual path, which reads it again
+    assert 58 in [p.record.proactive_total for p in changed.reports]
+    assert changed.snapshot.path != snapshot and (changed.snapshot.path / snapshots.STATS).is_file()
+
+
+@pytest.mark.parametrize("change", ["fingerprint", "stats", "missing"])
+def test_a_listing_from_another_parser_or_folder_does_not_match(folder, tmp_path, change):
+    from parsing.corpus.fingerprint import parser_fingerprint
+
+    cache = tmp_path / "cache"
+    corpus = load_corpus([folder], cache_dir=cache, workers=1)
+    stats = {str(p): (p.stat().st_size, p.stat().st_mtime_ns, p.stat().st_ctime_ns, p.stat().st_ino)
+             for p in sorted(folder.iterdir())}
+    assert snapshots.listing_matches(corpus.snapshot, stats, parser_fingerprint())
+    if change == "fingerprint":
+        assert not snapshots.listing_matches(corpus.snapshot, stats, "1.0+another")
+    elif change == "stats":
+        first = next(iter(stats))
+        stats[first] = (stats[first][0] + 1, *stats[first][1:])
+        assert not snapshots.listing_matches(corpus.snapshot, stats, parser_fingerprint())
+    else:
+        (corpus.snapshot.path / snapshots.STATS).unlink()
+        assert not snapshots.listing_matches(corpus.snapshot, stats, parser_fingerprint())
+
+
+def test_an_unreadable_file_writes_no_listing(folder, tmp_path):
+    cache = tmp_path / "cache"
+    (folder / "empty.txt").write_bytes(b"")  # read, and named, on every load
+    load_corpus([folder], cache_dir=cache, workers=1)
+    (snapshot,) = (cache / "snapshots").iterdir()
+    assert not (snapshot / snapshots.STATS).exists()
