@@ -88,3 +88,16 @@ def test_a_long_list_builds_its_csv_when_asked_and_offers_its_first_findings_to_
     assert any("共 3 条待核对，下面只列出前 2 条" in c.value for c in at.caption)
     at.button(key="issues_csv_make").click().run()
     assert [d.proto.label for d in at.get("download_button")] == ["下载问题清单（CSV）"]
+
+
+def test_a_long_list_draws_its_worst_findings_and_keeps_them_all_for_the_csv(bundled_frame, bundled_corpus,
+                                                                             monkeypatch, tmp_path):
+    from components.views import issue_list
+
+    monkeypatch.setattr(issue_list, "MAX_ROWS", 2)
+    at = run_view("issue_list", bundled_frame, bundled_corpus, tmp_path)
+    drawn = at.dataframe[0].value
+    assert len(drawn) == 2 and set(drawn["严重程度"]) == {"警告"}
+    assert all("tab=" in link for link in drawn["原文"])  # the drawn rows carry their links
+    assert any("显示 3 条，下表列出最需要查看的前 2 条（全部在 CSV 中）" in c.value for c in at.caption)
+    (csv,) = [d for d in at.get("download_button") if d.proto.label == "下载问题清单（CSV）"]
