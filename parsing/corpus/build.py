@@ -300,9 +300,14 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
         limit = max_bytes()
         stats = {where: s for _name, where, info in found if (s := _stat_key_of(info, limit)) is not None
                  } if cache else {}
-        listed = cache is not None and bool(stats) and len(stats) == len(found)  # every file has a stat
+        # the listing as a snapshot keeps it: every file's lstat, unreadable ones too (an empty or oversized file
+        # gives the same error while it is unchanged); with the size limit, which decides what is readable
+        listing = {where: (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+                   for _name, where, info in found if info is not None}
+        listed = cache is not None and bool(found) and len(listing) == len(found)
+        listing_key = f"{cache.version}|{limit}" if cache is not None else ""
         if listed and early is not None and (newest := early.result()) is not None and snapshots.listing_matches(
-                newest, stats, cache.version):
+                newest, listing, listing_key):
             if ahead is not None:
                 ahead.close()
             return _from_snapshot(newest, cache)  # the folder as the newest snapshot listed it: nothing to look up
@@ -321,10 +326,12 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
                 continue
             except OSError as exc:
                 errors.append(LoadError(name, os_reason(exc)))
+                listed = False  # a failure of the moment (permissions, EIO): never kept as what this listing gives
                 continue
             entries.append(Entry(name, data, sha256_of(data), where))
             if where in stats:
                 read.append((where, stats[where], entries[-1].digest))
+        listed_errors = len(errors)  # a later error (a file changed while read) also means: keep no listing
         key = snapshots.snapshot_key(cache.version, [(e.name, cache_key(e.digest, e.name)) for e in entries],
                                      errors) if cache is not None else None
         newest = early.result() if early is not None else None
@@ -335,8 +342,8 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
         if cache is not None and not cache.readonly and (
                 done := _incremental(entries, errors, cache, key, workers, progress, ahead, newest)):
             cache.remember_digests(read)
-            if listed and not errors:
-                snapshots.write_stats(done.snapshot.path, stats, cache.version)
+            if listed and len(errors) == listed_errors:
+                snapshots.write_stats(done.snapshot.path, listing, listing_key)
             return done  # a few files added, changed or removed: the newest snapshot plus those
         corpus = _parse_entries(entries, cache, workers, progress, errors=errors, ahead=ahead)
         if cache is not None:
@@ -355,8 +362,8 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
         notes = [n for n in corpus.notes if n not in cache.notes]
         target = snapshots.write_tables(cache.folder, key, records, snapshots.terms_table(corpus.terms),
                                         corpus.errors, notes)
-        if target is not None and listed and not errors and not cache.unwritten:  # every file listed, read, kept
-            snapshots.write_stats(target, stats, cache.version)
+        if target is not None and listed and len(errors) == listed_errors and not cache.unwritten:
+            snapshots.write_stats(target, listing, listing_key)
         if target is not None and not cache.unwritten:
             # served from the snapshot just written, as the next (warm) load will be: the record objects are
             # let go (2.5 GB at 100,000 reports) and the frame is made from Arrow (4.5 -> 1.5 s there)

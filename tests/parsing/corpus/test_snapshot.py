@@ -218,29 +218,59 @@ def test_an_unchanged_listing_takes_the_snapshot_without_the_stat_index(folder, 
     assert changed.snapshot.path != snapshot and (changed.snapshot.path / snapshots.STATS).is_file()
 
 
-@pytest.mark.parametrize("change", ["fingerprint", "stats", "missing"])
-def test_a_listing_from_another_parser_or_folder_does_not_match(folder, tmp_path, change):
+@pytest.mark.parametrize("change", ["fingerprint", "size limit", "stats", "missing"])
+def test_a_listing_from_another_parser_limit_or_folder_does_not_match(folder, tmp_path, change):
+    from parsing.corpus.files import max_bytes
     from parsing.corpus.fingerprint import parser_fingerprint
 
     cache = tmp_path / "cache"
     corpus = load_corpus([folder], cache_dir=cache, workers=1)
     stats = {str(p): (p.stat().st_size, p.stat().st_mtime_ns, p.stat().st_ctime_ns, p.stat().st_ino)
              for p in sorted(folder.iterdir())}
-    assert snapshots.listing_matches(corpus.snapshot, stats, parser_fingerprint())
+    key = f"{parser_fingerprint()}|{max_bytes()}"
+    assert snapshots.listing_matches(corpus.snapshot, stats, key)
     if change == "fingerprint":
-        assert not snapshots.listing_matches(corpus.snapshot, stats, "1.0+another")
+        assert not snapshots.listing_matches(corpus.snapshot, stats, f"1.0+another|{max_bytes()}")
+    elif change == "size limit":
+        assert not snapshots.listing_matches(corpus.snapshot, stats, f"{parser_fingerprint()}|{max_bytes() + 1}")
     elif change == "stats":
         first = next(iter(stats))
         stats[first] = (stats[first][0] + 1, *stats[first][1:])
-        assert not snapshots.listing_matches(corpus.snapshot, stats, parser_fingerprint())
+        assert not snapshots.listing_matches(corpus.snapshot, stats, key)
     else:
         (corpus.snapshot.path / snapshots.STATS).unlink()
-        assert not snapshots.listing_matches(corpus.snapshot, stats, parser_fingerprint())
+        assert not snapshots.listing_matches(corpus.snapshot, stats, key)
 
 
-def test_an_unreadable_file_writes_no_listing(folder, tmp_path):
+def test_an_unreadable_file_is_listed_and_named_again_from_the_listing(folder, tmp_path, monkeypatch):
+    from parsing.corpus.cache import ParseCache
+
     cache = tmp_path / "cache"
-    (folder / "empty.txt").write_bytes(b"")  # read, and named, on every load
-    load_corpus([folder], cache_dir=cache, workers=1)
+    (folder / "empty.txt").write_bytes(b"")  # the same error while it stays as it is
+    cold = load_corpus([folder], cache_dir=cache, workers=1)
     (snapshot,) = (cache / "snapshots").iterdir()
-    assert not (snapshot / snapshots.STATS).exists()
+    assert (snapshot / snapshots.STATS).is_file()
+    monkeypatch.setattr(ParseCache, "known_digests", lambda self, stats: pytest.fail("the listing should do"))
+    warm = load_corpus([folder], cache_dir=cache, workers=1)
+    assert warm.errors == cold.errors and [e.file for e in warm.errors] == ["empty.txt"]
+
+
+def test_a_file_that_failed_to_open_keeps_no_listing(folder, tmp_path, monkeypatch):
+    import parsing.corpus.build as build
+
+    real = build.read_report_bytes
+
+    def flaky(path):
+        if str(path).endswith("003_dd0aca17394d444a.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(build, "read_report_bytes", flaky)
+    cache = tmp_path / "cache"
+    corpus = load_corpus([folder], cache_dir=cache, workers=1)
+    assert [e.file for e in corpus.errors] == ["003_dd0aca17394d444a.txt"]
+    (snapshot,) = (cache / "snapshots").iterdir()
+    assert not (snapshot / snapshots.STATS).exists()  # a failure of the moment is not what this listing gives
+    monkeypatch.setattr(build, "read_report_bytes", real)
+    again = load_corpus([folder], cache_dir=cache, workers=1)
+    assert again.errors == [] and 57 in [p.record.proactive_total for p in again.reports]
