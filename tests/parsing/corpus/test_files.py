@@ -37,10 +37,13 @@ def test_a_proc_file_reporting_size_zero_is_still_size_limited(monkeypatch):
         read_report_bytes(Path("/proc/self/status"))  # not a regular file / or over the limit: never read whole
 
 
-def test_report_files_lists_what_iter_report_paths_yields_as_absolute_strings(tmp_path, monkeypatch):
+def test_listed_reports_lists_what_iter_report_paths_yields_as_absolute_strings(tmp_path, monkeypatch):
     import os
 
-    from parsing.corpus.files import report_files
+    from parsing.corpus.files import listed_reports
+
+    def report_files(given):
+        return [(name, where) for name, where, _info in listed_reports(given)]
 
     (tmp_path / "b.txt").write_text("乙", encoding="utf-8")
     (tmp_path / "a.MD").write_text("甲", encoding="utf-8")
@@ -72,9 +75,9 @@ def test_suffix_of_is_splitext_lowered(name):
 def test_a_folder_lists_a_name_exactly_when_its_suffix_is_a_report_type(tmp_path, name):
     import os
 
-    from parsing.corpus.files import report_files
+    from parsing.corpus.files import listed_reports
     from parsing.readers import SUPPORTED_SUFFIXES
 
     (tmp_path / name).write_bytes(b"x")
-    listed = [n for n, _where in report_files([tmp_path])]
+    listed = [n for n, _where, _info in listed_reports([tmp_path])]
     assert listed == ([name] if os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES else [])
