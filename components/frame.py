@@ -5,6 +5,7 @@ FRAME_COLUMNS but source, which the loader sets); each field's dtype follows its
 
 from __future__ import annotations
 
+import hashlib
 from collections import namedtuple
 from functools import lru_cache
 
@@ -75,6 +76,11 @@ def _typed(frame: pd.DataFrame, sort: bool = True) -> pd.DataFrame:
     if not sort:
         return frame
     return frame.sort_values(list(SORT_KEYS), na_position="last").reset_index(drop=True)
+
+
+def view_key(view: pd.DataFrame) -> str:
+    """The key of a view state for the views' caches: its reports (sha256 and file name), in its order."""
+    return hashlib.sha256("|".join(view["sha256"].tolist() + view["file"].tolist()).encode()).hexdigest()
 
 
 def iter_columns(view: pd.DataFrame, *columns: str):

@@ -18,3 +18,12 @@ def chosen_part(key: str, param: str, parts: tuple[str, ...], default: str | Non
     else:
         st.query_params[param] = part
     return part
+
+
+def asked(button: bool, state: str, key: str) -> bool:
+    """Whether a thing built only when asked (a long CSV, an Excel file, the brief) is wanted: its button was
+    clicked now, or earlier for the same view state (key), which session_state[state] remembers."""
+    if button or st.session_state.get(state) == key:
+        st.session_state[state] = key
+        return True
+    return False

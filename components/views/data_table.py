@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 
 import pandas as pd
 import streamlit as st
 
+from components.frame import view_key
 from components.labels import EXPORT_COLUMNS, FORMAT_LABELS, QUALITY_LABELS
+from components.parts import asked
 from components.style import show_numbers
 from parsing.corpus.build import Corpus
 
@@ -124,16 +125,8 @@ def _grid(view_key: str, _view: pd.DataFrame) -> pd.DataFrame:
     return labelled(_view.head(GRID_ROWS)).drop(columns=list(LONG_TEXT))
 
 
-def _asked(button: bool, state: str, key: str) -> bool:
-    """A download built when asked stays offered for the same view state."""
-    if button or st.session_state.get(state) == key:
-        st.session_state[state] = key
-        return True
-    return False
-
-
 def render(view: pd.DataFrame, corpus: Corpus) -> None:
-    key = hashlib.sha256("|".join((view["sha256"] + view["file"]).tolist()).encode()).hexdigest()  # tolist: one call
+    key = view_key(view)
     show_numbers(_grid(key, view), hide_index=True)
     if len(view) > GRID_ROWS:
         st.caption(f"表格显示当前筛选的前 {GRID_ROWS:,} 份报告（共 {len(view):,} 份），表内排序只排这些行；"
@@ -141,15 +134,15 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
     st.caption("“存在的问题”和“改进措施”全文在下载的 CSV/Excel 中，以及“文档”页。")
     c1, c2, c3 = st.columns(3)
     # the brief takes a few seconds (charts drawn server-side): built when asked, then kept per view state
-    if _asked(c3.button("生成会议简报（Word 和 PDF）", key="brief_make"), "brief_for", key):
+    if asked(c3.button("生成会议简报（Word 和 PDF）", key="brief_make"), "brief_for", key):
         c3.download_button("下载会议简报（Word）", *_brief(key, view, corpus, "docx"), key="brief_docx")
         c3.download_button("下载会议简报（PDF）", *_brief(key, view, corpus, "pdf"), key="brief_pdf")
     # a small view gets its files at once; a large one when asked (seconds on every open otherwise)
-    if len(view) <= CSV_AT_ONCE or _asked(c1.button(f"准备 CSV 文件（{len(view):,} 份报告）", key="csv_make"),
+    if len(view) <= CSV_AT_ONCE or asked(c1.button(f"准备 CSV 文件（{len(view):,} 份报告）", key="csv_make"),
                                           "csv_for", key):
         c1.download_button("下载 CSV", _csv_bytes(key, view), file_name="公开年报记录.csv", mime="text/csv",
                            key="export_csv")
-    if len(view) <= EXCEL_AT_ONCE or _asked(c2.button(f"准备 Excel 文件（{len(view):,} 份报告）", key="excel_make"),
+    if len(view) <= EXCEL_AT_ONCE or asked(c2.button(f"准备 Excel 文件（{len(view):,} 份报告）", key="excel_make"),
                                             "excel_for", key):
         c2.download_button("下载 Excel", _excel_bytes(key, view), file_name="公开年报记录.xlsx", key="export_xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -10,8 +10,9 @@ import orjson
 import pandas as pd
 import streamlit as st
 
-from components.frame import iter_columns
+from components.frame import iter_columns, view_key
 from components.links import doc_part, evidence_link, link_base, with_base
+from components.parts import asked
 from components.style import LAZY_ROWS, year_label
 from parsing.corpus import reviews as review_store
 from parsing.corpus.build import Corpus
@@ -107,13 +108,7 @@ def cached_rows(view_key: str, _view: pd.DataFrame, _corpus: Corpus) -> pd.DataF
 
 def rows_key(view: pd.DataFrame, corpus: Corpus) -> str:
     """What the view's issue list depends on: its reports, and the corpus' unreadable files and notes."""
-    key = hashlib.sha256("|".join(view["sha256"].tolist() + view["file"].tolist()).encode()).hexdigest()
-    return key + f"|{len(corpus.errors)}|{len(corpus.notes)}"
-
-
-def rows_for(view: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
-    """The view's issue_table, built once per filtered set (the links' URL parameters are added when shown)."""
-    return cached_rows(rows_key(view, corpus), view, corpus)
+    return view_key(view) + f"|{len(corpus.errors)}|{len(corpus.notes)}"
 
 
 def apply_reviews(table: pd.DataFrame, reviews: Reviews) -> pd.DataFrame:
@@ -129,7 +124,8 @@ def apply_reviews(table: pd.DataFrame, reviews: Reviews) -> pd.DataFrame:
 
 def render(view: pd.DataFrame, corpus: Corpus, data_dir: Path | None = None) -> None:
     reviews = review_store.load(data_dir) if data_dir is not None else Reviews()
-    table = apply_reviews(rows_for(view, corpus), reviews)
+    key = rows_key(view, corpus)
+    table = apply_reviews(cached_rows(key, view, corpus), reviews)
     if reviews.disabled_rules:
         st.caption("已停用的规则（本语料）：" + "、".join(sorted(reviews.disabled_rules)))
     if table.empty:
@@ -156,11 +152,9 @@ def render(view: pd.DataFrame, corpus: Corpus, data_dir: Path | None = None) -> 
         "内容": st.column_config.TextColumn(width="large"),
     })
     # a long list's CSV is built when asked (0.9 s at 128,000 findings on every open otherwise)
-    csv_key = hashlib.sha256(f"{rows_key(view, corpus)}|{shown}|{len(part)}|{sorted(reviews.reviewed)}".encode()
-                             ).hexdigest()
-    if (len(part) <= CSV_AT_ONCE or st.button(f"准备问题清单 CSV（{len(part):,} 条）", key="issues_csv_make")
-            or st.session_state.get("issues_csv_for") == csv_key):
-        st.session_state["issues_csv_for"] = csv_key
+    csv_key = hashlib.sha256(f"{key}|{shown}|{len(part)}|{sorted(reviews.reviewed)}".encode()).hexdigest()
+    if len(part) <= CSV_AT_ONCE or asked(st.button(f"准备问题清单 CSV（{len(part):,} 条）", key="issues_csv_make"),
+                                         "issues_csv_for", csv_key):
         st.download_button("下载问题清单（CSV）", with_links(part, base).drop(columns="rule_id").to_csv(index=False)
                            .encode("utf-8-sig"),
                            file_name="问题清单.csv", mime="text/csv", key="issues_csv")

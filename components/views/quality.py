@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 import pandas as pd
 import streamlit as st
 
+from components.frame import view_key
 from components.labels import STATUS_LABELS, STATUS_WORDS
 from components.links import doc_link, evidence_link, link_base
 from parsing.corpus.build import Corpus
@@ -140,8 +139,7 @@ def shown_rows(table: pd.DataFrame, base: dict) -> pd.DataFrame:
 
 def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
     base = link_base(st.query_params)
-    view_key = hashlib.sha256("|".join(view["sha256"].tolist() + view["file"].tolist()).encode()).hexdigest()
-    table = _table(view_key, view, corpus)
+    table = _table(view_key(view), view, corpus)
     if table.empty:
         st.info("当前筛选下没有可检查的表格。质量检查针对 2019 年起国家模板报告的表二、表三、表四。")
         return

@@ -3,7 +3,6 @@ with the sentences behind every cell; problems paired with the measures that ans
 
 from __future__ import annotations
 
-import hashlib
 from itertools import chain
 
 import numpy as np
@@ -11,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.frame import iter_columns
+from components.frame import iter_columns, view_key
 from components.parts import chosen_part
 from components.style import PLOTLY_CONFIG, style_figure, year_label
 from parsing.analysis.themes import shared_sentences, tag, themes
@@ -95,7 +94,7 @@ SECTIONS = ("主题分布与原文句子", "问题与措施、套话")  # two pa
 
 
 def render(view: pd.DataFrame) -> None:
-    key = hashlib.sha256("|".join((view["sha256"] + view["file"]).tolist()).encode()).hexdigest()
+    key = view_key(view)
     rows = _rows(key, view)
     if rows.empty:
         st.info("当前筛选下的报告没有可识别主题的“存在的问题”或“改进措施”部分。")
