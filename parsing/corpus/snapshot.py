@@ -389,12 +389,16 @@ class Snapshot:
         """The parse-cache key of one report of the snapshot (to read its text or checks)."""
         return self.column("cache_key")[self.rows_array([file])[0].as_py()].as_py()
 
-    def term_lists(self, part: str, files: list[str]) -> pa.ListArray:
-        """Each file's terms of part (problems, measures) from terms.parquet, read once; null for a file not here."""
+    def _terms_arrow(self) -> pa.Table:
+        """terms.parquet, read once for both term_lists and terms."""
         with self._lock:
             if self._terms_table is None:
                 self._terms_table = pq.read_table(self.path / "terms.parquet").combine_chunks()
-        table = self._terms_table
+            return self._terms_table
+
+    def term_lists(self, part: str, files: list[str]) -> pa.ListArray:
+        """Each file's terms of part (problems, measures) from terms.parquet; null for a file not here."""
+        table = self._terms_arrow()
         rows = pc.index_in(pa.array(files, type=pa.string()), value_set=table.column("file").chunk(0)
                            if table.num_rows else pa.array([], pa.string()))
         return table.column(part).take(rows).combine_chunks() if table.num_rows else pa.array(
@@ -403,7 +407,7 @@ class Snapshot:
     @property
     def terms(self) -> dict[str, dict[str, list[str]]]:
         if self._terms is None:
-            table = pq.read_table(self.path / "terms.parquet")
+            table = self._terms_arrow()
             files, problems, measures = (table.column(c).to_pylist() for c in ("file", "problems", "measures"))
             self._terms = {f: {"problems": p, "measures": m} for f, p, m in zip(files, problems, measures,
                                                                                    strict=True)}
