@@ -137,14 +137,46 @@ def _deadline(rule, record, text):
                    f"发布日期 {when}，期限 {shown}" if ok else rule["message"].format(date=when, deadline=shown))
 
 
+SECTION_MARK = re.compile(r"^[一二三四五六七八]\s*[、.．]\s*")
+SECTION_LINE = re.compile(r"^(?:#{1,6}\s*|\*\*)?[一二三四五六七八]\s*[、.．]")
+
+
+def section_titles(text: str) -> list[str]:
+    """The report's top-level headings as the forms print them: "二、主动公开…" on one line, "二、" on a line
+    of its own and the title on the next (a crawler's text nodes), Markdown headings ("## 二、…"), bold
+    headings; squeezed of whitespace and Markdown marks. The intro's list of the six parts is prose, not here."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    out = []
+    for i, line in enumerate(lines):
+        if not SECTION_LINE.match(line):
+            continue
+        title = re.sub(r"[#*\s]", "", line)
+        title = SECTION_MARK.sub("", title)
+        if not title:  # "二、" alone: the title is the next line with text
+            nxt = next((ln for ln in lines[i + 1:i + 3] if ln), "")
+            title = re.sub(r"[#*\s]", "", nxt)
+        head = re.split(r"[。：:]", title, maxsplit=1)[0]
+        if 0 < len(head) <= 40:
+            out.append(head)
+    return out
+
+
+def _section_key(name: str) -> re.Pattern[str]:
+    """A section's name with its 及/和/、 variants (存在的主要问题和改进情况, 行政复议及行政诉讼)."""
+    if re.search(r"[及和与]", name):  # 存在的主要问题及改进情况 / …及改进措施
+        return re.compile(re.escape(re.split(r"[及和与]", name)[0]))
+    parts = [re.escape(p) for p in name.split("、") if p]
+    return re.compile(".{0,6}".join(parts) if len(parts) > 1 else re.escape(name[:4]))
+
+
 def _sections(rule, record, text):
     if record.format != "template2019":
         return None
-    titles = [h.title for h in headings(text) if h.level == 1]
+    titles = section_titles(text)
     found = []
     for name in rule["sections"]:
-        key = name[:4] if len(name) > 4 else name
-        at = next((i for i, t in enumerate(titles) if name in t or key in t), None)
+        key = _section_key(name)
+        at = next((i for i, t in enumerate(titles) if name in t or key.search(t)), None)
         found.append(at)
     present = [i for i in found if i is not None]
     missing = [n for n, i in zip(rule["sections"], found, strict=True) if i is None]
@@ -155,7 +187,7 @@ def _sections(rule, record, text):
     if present != sorted(present):
         return _result(rule, FAIL, "各部分的顺序与模板不同")
     if inner_missing:
-        return _result(rule, FAIL, "缺少：" + "、".join(inner_missing))
+        return _result(rule, FAIL, "未找到以下部分的标题：" + "、".join(inner_missing))
     return _result(rule, NOT_ASSESSABLE, "文本在“" + missing[0] + "”之前结束（可能只是节选）")
 
 
