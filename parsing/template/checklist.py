@@ -15,7 +15,6 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from parsing.analysis.themes import repetition, tag, themes
-from parsing.extract.sections import headings
 from parsing.paths import DATA_DIR
 from parsing.template.checks import FAIL, NOT_ASSESSABLE, PASS
 
