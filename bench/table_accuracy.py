@@ -39,9 +39,10 @@ HEADLINES = [("表三", "一、本年新收", "总计"), ("表三", "二、上�
              ("表三", "四、结转下年度", "总计"), ("表四", "行政复议", "总计")]
 LITIGATION = ("未经复议直接起诉", "复议后起诉")
 
-# CI holds the level reached (raise, never lower). Rates are right / labelled; wrong is a share of labelled.
-FLOORS = {"cells": 0.98, "headlines": 0.98}
-MAX_WRONG = {"cells": 0.005}
+# CI holds the level reached (raise, never lower): on ../shared/realdev-template every labelled cell of every
+# form is right and all headline totals are. Rates are right / labelled; wrong is a share of labelled.
+FLOORS = {"cells": 1.0, "headlines": 1.0}
+MAX_WRONG = {"cells": 0.0}
 
 
 def label_value(text: str):

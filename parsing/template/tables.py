@@ -52,7 +52,15 @@ READ, DERIVED, UNKNOWN = "read", "derived", "unknown"
 
 NUMBER_CELL = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:元)?$")
 MARKERS = {"/": "/", "／": "/", "—": "—", "——": "—", "-": "—", "－": "—", "–": "—"}
-SQUASHED_LABEL = re.compile(r"^(.*[^\d\s.,，、．)）(（])(\d{2,})$")  # 一、本年新收…数量512000053
+SQUASHED_LABEL = re.compile(r"^(.*[^\d\s.,，、．(（])(\d{2,})$")  # 一、本年新收…数量512000053
+_NUM = r"(?:[+-]?\d+(?:\.\d+)?元?|/|—|－|-)"
+LABEL_NUMBERS = re.compile(rf"^(.*?[^\d\s.,/—-])\s+({_NUM}(?:\s+{_NUM})*)$")
+# "一、本年新收政府信息公开申请数量2 0 0 2 0 0 4": the space after a Chinese label is lost in normalising; two or
+# more spaced numbers after it are still the row's cells (one glued number is the squashed form's, not this)
+LABEL_GLUED_NUMBERS = re.compile(rf"^(.*?[\u4e00-\u9fff”）)])(\d+(?:\.\d+)?(?:\s+{_NUM})+)$")
+ROW_START = re.compile(r"(?<=\d)\s*(?=[（(][一二三四五六七][）)]|\d{1,2}[.．、][\u4e00-\u9fff]|[一二三四五]、)")
+PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+                         r"|\d{1,3}\s*/\s*\d{1,3})$")
 UNIT_ONLY = {"元", "万元", "件", "条", "项"}
 
 
@@ -88,14 +96,31 @@ class Line:
     tabbed: bool = False  # cells came from tabs (a reader's grid row)
 
 
-def _lines(text: str, span: Span) -> list[Line]:
-    out = []
+def _segments(text: str, span: Span):
+    """The part's lines as (start, raw) — a line that joined several rows (a PDF's lines run together: "…0 0 0
+    （六）其他处理1.申请人…0 0 0 2.申请人…") cut before each row label that follows a number."""
     pos = span.start
     for raw in text[span.start:span.end].split("\n"):
         start, pos = pos, pos + len(raw) + 1
+        if "\t" in raw or raw.lstrip().startswith("|"):
+            yield start, raw
+            continue
+        cut = 0
+        for m in ROW_START.finditer(raw):
+            if m.start() > cut:
+                yield start + cut, raw[cut:m.start()]
+                cut = m.start()
+        yield start + cut, raw[cut:]
+
+
+def _lines(text: str, span: Span) -> list[Line]:
+    out = []
+    for start, raw in _segments(text, span):
         stripped = raw.strip()
         if not stripped or re.fullmatch(r"\|?[\s:|-]+\|?", stripped) and "-" in stripped:
             continue  # blank line or a Markdown separator row
+        if PAGE_NUMBER.match(stripped):
+            continue  # a page break inside the table: "- 3 -", "第 3 页", "3/12"
         if "\t" in raw:
             cells, tabular = raw.split("\t"), True
         elif stripped.startswith("|"):
@@ -106,8 +131,7 @@ def _lines(text: str, span: Span) -> list[Line]:
                 cells, tabular = tokens, False
             else:
                 # "1.属于国家秘密 0 0 0": a label followed by numbers on one line
-                m = re.match(r"^(.*?[^\d\s.,/—-])\s+((?:[+-]?\d+(?:\.\d+)?元?|/|—|－|-)(?:\s+(?:[+-]?\d+(?:\.\d+)?元?|/|—|－|-))*)$",
-                             stripped)
+                m = LABEL_NUMBERS.match(stripped) or LABEL_GLUED_NUMBERS.match(stripped)
                 cells = [m.group(1), *m.group(2).split()] if m else [stripped]
                 tabular = False
         out.append(Line(start, start + len(raw), [c.strip() for c in cells], tabular, "\t" in raw))
@@ -317,6 +341,14 @@ def _read_row(printed: Printed, n: int, checks: recover.Checks, value_start: int
         got = recover.expansions(filled, n, checks, collapse=False, blanks=True)
         return Reading(got or [], read=False, note=f"表格行只有 {len(grid)} 格（应为 {n} 格），按合计关系定位")
     tokens, k = printed.tokens, len(printed.tokens)
+    if printed.squashed or (k == 1 and len(printed.raw[0]) > 1 and n > 1):
+        digits = _digits(printed)
+        if digits and len(digits) >= n:
+            split = recover.splits(digits, n, checks)
+            if split:
+                return Reading(split, read=False, note=f"数字连在一起（{digits}），按合计关系拆分")
+            if printed.squashed:
+                return Reading([], read=False, note=f"数字连在一起（{digits}），没有唯一的拆法")
     if k == n:
         return Reading([tuple(tokens)], read=True)
     if k == 0:
@@ -389,6 +421,7 @@ def parse_table3(text: str) -> Table | None:
     printed = _collect(lines, row_defs)
     if not printed:
         return None
+    _one_form(printed, lines)
     checks = _table3_checks(columns)
     if _column_lost(table, printed, row_defs, n) or _stream(table, printed, row_defs, n):
         return table
@@ -421,6 +454,19 @@ def parse_table3(text: str) -> Table | None:
         table.rows = {}
         table.how = {}
     return table
+
+
+def _spaced_part(lines: list[Line]) -> bool:
+    """A part whose text lines carry two or more values each is a PDF's text (blank cells vanish, repeats
+    stay), not a crawler's (one value per line): a row printing a single value there is read the same way."""
+    return any(not ln.tabular and sum(is_value(cell_value(c)) and cell_value(c) is not None for c in ln.cells) > 1
+               for ln in lines)
+
+
+def _one_form(printed: dict[str, Printed], lines: list[Line]) -> None:
+    if _spaced_part(lines):
+        for p in printed.values():
+            p.spaced = True
 
 
 def _stream(table: Table, printed: dict[str, Printed], row_defs, n: int) -> bool:
@@ -547,6 +593,7 @@ def parse_table4(text: str) -> Table | None:
         printed.squashed = printed.squashed or glued is not None
         first = ln.start if first < 0 else first
         last = ln.end
+    printed.spaced = printed.spaced or (not printed.squashed and _spaced_part(lines))
     if grid_row is not None:
         reading = Reading([tuple(grid_row[0])], read=True)
         first, last = grid_row[1], grid_row[2]
@@ -643,6 +690,7 @@ def parse_table2(text: str) -> Table | None:
         else:
             printed[current].add_run(values, spaced=len(values) > 1)
         printed[current].span = (printed[current].span[0], ln.end)
+    _one_form(printed, _lines(text, span))
     for name in spec:
         if name not in printed:
             continue
