@@ -135,6 +135,9 @@ def _render_text(file: str, text: str, row, evidence: dict, linked: bool) -> Non
             st.info(f"质量检查所指的原文：{text[span[0]:span[1]][:300]}")
     if row["tables"]:
         with st.expander("模板表格（表二、表三、表四）", expanded=focus is not None):
+            note = derived_note(row["tables"])
+            if note:
+                st.caption(note)
             for name, table in template_frames(row["tables"]):
                 st.caption(name + ("（标出的单元格是该项检查读取的）" if any(c[0] == name for c in marked) else ""))
                 st.dataframe(style_cells(table, {(r, c) for n, r, c in marked if n == name}), key=f"doc_{name}")
@@ -204,21 +207,51 @@ def collapse_tables(text: str, start: int, end: int, span: tuple[int, int] | Non
     return "".join(out)
 
 
+DERIVED_MARK, UNKNOWN_MARK = "（推定）", "？"
+
+
 def template_frames(tables: dict) -> list[tuple[str, pd.DataFrame]]:
-    """表二/表三/表四 of a record as DataFrames (rows × columns, the template's labels); a blank cell is ""."""
+    """表二/表三/表四 of a record as DataFrames (rows × columns, the template's labels); a blank cell is "".
+    A cell the reader derived (its place not printed, fixed by the table's sums) reads "2（推定）"; a cell the
+    printed form cannot show reads "？"."""
     out = []
     t2 = tables.get("表二")
     if t2:
         heads = TABLE2_2021 if t2.get("layout") == "2021" else TABLE2_2019
-        columns = list(dict.fromkeys(c for row in t2["rows"] for c in heads.get(row, ())))
-        data = {row: {c: v for c, v in zip(heads.get(row, ()), values, strict=False)} for row, values in t2["rows"].items()}
+        per_row = t2.get("columns") if isinstance(t2.get("columns"), dict) else {}
+        cols_of = {row: list(per_row.get(row) or heads.get(row, ())) for row in t2["rows"]}
+        columns = list(dict.fromkeys(c for row in t2["rows"] for c in cols_of[row]))
+        data = {row: {c: _marked(v, h) for c, v, h in zip(cols_of[row], values, _how(t2, row, len(values)), strict=False)}
+                for row, values in t2["rows"].items()}
         out.append(("表二", _frame(data, columns)))
     for name in ("表三", "表四"):
         t = tables.get(name)
         if t:
-            data = {row: dict(zip(t["columns"], values, strict=False)) for row, values in t["rows"].items()}
+            data = {row: {c: _marked(v, h) for c, v, h in zip(t["columns"], values, _how(t, row, len(values)), strict=False)}
+                    for row, values in t["rows"].items()}
             out.append((name, _frame(data, list(t["columns"]))))
     return out
+
+
+def _how(table: dict, row: str, n: int) -> list[str]:
+    return list((table.get("how") or {}).get(row) or ["read"] * n)
+
+
+def _marked(value, how: str):
+    if how == "unknown":
+        return UNKNOWN_MARK
+    if how == "derived" and value is not None:
+        return f"{value}{DERIVED_MARK}"
+    return value
+
+
+def derived_note(tables: dict) -> str | None:
+    """One line under the tables when any cell is derived or unknown, saying what the marks mean."""
+    codes = {h for t in tables.values() if isinstance(t, dict) for row in (t.get("how") or {}).values() for h in row}
+    if not codes & {"derived", "unknown"}:
+        return None
+    return ("“（推定）”：原文的排版没有印出该数的位置（如逐行抓取时相邻相同的数只留一个），由表格的合计关系唯一确定；"
+            "“？”：原文无法确定该格，按未知处理，相关检查无法判断。")
 
 
 def _frame(data: dict[str, dict], columns: list[str]) -> pd.DataFrame:
