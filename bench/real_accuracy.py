@@ -56,7 +56,7 @@ GOAL = {
     "measures_start": 0.85,
 }
 # The level reached on ../shared/realdev/ (session 2): CI holds it and never goes lower. Raise, never lower.
-RATCHET = {**GOAL, "year": 1.0, "format": 1.0, "agency_type": 0.97, "province": 1.0, "city": 1.0, "district": 0.95,
+RATCHET = {**GOAL, "year": 1.0, "format": 1.0, "agency_type": 0.97, "province": 1.0, "city": 1.0, "district": 1.0,
            "proactive_total": 1.0, "applications_received": 1.0, "fees": 1.0, "reconsideration": 1.0,
            "litigation": 1.0, "channels precision": 0.99, "channels recall": 0.98, "problems_start": 1.0,
            "measures_start": 1.0}

@@ -123,13 +123,17 @@ def _deadline(rule, record, text):
     if record.year is None:
         return None
     date = publication_date(text)
-    government = record.agency_type in ("政府", "乡镇")
+    government = record.agency_type in rule.get("government_types", ())
     # 2008–2018 (the 2008 条例): every report by 3月31日; from the 2019 条例: departments by 1月31日
     month, day = (3, 31) if government or record.year < 2019 else (1, 31)
     deadline = (record.year + 1, month, day)
     shown = f"{deadline[0]}年{month}月{day}日"
     if date is None:
         return _result(rule, NOT_ASSESSABLE, f"未找到发布日期（落款或发布日期一行），期限为 {shown}")
+    if record.agency_type is None and record.year >= 2019 and deadline < date <= (record.year + 1, 3, 31):
+        # the deadline depends on the kind of body: a department's (1月31日) is not applied to an unknown author
+        return _result(rule, NOT_ASSESSABLE, f"发布日期 {date[0]}年{date[1]}月{date[2]}日；未能确定发布机构的类别，"
+                       f"部门的期限为 {shown}，人民政府为 {record.year + 1}年3月31日")
     ok = date <= deadline
     when = f"{date[0]}年{date[1]}月{date[2]}日"
     return _result(rule, PASS if ok else FAIL,

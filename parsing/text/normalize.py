@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from parsing.text.furniture import is_page_meta
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014"
 TERMINAL = "。！？!?；;：:"
@@ -132,6 +134,8 @@ NUMBER_ROW = re.compile(r"[\d\s.,/—–+-]+")
 def _continues(paragraph: str, last_physical: str, line: str) -> bool:
     if is_table_line(paragraph) or is_table_line(line):
         return False
+    if is_page_meta(last_physical) or is_page_meta(line):
+        return False  # 来源：… / 发布时间：… / a breadcrumb: page data, never part of the title or a sentence
     if NUMBER_ROW.fullmatch(line) or NUMBER_ROW.fullmatch(last_physical):
         return False  # a row of numbers from a PDF table stays on its own line
     if paragraph.endswith(tuple(TERMINAL)) or is_heading_like(last_physical):

@@ -58,7 +58,7 @@ HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 # Levels reached on the held-out set (written for this project without looking at the parser; first scored
 # at agency 30/31, city 36/37, district 16/17, applications 25/30, 复议/诉讼 12/13, problems 12/13,
 # channels 0.94/0.97). They ratchet like the dev set's floors.
-HELDOUT_FLOORS = {"year": 1.0, "format": 1.0, "agency_type": 0.96, "province": 1.0, "city": 1.0, "district": 1.0,
+HELDOUT_FLOORS = {"year": 1.0, "format": 1.0, "agency_type": 1.0, "province": 1.0, "city": 1.0, "district": 1.0,
                   "proactive_total": 1.0, "applications_received": 0.96, "fees": 1.0, "reconsideration": 1.0,
                   "litigation": 1.0, "problems_start": 1.0, "measures_start": 1.0, "channels precision": 1.0,
                   "channels recall": 0.98}

@@ -95,3 +95,15 @@ def test_the_rule_file_has_at_least_17_rules_and_the_readme_lists_them_all():
     assert len({r["id"] for r in rules()}) == len(rules())
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert rule_table() in readme, "README's rule table is out of step: paste parsing.checklist.rule_table()"
+
+
+def test_a_deadline_tied_to_the_kind_of_body_is_not_applied_to_an_unknown_author():
+    """2019 条例: departments by 1月31日, governments by 3月31日; a report whose author could not be read is not
+    failed against the department's date when it came out between the two."""
+    unknown = ("2020年政府信息公开工作年度报告\n本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
+               "2020年，主动公开政府信息86条。\n2021年2月20日")
+    check = result(unknown, "DEADLINE")
+    assert check["status"] == "NOT_ASSESSABLE"
+    assert check["detail"] == ("发布日期 2021年2月20日；未能确定发布机构的类别，部门的期限为 2021年1月31日，"
+                               "人民政府为 2021年3月31日")
+    assert result(unknown.replace("2021年2月20日", "2021年4月2日"), "DEADLINE")["status"] == "FAIL"
