@@ -12,6 +12,20 @@ from parsing.corpus.files import sha256_of
 from parsing.readers import SUPPORTED_SUFFIXES
 
 UNSAFE = re.compile(r"[^\w\u4e00-\u9fff\-.（）()]+")
+MAX_NAME_CHARS = 80  # of the stem: a name a person can still read in a list
+# of the whole name, in UTF-8: file systems allow 255 bytes, and save_report may add "-999" before the suffix
+MAX_NAME_BYTES = 240
+
+
+def fit_name(stem: str, suffix: str, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """stem + suffix, the stem cut to MAX_NAME_CHARS characters and the whole to max_bytes bytes of UTF-8 (never
+    inside a character): 100 × U+20000 is 100 characters but 400 bytes, which no file system takes."""
+    stem = stem[:MAX_NAME_CHARS]
+    room = max_bytes - len(suffix.encode("utf-8"))
+    encoded = stem.encode("utf-8")
+    if len(encoded) > room:
+        stem = encoded[:max(0, room)].decode("utf-8", errors="ignore")
+    return stem + suffix
 
 
 def safe_name(uploaded_name: str, data: bytes) -> str:
@@ -25,7 +39,7 @@ def safe_name(uploaded_name: str, data: bytes) -> str:
     suffix = ("." + suffix.lower()) if dot else ""
     if suffix not in SUPPORTED_SUFFIXES:
         stem, suffix = base, ".txt"
-    stem = UNSAFE.sub("_", stem).strip("._-")[:80]
+    stem = fit_name(UNSAFE.sub("_", stem).strip("._-"), suffix)[: -len(suffix)].rstrip("._-")
     if not stem:
         stem = "report_" + sha256_of(data)[:12]
     return stem + suffix

@@ -28,6 +28,23 @@ def test_safe_name_never_leaves_the_folder(raw, expected):
         assert name == expected
 
 
+@pytest.mark.parametrize(("raw", "chars", "suffix"), [
+    ("\U00020000" * 100 + ".txt", 59, ".txt"),  # 4 bytes a character: 400 bytes, the file system takes 255
+    ("报" * 100 + ".html", 78, ".html"),  # 3 bytes a character: 80 characters are 240 bytes, with .html 245
+    ("a" * 300 + ".pdf", 80, ".pdf"),  # one byte a character: the 80-character limit decides
+    ("e\u0301" * 100 + ".md", 80, ".md"),  # NFC first: é is one character of 2 bytes
+    ("\U0001D400" * 70, 59, ".txt"),  # no suffix: .txt added, and counted (𝐀 is a letter of 4 bytes)
+])
+def test_a_long_name_is_cut_by_characters_and_by_utf8_bytes(tmp_path, raw, chars, suffix):
+    name = safe_name(raw, SEED)
+    assert (len(name) - len(suffix), name[-len(suffix):]) == (chars, suffix)
+    assert len(name.encode("utf-8")) <= 240
+    path, created = save_report(tmp_path, raw, SEED)  # the name the file system is given: it takes it
+    assert created and path.name == name and path.read_bytes() == SEED
+    again, created = save_report(tmp_path, raw, SEED + b"\n")  # a second file of that name: "-1" still fits
+    assert created and again.name == name[:-len(suffix)] + "-1" + suffix
+
+
 def test_save_writes_inside_the_folder_and_never_overwrites(tmp_path):
     (tmp_path / "passwd.txt").write_bytes(b"mine")
     path, created = save_report(tmp_path, "../../passwd.txt", SEED)
