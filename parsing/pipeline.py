@@ -23,14 +23,18 @@ from parsing.text.variants import is_traditional, to_simplified
 PARSER_VERSION = "1.4.0"
 
 
-def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> ParsedReport:
-    """Parse decoded report text. Never raises on odd input; gaps become nulls plus warnings."""
+def parse_text(text: str, file: str = "<text>", sha256: str | None = None,
+               notes: list[str] | None = None) -> ParsedReport:
+    """Parse decoded report text. Never raises on odd input; gaps become nulls plus warnings.
+
+    notes: what reading the file had to work around (parsing.readers.extract_text), the record's first warnings."""
     written = normalize_text(text)
     # Rules read simplified characters; a traditional report is read through a same-length shadow.
     clean = to_simplified(written)
     digest = sha256 or sha256_of(text.encode("utf-8"))
     record = Report(file=file, sha256=digest)
     warnings = record.warnings  # every extractor adds its warnings here; deduplicated at the end
+    warnings.extend(notes or [])
 
     extract_format(clean, record)
     extract_year(clean, record)
@@ -107,7 +111,9 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
 def parse_bytes(data: bytes, file: str = "<bytes>") -> ParsedReport:
     """Read any supported format (text in any Chinese encoding, HTML, .docx, .pdf; chosen by the
     name's suffix and the content) and parse. Raises load.ReportReadError with a reason otherwise."""
-    return parse_text(extract_text(data, file), file=file, sha256=sha256_of(data))
+    notes: list[str] = []
+    text = extract_text(data, file, notes)
+    return parse_text(text, file=file, sha256=sha256_of(data), notes=notes)
 
 
 def parse_file(path: str | Path) -> ParsedReport:
