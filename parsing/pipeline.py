@@ -17,7 +17,7 @@ from parsing.schema import FORMAT_TEMPLATE, Evidence, ParsedReport, Report
 from parsing.template import checks
 from parsing.template.checklist import annotate, check_text
 from parsing.template.tables import Tables, number, parse_tables
-from parsing.text.normalize import normalize_text
+from parsing.text.normalize import control_warnings, normalize_text
 from parsing.text.variants import is_traditional, to_simplified
 
 PARSER_VERSION = "1.4.0"
@@ -35,6 +35,7 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None,
     record = Report(file=file, sha256=digest)
     warnings = record.warnings  # every extractor adds its warnings here; deduplicated at the end
     warnings.extend(notes or [])
+    warnings.extend(control_warnings(text))  # the controls normalize_text removed from inside numbers and names
 
     extract_format(clean, record)
     extract_year(clean, record)
