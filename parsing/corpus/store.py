@@ -89,19 +89,38 @@ NOT_A_REPORT = "不是政府信息公开工作年度报告"
 TRASH = ".trash"
 
 
-def refusal(uploaded_name: str, data: bytes) -> str | None:
-    """Why this upload may not be saved into the data folder, or None: only a file that reads as a report is
-    saved (an unreadable file or a document of another genre would show as an error to every session)."""
-    from parsing.errors import ReportReadError
-    from parsing.pipeline import parse_bytes
-
-    try:
-        parsed = parse_bytes(data, file=uploaded_name)
-    except ReportReadError as exc:
-        return f"无法读取：{exc}"
-    if any(NOT_A_REPORT in w for w in parsed.record.warnings):
+def refusal(error: str | None, warnings: list[str] | tuple[str, ...] = ()) -> str | None:
+    """Why an upload may not be saved into the data folder, or None, from what its parse gave (in the supervised
+    worker, parsing/corpus/sandbox.py: never again in the server): its error, or its record's warnings. Only a file
+    that reads as a report is saved (an unreadable file or a document of another genre would show as an error to
+    every session)."""
+    if error is not None:
+        return f"无法读取：{error}"
+    if any(NOT_A_REPORT in w for w in warnings):
         return "内容不是政府信息公开工作年度报告（没有该类报告的标志性用语）"
     return None
+
+
+def vet(items: list[tuple[str, bytes]], seconds: float | None = None,
+        memory_mb: int | None = None) -> list[str | None]:
+    """refusal() of each (name, bytes), parsed in the supervised worker with its time and memory limit."""
+    from parsing.corpus.sandbox import parse_supervised
+
+    return [refusal(payload.get("error"), (payload.get("record") or {}).get("warnings", ()))
+            for payload, _text in parse_supervised(items, 1, seconds, memory_mb)]
+
+
+def unique_name(name: str, taken: set[str] | frozenset[str]) -> str:
+    """name, or the first of name-1, name-2 … (before the suffix, as save_report names a second file) not in taken:
+    two uploads called 年报.txt are both kept."""
+    if name not in taken:
+        return name
+    stem, suffix = (name[: -len(PurePosixPath(name).suffix)], PurePosixPath(name).suffix) \
+        if PurePosixPath(name).suffix else (name, "")
+    n = 1
+    while f"{stem}-{n}{suffix}" in taken:
+        n += 1
+    return f"{stem}-{n}{suffix}"
 
 
 def move_to_trash(folder: str | Path, name: str) -> Path:
