@@ -37,7 +37,7 @@ style.render_presentation_toggle()
 
 upload.render_uploader(DATA_DIR)
 corpus, frame = load(DATA_DIR, upload.uploaded())
-upload.render_save(DATA_DIR)
+upload.render_save(DATA_DIR, corpus)
 upload.render_remove(DATA_DIR, frame.loc[frame["source"] == "数据文件夹", "file"].tolist()
                      + [e.file for e in corpus.errors])
 if corpus.errors or corpus.notes:

@@ -19,7 +19,7 @@ import streamlit as st
 from components.frame import to_frame
 from parsing.corpus.build import Corpus, finish, load_corpus, parse_many
 from parsing.corpus.cache import default_cache_dir
-from parsing.corpus.files import listed_reports
+from parsing.corpus.files import listed_reports, sha256_of
 from parsing.corpus.fingerprint import parser_fingerprint
 from parsing.schema import ParsedReport
 
@@ -76,8 +76,13 @@ def _settle() -> None:
 @st.cache_resource(show_spinner="正在解析上传的报告……", max_entries=16)
 def _with_uploads(folder: str, fingerprint_key: str, cache_dir: str,
                   uploads: tuple[tuple[str, bytes], ...]) -> tuple[Corpus, pd.DataFrame]:
-    base, _frame = _load_folder(folder, fingerprint_key, cache_dir)
+    base, base_frame = _load_folder(folder, fingerprint_key, cache_dir)
+    known = dict(zip(base_frame["sha256"].tolist(), base_frame["file"].tolist(), strict=True))
+    same = [(name, known[digest]) for name, data in uploads if (digest := sha256_of(data)) in known]
+    uploads = tuple((name, data) for name, data in uploads if sha256_of(data) not in known)
     extra = parse_many(uploads, isolate=True)  # never in the server process: a runaway upload is stopped
+    extra.notes[:0] = [f"上传的“{name}”与数据文件夹中的“{other}”内容完全相同（sha256 相同），只计一次"
+                       for name, other in same]
     # The folder's records are shared by every session: this session's conflicts and cross-year checks
     # are computed on copies, never on them.
     own = [ParsedReport(p.record.detached(), p.text) for p in base.reports]

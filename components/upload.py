@@ -7,8 +7,9 @@ from pathlib import Path
 import streamlit as st
 
 from components.filters import search_box, searchable
+from parsing.corpus.build import Corpus
 from parsing.corpus.files import describe_limit, max_bytes, sha256_of
-from parsing.corpus.store import move_to_trash, refusal, save_report
+from parsing.corpus.store import move_to_trash, refusal, save_report, unique_name
 from parsing.readers import SUPPORTED_SUFFIXES
 
 from .style import md_escape
@@ -22,40 +23,86 @@ def uploaded() -> tuple[tuple[str, bytes], ...]:
 
 
 def render_uploader(data_dir: Path) -> None:
-    """The sidebar uploader. Accepted files are kept in this session (other sessions do not see them)."""
+    """The sidebar uploader. Accepted files are kept in this session (other sessions do not see them).
+
+    Two files with one name (from two folders, or two batches) are both kept, the second renamed as saving
+    renames (年报-1.txt); a file whose bytes another upload already has is counted once, and the box says so."""
     box = st.sidebar.expander("上传报告", expanded=False)
     files = box.file_uploader("选择报告文件（可多选）", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
                               accept_multiple_files=True, key="uploader",
                               help=f"支持 txt、md、html、docx、pdf；单个文件不超过 {describe_limit()}。")
     saved: set[str] = st.session_state.setdefault(SAVED, set())
     store: dict[str, bytes] = {}  # mirrors the uploader: a file removed there leaves the corpus
+    by_digest: dict[str, str] = {}
     existing_names = {p.name for p in data_dir.iterdir()} if files and data_dir.is_dir() else set()
     for f in files or []:
         if f.size > max_bytes():
             box.error(f"“{md_escape(f.name)}”有 {f.size / 1024 / 1024:.2f} MB，超过上限 {describe_limit()}，未读取。")
             continue
         data = f.getvalue()
-        if sha256_of(data) in saved:
+        digest = sha256_of(data)
+        if digest in saved:
             continue  # already saved into the data folder: it is part of the corpus now
-        name = f.name if f.name not in existing_names else f"{Path(f.name).stem}（上传）{Path(f.name).suffix}"
+        if digest in by_digest:
+            box.info(f"“{md_escape(f.name)}”与已上传的“{md_escape(by_digest[digest])}”内容完全相同，只计一次。")
+            continue
+        name = unique_name(f.name, existing_names | set(store))
+        if name != f.name:
+            box.info(f"已有同名文件“{md_escape(f.name)}”：这一份记为“{md_escape(name)}”，两份都保留。")
         store[name] = data
+        by_digest[digest] = name
     st.session_state[KEY] = store
     if store:
         box.caption(f"本次会话已上传 {len(store)} 份：" + "、".join(md_escape(n) for n in store))
 
 
-def render_save(data_dir: Path) -> None:
+def verdicts(store: dict[str, bytes], corpus: Corpus | None) -> dict[str, tuple[str, str | None]]:
+    """Each upload's verdict from the parse the session's corpus already holds (made in the supervised worker,
+    with its time and memory limit): ("save", None), ("refused", why) or ("same", the folder file with its bytes)."""
+    errors = {e.file: e.reason for e in corpus.errors} if corpus is not None else {}
+    warnings: dict[str, list[str]] = {}
+    folder: dict[str, str] = {}
+    for parsed in corpus.reports if corpus is not None else []:
+        rec = parsed.record
+        if rec.file in store:
+            warnings[rec.file] = list(rec.warnings)
+        else:
+            folder.setdefault(rec.sha256, rec.file)
+    out: dict[str, tuple[str, str | None]] = {}
+    for name, data in store.items():
+        same = folder.get(sha256_of(data))
+        if same is not None:
+            out[name] = ("same", same)
+        elif name in errors or name in warnings:
+            reason = refusal(errors.get(name), warnings.get(name, []))
+            out[name] = ("refused", reason) if reason else ("save", None)
+        else:
+            out[name] = ("refused", "尚未读取完成，请稍候再保存")
+    return out
+
+
+def render_save(data_dir: Path, corpus: Corpus | None = None) -> None:
+    """Save this session's uploads into the data folder: the bytes already read and accepted, never parsed again
+    here (a file the supervised worker refused — too slow, too large, not a report — cannot be saved, and the
+    button says why)."""
     store: dict[str, bytes] = st.session_state.get(KEY, {})
     if not store:
         return
-    box = st.sidebar.expander("保存上传的报告", expanded=False)
+    judged = verdicts(store, corpus)
+    ready = [name for name, (kind, _why) in judged.items() if kind == "save"]
+    refused = {name: why for name, (kind, why) in judged.items() if kind == "refused"}
+    same = {name: other for name, (kind, other) in judged.items() if kind == "same"}
+    box = st.sidebar.expander("保存上传的报告", expanded=bool(refused or same))
     box.caption("上传的报告只在本浏览器会话中可见；保存后写入数据文件夹，所有人都能看到。")
-    if box.button("保存到数据文件夹", key="save_uploads"):
-        for name, data in list(store.items()):
-            reason = refusal(name, data)
-            if reason:
-                box.error(f"“{md_escape(name)}”未保存：{md_escape(reason)}")
-                continue
+    for name, other in same.items():
+        box.info(f"“{md_escape(name)}”与数据文件夹中的“{md_escape(other)}”内容完全相同，已在语料中，无需保存。")
+    for name, why in refused.items():
+        box.error(f"“{md_escape(name)}”不能保存：{md_escape(why)}")
+    why_not = "没有可保存的报告：" + "；".join(f"{n}：{w}" for n, w in refused.items()) if not ready else None
+    label = f"保存到数据文件夹（{len(ready)} 份）" if ready else "保存到数据文件夹"
+    if box.button(label, key="save_uploads", disabled=not ready, help=why_not):
+        for name in ready:
+            data = store[name]
             try:
                 path, created = save_report(data_dir, name, data)
             except OSError as exc:

@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "version (default: $REPORT_CACHE_DIR or .cache/ in the project; shared with the app)")
     parser.add_argument("--no-cache", action="store_true", help="parse everything again; read and write no cache")
     parser.add_argument("--workers", type=int, default=None, metavar="N",
-                        help="parallel parser processes (default: number of CPU cores)")
+                        help="parallel parser processes, each file within a time and memory limit "
+                             "(default: number of CPU cores)")
     return parser
 
 
@@ -63,7 +64,7 @@ def brief_main(argv: Sequence[str]) -> int:
     parser.add_argument("--cache-dir", metavar="DIR", default=None)
     parser.add_argument("--no-cache", action="store_true")
     args = parser.parse_args(argv)
-    corpus = load_corpus(args.paths, cache_dir=args.cache_dir, use_cache=not args.no_cache)
+    corpus = load_corpus(args.paths, cache_dir=args.cache_dir, use_cache=not args.no_cache, isolate=True)
     for error in corpus.errors:
         print(f"{error.file}: 无法读取：{error.reason}", file=sys.stderr)
     records = [p.record for p in corpus.reports]
@@ -89,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         writer.writeheader()
     progress = _progress_printer() if sys.stderr.isatty() else None
     corpus = load_corpus(args.paths, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-                         workers=args.workers, progress=progress)
+                         workers=args.workers, progress=progress, isolate=True)
     for error in corpus.errors:
         failed += 1
         print(f"{error.file}: 无法读取：{error.reason}", file=sys.stderr)

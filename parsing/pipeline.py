@@ -18,14 +18,17 @@ from parsing.template import checks
 from parsing.template.checklist import annotate, check_text
 from parsing.template.tables import Tables, number, parse_tables
 from parsing.text.furniture import page_meta_spans, strip_furniture
-from parsing.text.normalize import normalize_text
+from parsing.text.normalize import control_warnings, normalize_text
 from parsing.text.variants import is_traditional, to_simplified
 
 PARSER_VERSION = "1.4.0"
 
 
-def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> ParsedReport:
-    """Parse decoded report text. Never raises on odd input; gaps become nulls plus warnings."""
+def parse_text(text: str, file: str = "<text>", sha256: str | None = None,
+               notes: list[str] | None = None) -> ParsedReport:
+    """Parse decoded report text. Never raises on odd input; gaps become nulls plus warnings.
+
+    notes: what reading the file had to work around (parsing.readers.extract_text), the record's first warnings."""
     # Page furniture (share bars, CMS credits, copyright lines…) out first, while the page's lines are as written.
     written = normalize_text(strip_furniture(text).text)
     # Rules read simplified characters; a traditional report is read through a same-length shadow.
@@ -33,6 +36,8 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
     digest = sha256 or sha256_of(text.encode("utf-8"))
     record = Report(file=file, sha256=digest)
     warnings = record.warnings  # every extractor adds its warnings here; deduplicated at the end
+    warnings.extend(notes or [])
+    warnings.extend(control_warnings(text))  # the controls normalize_text removed from inside numbers and names
 
     extract_format(clean, record)
     extract_year(clean, record)
@@ -111,7 +116,9 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None) -> Pa
 def parse_bytes(data: bytes, file: str = "<bytes>") -> ParsedReport:
     """Read any supported format (text in any Chinese encoding, HTML, .docx, .pdf; chosen by the
     name's suffix and the content) and parse. Raises load.ReportReadError with a reason otherwise."""
-    return parse_text(extract_text(data, file), file=file, sha256=sha256_of(data))
+    notes: list[str] = []
+    text = extract_text(data, file, notes)
+    return parse_text(text, file=file, sha256=sha256_of(data), notes=notes)
 
 
 def parse_file(path: str | Path) -> ParsedReport:

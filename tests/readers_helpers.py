@@ -372,3 +372,41 @@ def scanned_pdf_bytes() -> bytes:
         page.showPage()
     page.save()
     return buffer.getvalue()
+
+
+def paged_pdf(pages: list[str]) -> tuple[bytes, list[int]]:
+    """A PDF of one page per text (its lines drawn in the CJK font), written as many office programs write one:
+    the fonts and other shared objects first, then each page's dictionary followed by its content stream. Also
+    the offset where each page's last object ends: a file cut there still holds that page and those before it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = cjk_font()
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=A4)
+    for text in pages:
+        drawing.setFont(font, 11)
+        for i, line in enumerate(text.splitlines()):
+            drawing.drawString(50, 800 - 16 * i, line)
+        drawing.showPage()
+    drawing.save()
+    objects = {}
+    for match in re.finditer(rb"(\d+) 0 obj(.*?)endobj", buffer.getvalue(), re.S):  # reportlab: no nested "endobj"
+        objects[int(match.group(1))] = match.group(2)
+    page_type = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+    page_objects = [n for n, body in objects.items() if page_type.search(body.split(b"stream")[0])]
+    tail = [[n, *map(int, re.findall(rb"/Contents\s+(\d+)", objects[n]))] for n in page_objects]
+    order = [n for n in objects if not any(n in group for group in tail)] + [n for group in tail for n in group]
+    out, offsets, ends = bytearray(b"%PDF-1.4\n"), {}, []
+    for n in order:
+        offsets[n] = len(out)
+        out += b"%d 0 obj" % n + objects[n] + b"endobj\n"
+        if any(n == group[-1] for group in tail):
+            ends.append(len(out))
+    size = max(objects) + 1
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size + b"".join(b"%010d 00000 n \n" % offsets[n]
+                                                               for n in range(1, size))
+    root = next(n for n, body in objects.items() if b"/Catalog" in body)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, root, start)
+    return bytes(out), ends

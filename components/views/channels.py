@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.export import download
 from components.frame import iter_columns
 from components.parts import chosen_part
 from components.style import PLOTLY_CONFIG, style_figure, year_label
@@ -172,8 +173,7 @@ def _stated_counts(view: pd.DataFrame) -> None:
         if len(table) > MAX_TABLE_ROWS:
             st.caption(f"共 {len(table)} 条，下表列出前 {MAX_TABLE_ROWS} 条；全部在 CSV 中。")
         st.dataframe(table.head(MAX_TABLE_ROWS), hide_index=True)
-        st.download_button("下载渠道数量（CSV）", table.to_csv(index=False).encode("utf-8-sig"),
-                           file_name="渠道数量.csv", mime="text/csv", key="channel_counts_csv")
+        download(st, "下载渠道数量（CSV）", table, "渠道数量.csv", key="channel_counts_csv")
         return
     fig = go.Figure()
     for report, part in table.assign(报告=table["机构"] + " " + table["年份"]).groupby("报告", sort=True):

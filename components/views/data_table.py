@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import pandas as pd
 import streamlit as st
 
+from components.export import download, neutralise, neutralised  # noqa: F401 - neutralise: this tab's name for it
+from components.export import to_csv as export_csv
+from components.export import to_excel as export_excel
 from components.frame import view_key
 from components.labels import EXPORT_COLUMNS, FORMAT_LABELS, QUALITY_LABELS
 from components.parts import asked
 from components.style import show_numbers
 from parsing.corpus.build import Corpus
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A cell a spreadsheet would run as a formula is prefixed with ' so it stays text."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def labelled(view: pd.DataFrame) -> pd.DataFrame:
@@ -39,34 +32,17 @@ def labelled(view: pd.DataFrame) -> pd.DataFrame:
 
 
 def tidy(view: pd.DataFrame, labels: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The CSV/Excel table: a missing value is a blank cell (never "None"), formulas neutralised.
-
-    labels: labelled(view), when the caller already has it. Only text can be a formula, so only text columns
-    are looked at, column by column (a Python call per cell cost 0.4 s at 10,000 reports)."""
-    out = (labelled(view) if labels is None else labels).copy()
-    for col in out.columns:
-        values = out[col]
-        if values.dtype.kind in "biufcmM":
-            continue  # numbers, flags and dates cannot be formulas
-        if values.dtype == object:
-            risky = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
-        else:  # a string column
-            risky = values.str.startswith(FORMULA_START).fillna(False)
-        risky = risky.astype(bool)
-        if risky.any():
-            out[col] = values.astype(object).where(~risky, "'" + values.astype(str))
-    return out.astype(object).where(out.notna(), "")
+    """The CSV/Excel table: a missing value is a blank cell (never "None"), formulas neutralised
+    (components/export.py). labels: labelled(view), when the caller already has it."""
+    return neutralised(labelled(view) if labels is None else labels)
 
 
 def to_csv(table: pd.DataFrame) -> bytes:
-    return table.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens Chinese CSV correctly
+    return export_csv(table)
 
 
 def to_excel(table: pd.DataFrame) -> bytes:
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        table.to_excel(writer, index=False, sheet_name="年报记录")
-    return buf.getvalue()
+    return export_excel(table, "年报记录")
 
 
 EXCEL_AT_ONCE = 300  # reports: above this the .xlsx (openpyxl, ~1 s per 1,000 rows) is built when asked
@@ -135,14 +111,12 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
     c1, c2, c3 = st.columns(3)
     # the brief takes a few seconds (charts drawn server-side): built when asked, then kept per view state
     if asked(c3.button("生成会议简报（Word 和 PDF）", key="brief_make"), "brief_for", key):
-        c3.download_button("下载会议简报（Word）", *_brief(key, view, corpus, "docx"), key="brief_docx")
-        c3.download_button("下载会议简报（PDF）", *_brief(key, view, corpus, "pdf"), key="brief_pdf")
+        download(c3, "下载会议简报（Word）", *_brief(key, view, corpus, "docx"), key="brief_docx")
+        download(c3, "下载会议简报（PDF）", *_brief(key, view, corpus, "pdf"), key="brief_pdf")
     # a small view gets its files at once; a large one when asked (seconds on every open otherwise)
     if len(view) <= CSV_AT_ONCE or asked(c1.button(f"准备 CSV 文件（{len(view):,} 份报告）", key="csv_make"),
                                           "csv_for", key):
-        c1.download_button("下载 CSV", _csv_bytes(key, view), file_name="公开年报记录.csv", mime="text/csv",
-                           key="export_csv")
+        download(c1, "下载 CSV", _csv_bytes(key, view), "公开年报记录.csv", key="export_csv")
     if len(view) <= EXCEL_AT_ONCE or asked(c2.button(f"准备 Excel 文件（{len(view):,} 份报告）", key="excel_make"),
                                             "excel_for", key):
-        c2.download_button("下载 Excel", _excel_bytes(key, view), file_name="公开年报记录.xlsx", key="export_xlsx",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        download(c2, "下载 Excel", _excel_bytes(key, view), "公开年报记录.xlsx", key="export_xlsx")

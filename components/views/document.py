@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
+from components.export import download
 from components.frame import iter_columns
 from components.labels import FIELD_LABELS, FORMAT_LABELS
 from components.style import highlight, md_escape, year_label
@@ -95,9 +96,9 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
             st.success("没有提示：各项都在原文中找到了依据。")
         with st.expander("问题与改进措施（解析结果）"):
             st.text(f"【存在的问题】\n{row['problems'] or '（未找到）'}\n\n【改进措施】\n{row['measures'] or '（未找到）'}")
-        st.download_button("下载此报告的记录（JSON）",
-                           json.dumps({k: _jsonable(row[k]) for k in view.columns if k in Report.keys()}, ensure_ascii=False, indent=1, default=str),
-                           file_name=f"{file}.json", mime="application/json")
+        download(st, "下载此报告的记录（JSON）",
+                 json.dumps({k: _jsonable(row[k]) for k in view.columns if k in Report.keys()}, ensure_ascii=False,
+                            indent=1, default=str), f"{file}.json")
     with right:
         _render_text(file, text, row, evidence, wanted == file)
 

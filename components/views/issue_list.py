@@ -10,6 +10,7 @@ import orjson
 import pandas as pd
 import streamlit as st
 
+from components.export import download
 from components.frame import iter_columns, view_key
 from components.links import doc_part, evidence_link, link_base, with_base
 from components.parts import asked
@@ -155,9 +156,8 @@ def render(view: pd.DataFrame, corpus: Corpus, data_dir: Path | None = None) -> 
     csv_key = hashlib.sha256(f"{key}|{shown}|{len(part)}|{sorted(reviews.reviewed)}".encode()).hexdigest()
     if len(part) <= CSV_AT_ONCE or asked(st.button(f"准备问题清单 CSV（{len(part):,} 条）", key="issues_csv_make"),
                                          "issues_csv_for", csv_key):
-        st.download_button("下载问题清单（CSV）", with_links(part, base).drop(columns="rule_id").to_csv(index=False)
-                           .encode("utf-8-sig"),
-                           file_name="问题清单.csv", mime="text/csv", key="issues_csv")
+        download(st, "下载问题清单（CSV）", with_links(part, base).drop(columns="rule_id"), "问题清单.csv",
+                 key="issues_csv")
     _review_controls(part, reviews, data_dir)
 
 

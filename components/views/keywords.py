@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 import streamlit as st
 from wordcloud import WordCloud  # at import, not on the tab's first open: it loads matplotlib (~0.5 s)
 
+from components.export import download
 from components.parts import chosen_part
 from components.style import PLOTLY_CONFIG, md_escape, style_figure, year_label
 from parsing.analysis.keywords import keyword_in_context
@@ -212,8 +213,7 @@ def _in_context(view: pd.DataFrame, stats: dict[str, pd.DataFrame], labels: dict
         st.dataframe(table[["左文", "词", "右文", "机构", "年份", "部分"]].head(MAX_ALIGNED), hide_index=True,
                      column_config={"左文": st.column_config.TextColumn(width="medium"),
                                     "右文": st.column_config.TextColumn(width="medium")})
-    st.download_button("下载上下文（CSV）", table.drop(columns="file").to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"关键词_{term}.csv", mime="text/csv", key="kwic_csv")
+    download(st, "下载上下文（CSV）", table.drop(columns="file"), f"关键词_{term}.csv", key="kwic_csv")
     mentioned = table.groupby("年份")["file"].nunique()
     all_reports = view.groupby(view["year"].map(year_label))["file"].nunique()
     share = (mentioned.reindex(all_reports.index, fill_value=0) / all_reports).fillna(0)

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.export import download
 from components.frame import iter_columns, view_key
 from components.parts import chosen_part
 from components.style import PLOTLY_CONFIG, style_figure, year_label
@@ -125,8 +126,7 @@ def render(view: pd.DataFrame) -> None:
                .reset_index().sort_values(["报告数", "句子"], ascending=[False, True]))
     st.dataframe(grouped[["报告数", "年份", "报告", "句子"]], hide_index=True,
                  column_config={"句子": st.column_config.TextColumn(width="large")})
-    st.download_button("下载这些句子（CSV）", grouped.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"主题_{chosen}.csv", mime="text/csv", key="theme_csv")
+    download(st, "下载这些句子（CSV）", grouped, f"主题_{chosen}.csv", key="theme_csv")
 
 
 def _pairs_and_boilerplate(view: pd.DataFrame, rows: pd.DataFrame) -> None:

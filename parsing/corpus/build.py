@@ -24,7 +24,7 @@ from parsing.corpus import snapshot as snapshots
 from parsing.corpus.cache import ParseCache, default_cache_dir, slim_of
 from parsing.corpus.files import listed_reports, max_bytes, read_report_bytes, sha256_of, suffix_of
 from parsing.corpus.fingerprint import parser_fingerprint
-from parsing.corpus.sandbox import Ahead, parse_supervised
+from parsing.corpus.sandbox import TRANSIENT, Ahead, parse_supervised
 from parsing.corpus.snapshot import Snapshot
 from parsing.errors import ReportReadError
 from parsing.pipeline import parse_bytes
@@ -80,6 +80,9 @@ class Corpus:
     text_loader: Callable[[str], str | None] | None = field(default=None, repr=False)
     snapshot: Snapshot | None = field(default=None, repr=False)  # the columnar records of a warm load
     checks_loader: Callable[[str], list[dict]] | None = field(default=None, repr=False)
+    # a file was stopped at a limit of the moment (sandbox.TRANSIENT): what this load gives is not what the folder
+    # gives, so no snapshot is kept under the folder's key (the next load tries that file again)
+    unsettled: bool = field(default=False, repr=False)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def text_of(self, file: str) -> str:
@@ -121,16 +124,16 @@ class Entry(NamedTuple):
 
 
 def parse_many(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = None, workers: int = 1,
-               progress: Callable[[int, int], None] | None = None, isolate: bool = False) -> Corpus:
+               progress: Callable[[int, int], None] | None = None, isolate: bool | None = None) -> Corpus:
     """Parse (name, bytes) pairs into a corpus; with a cache, only unseen contents are parsed.
 
-    isolate: each file in its own child process with a time and memory limit (parsing/sandbox.py)."""
+    isolate: each file in a child process with a time and memory limit (parsing/sandbox.py); None: when workers > 1."""
     return _parse_entries([Entry(name, data, sha256_of(data)) for name, data in files], cache, workers,
                           progress, isolate)
 
 
 def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
-                   progress: Callable[[int, int], None] | None, isolate: bool = False,
+                   progress: Callable[[int, int], None] | None, isolate: bool | None = None,
                    errors: list[LoadError] | None = None, corpus_steps: bool = True,
                    ahead: Ahead | None = None) -> Corpus:
     corpus = Corpus()
@@ -159,16 +162,14 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
             stored.add(key)
 
     def take(index: int, payload: dict, text: str) -> None:
-        """Each result as it arrives: into the cache, then only its slim record kept (not 10,000 at once)."""
+        """Each result as it arrives: into the cache, then only its slim record kept (not 10,000 at once). A limit
+        of the moment (a timeout, the memory limit) is never cached: the next load tries the file again."""
         key = todo_keys[index]
         fresh[key] = (payload, text)
-        if writer is not None:
+        if writer is not None and not payload.get(TRANSIENT):
             slim(writer.add(key, payload, text))
 
-    if isolate:
-        parse_supervised(todo, 1, on_result=take)
-    else:
-        _run(todo, workers, progress, take, ahead)
+    _run(todo, workers, progress, take, ahead, workers > 1 if isolate is None else isolate)
     del todo
     checks_loader = None
     if cache is not None:
@@ -183,6 +184,7 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
             text = ""  # it is in the cache (text_loader): 10,000 texts held in memory cost ~0.3 GB
         if "error" in payload:
             corpus.errors.append(LoadError(name, payload["error"]))
+            corpus.unsettled |= bool(payload.get(TRANSIENT))
             continue
         if "checks_json" in payload:  # a fresh result that is not in the cache: its checks are decoded here
             payload = {**payload, "record": {**payload["record"], "checks": orjson.loads(payload["checks_json"])}}
@@ -240,11 +242,11 @@ def _bytes_of(entry: Entry, errors: list[LoadError]) -> bytes | None:
 
 
 def _run(todo: list[tuple[str, bytes]], workers: int, progress, on_result: Callable[[int, dict, str], None],
-         ahead: Ahead | None = None) -> None:
-    """Every file's (payload, text) handed to on_result as it is parsed. workers == 1: in this process (tests,
-    the fuzz bench). Otherwise worker processes, each file within the time and memory limit of
-    parsing/sandbox.py, so one runaway file never stalls the whole load."""
-    if workers <= 1:
+         ahead: Ahead | None = None, isolate: bool = True) -> None:
+    """Every file's (payload, text) handed to on_result as it is parsed: in worker processes, each file within the
+    time and memory limit of parsing/sandbox.py, so one runaway file never stalls the whole load nor the server.
+    isolate=False (asked for explicitly: tests, benches) parses in this process, without limits."""
+    if not isolate:
         total = len(todo)
         if progress:
             progress(0, total)
@@ -253,7 +255,7 @@ def _run(todo: list[tuple[str, bytes]], workers: int, progress, on_result: Calla
             if progress and (i % 25 == 0 or i == total):
                 progress(i, total)
         return
-    parse_supervised(todo, workers, progress=progress, on_result=on_result, split_checks=True, ahead=ahead)
+    parse_supervised(todo, max(1, workers), progress=progress, on_result=on_result, split_checks=True, ahead=ahead)
 
 
 @contextmanager
@@ -271,17 +273,23 @@ def paused_gc() -> Iterator[None]:
 
 
 def load_corpus(paths: Iterable[str | Path], cache_dir: str | Path | None = None, use_cache: bool = True,
-                workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> Corpus:
+                workers: int | None = None, progress: Callable[[int, int], None] | None = None,
+                isolate: bool | None = None) -> Corpus:
     """Read report files and folders; parse in parallel; reuse the on-disk cache (shared by app and CLI).
+
+    Every file is parsed in the supervised worker processes (parsing/corpus/sandbox.py: a time and a memory limit
+    per file), also on a machine of one core; only isolate=False, or workers=1 without isolate, parses in this
+    process (the tests' and benches' way).
 
     With the cache, a file whose path, size, times and inode match the stat index is not read at all: its
     sha256 is the recorded one (a warm load of 10,000 reports reads no report file). The cyclic collector is
     paused meanwhile (paused_gc); the parse workers collect as usual."""
     with paused_gc():
-        return _load_corpus(paths, cache_dir, use_cache, workers, progress)
+        return _load_corpus(paths, cache_dir, use_cache, workers, progress,
+                            (workers is None or workers > 1) if isolate is None else isolate)
 
 
-def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
+def _load_corpus(paths, cache_dir, use_cache, workers, progress, isolate: bool) -> Corpus:
     cache, notice, ahead = None, None, None
     workers = workers or os.cpu_count() or 1
     if use_cache:
@@ -290,7 +298,7 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
         except (OSError, sqlite3.Error) as exc:
             # an uncreatable, unwritable or full cache folder: parse without a cache, every record still shown
             notice = f"缓存不可用，本次直接解析全部报告（{getattr(exc, 'strerror', None) or exc}）"
-    if cache is not None and not cache.readonly and workers > 1 and snapshots.exists(cache.folder):
+    if cache is not None and not cache.readonly and isolate and snapshots.exists(cache.folder):
         # one worker started (and warming up, ~0.4 s) now, while the files are listed and looked up: a file or
         # two added to a loaded folder need no more, and a warm load stops it unused (~10 ms)
         ahead = Ahead(1, split_checks=True)
@@ -340,12 +348,12 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
             cache.remember_digests(read)
             return _from_snapshot(snap, cache)  # a warm load: no record objects, no JSON decoding
         if cache is not None and not cache.readonly and (
-                done := _incremental(entries, errors, cache, key, workers, progress, ahead, newest)):
+                done := _incremental(entries, errors, cache, key, workers, progress, ahead, newest, isolate)):
             cache.remember_digests(read)
             if listed and len(errors) == listed_errors:
                 snapshots.write_stats(done.snapshot.path, listing, listing_key)
             return done  # a few files added, changed or removed: the newest snapshot plus those
-        corpus = _parse_entries(entries, cache, workers, progress, errors=errors, ahead=ahead)
+        corpus = _parse_entries(entries, cache, workers, progress, isolate, errors=errors, ahead=ahead)
         if cache is not None:
             cache.remember_digests(read)
     finally:
@@ -360,9 +368,10 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress) -> Corpus:
         records = snapshots.records_table(list(corpus.reports),
                                           [cache_key(p.record.sha256, p.record.file) for p in corpus.reports])
         notes = [n for n in corpus.notes if n not in cache.notes]
-        target = snapshots.write_tables(cache.folder, key, records, snapshots.terms_table(corpus.terms),
-                                        corpus.errors, notes)
-        if target is not None and listed and len(errors) == listed_errors and not cache.unwritten:
+        target = snapshots.write_tables(cache.folder, _settled_key(key, corpus), records,
+                                        snapshots.terms_table(corpus.terms), corpus.errors, notes)
+        if target is not None and listed and len(errors) == listed_errors and not cache.unwritten \
+                and not corpus.unsettled:
             snapshots.write_stats(target, listing, listing_key)
         if target is not None and not cache.unwritten:
             # served from the snapshot just written, as the next (warm) load will be: the record objects are
@@ -448,7 +457,7 @@ INCREMENTAL_SHARE = 0.1  # above this share of new or changed files, the full pa
 
 def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCache, key: str, workers: int,
                  progress: Callable[[int, int], None] | None, ahead: Ahead | None = None,
-                 newest: Snapshot | None = None) -> Corpus | None:
+                 newest: Snapshot | None = None, isolate: bool | None = None) -> Corpus | None:
     """The newest snapshot's rows for the files it already holds, plus the new or changed files, without
     rebuilding the others: only the agencies that gained or lost a report get their conflicts and cross-year
     checks computed again (both are within one agency). None when there is no snapshot to start from or too
@@ -465,7 +474,7 @@ def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCach
     new = [e for e, i in zip(unique, rows, strict=True) if i is None]
     if len(new) > max(20, len(unique) * INCREMENTAL_SHARE):
         return None
-    fresh = _parse_entries(new, cache, workers, progress, errors=errors, corpus_steps=False, ahead=ahead)
+    fresh = _parse_entries(new, cache, workers, progress, isolate, errors=errors, corpus_steps=False, ahead=ahead)
     if cache.unwritten:
         return None  # the new files' checks are not in the cache, and a snapshot's rows would read them there
     kept = {i for i in rows if i is not None}
@@ -512,12 +521,22 @@ def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCach
                               snapshots.terms_table(fresh.terms).cast(terms.schema)])
     notes += conflict_notes(zip(records.column("agency").to_pylist(), records.column("year").to_pylist(),
                                 records.column("file").to_pylist(), strict=True))
+    key = _settled_key(key, fresh)
     if snapshots.write_tables(cache.folder, key, records, terms, errors + fresh.errors, notes) is None:
         return None
     snap = snapshots.Snapshot.of(cache.folder / "snapshots" / key, records, errors + fresh.errors, notes)
     corpus = _from_snapshot(snap, cache)
     corpus.notes = list(fresh.notes) + snap.notes  # this load's cache events, then the corpus notes
     return corpus
+
+
+def _settled_key(key: str, corpus: Corpus) -> str:
+    """The snapshot key of what a load gives: the folder's key, or, when a file was stopped at a limit of the
+    moment, a key no later load asks for (the snapshot still serves this load, and as the base of the next)."""
+    if not corpus.unsettled:
+        return key
+    errors = "".join(f"\n{e.file}\t{e.reason}" for e in corpus.errors)
+    return f"{key}-unsettled-{sha256_of(errors.encode())[:16]}"
 
 
 CONFLICT_PREFIX = "冲突："

@@ -19,6 +19,9 @@ from multiprocessing.connection import wait
 import orjson
 
 TIME_LIMIT_S = float(os.environ.get("REPORT_PARSE_SECONDS", "60"))
+# An error payload marked so is a limit of the moment (time, memory, a worker that died), not of the file: a busy
+# machine may parse it next time. The parse cache never stores one (a report stopped once stayed hidden for good).
+TRANSIENT = "transient"
 MEMORY_LIMIT_MB = int(os.environ.get("REPORT_PARSE_MEMORY_MB", "2048"))
 
 
@@ -73,7 +76,7 @@ def _worker(conn, memory_mb: int, split_checks: bool = False, warm: bool = False
             try:
                 payload, text = parse_payload(item)
             except MemoryError:
-                payload, text = {"error": _memory_reason(memory_mb)}, ""
+                payload, text = {"error": _memory_reason(memory_mb), TRANSIENT: True}, ""
             if split_checks and "record" in payload:
                 payload, checks = slim_payload(payload)
                 payload["checks_json"] = orjson.dumps(checks).decode()
@@ -196,7 +199,7 @@ def parse_supervised(todo: list[tuple[str, bytes]], workers: int = 1, seconds: f
     def retire(pos: int, slot: _Slot, reason: str) -> None:
         """Kill the worker, name its file's reason, and start a fresh worker only if files are left."""
         slot.stop(kill=True)
-        finish(slot.index, ({"error": reason}, ""))
+        finish(slot.index, ({"error": reason, TRANSIENT: True}, ""))
         slot.index = None
         index = next(queue, None)
         if index is not None:

@@ -12,6 +12,20 @@ from parsing.corpus.files import sha256_of
 from parsing.readers import SUPPORTED_SUFFIXES
 
 UNSAFE = re.compile(r"[^\w\u4e00-\u9fff\-.（）()]+")
+MAX_NAME_CHARS = 80  # of the stem: a name a person can still read in a list
+# of the whole name, in UTF-8: file systems allow 255 bytes, and save_report may add "-999" before the suffix
+MAX_NAME_BYTES = 240
+
+
+def fit_name(stem: str, suffix: str, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """stem + suffix, the stem cut to MAX_NAME_CHARS characters and the whole to max_bytes bytes of UTF-8 (never
+    inside a character): 100 × U+20000 is 100 characters but 400 bytes, which no file system takes."""
+    stem = stem[:MAX_NAME_CHARS]
+    room = max_bytes - len(suffix.encode("utf-8"))
+    encoded = stem.encode("utf-8")
+    if len(encoded) > room:
+        stem = encoded[:max(0, room)].decode("utf-8", errors="ignore")
+    return stem + suffix
 
 
 def safe_name(uploaded_name: str, data: bytes) -> str:
@@ -25,7 +39,7 @@ def safe_name(uploaded_name: str, data: bytes) -> str:
     suffix = ("." + suffix.lower()) if dot else ""
     if suffix not in SUPPORTED_SUFFIXES:
         stem, suffix = base, ".txt"
-    stem = UNSAFE.sub("_", stem).strip("._-")[:80]
+    stem = fit_name(UNSAFE.sub("_", stem).strip("._-"), suffix)[: -len(suffix)].rstrip("._-")
     if not stem:
         stem = "report_" + sha256_of(data)[:12]
     return stem + suffix
@@ -75,19 +89,38 @@ NOT_A_REPORT = "不是政府信息公开工作年度报告"
 TRASH = ".trash"
 
 
-def refusal(uploaded_name: str, data: bytes) -> str | None:
-    """Why this upload may not be saved into the data folder, or None: only a file that reads as a report is
-    saved (an unreadable file or a document of another genre would show as an error to every session)."""
-    from parsing.errors import ReportReadError
-    from parsing.pipeline import parse_bytes
-
-    try:
-        parsed = parse_bytes(data, file=uploaded_name)
-    except ReportReadError as exc:
-        return f"无法读取：{exc}"
-    if any(NOT_A_REPORT in w for w in parsed.record.warnings):
+def refusal(error: str | None, warnings: list[str] | tuple[str, ...] = ()) -> str | None:
+    """Why an upload may not be saved into the data folder, or None, from what its parse gave (in the supervised
+    worker, parsing/corpus/sandbox.py: never again in the server): its error, or its record's warnings. Only a file
+    that reads as a report is saved (an unreadable file or a document of another genre would show as an error to
+    every session)."""
+    if error is not None:
+        return f"无法读取：{error}"
+    if any(NOT_A_REPORT in w for w in warnings):
         return "内容不是政府信息公开工作年度报告（没有该类报告的标志性用语）"
     return None
+
+
+def vet(items: list[tuple[str, bytes]], seconds: float | None = None,
+        memory_mb: int | None = None) -> list[str | None]:
+    """refusal() of each (name, bytes), parsed in the supervised worker with its time and memory limit."""
+    from parsing.corpus.sandbox import parse_supervised
+
+    return [refusal(payload.get("error"), (payload.get("record") or {}).get("warnings", ()))
+            for payload, _text in parse_supervised(items, 1, seconds, memory_mb)]
+
+
+def unique_name(name: str, taken: set[str] | frozenset[str]) -> str:
+    """name, or the first of name-1, name-2 … (before the suffix, as save_report names a second file) not in taken:
+    two uploads called 年报.txt are both kept."""
+    if name not in taken:
+        return name
+    stem, suffix = (name[: -len(PurePosixPath(name).suffix)], PurePosixPath(name).suffix) \
+        if PurePosixPath(name).suffix else (name, "")
+    n = 1
+    while f"{stem}-{n}{suffix}" in taken:
+        n += 1
+    return f"{stem}-{n}{suffix}"
 
 
 def move_to_trash(folder: str | Path, name: str) -> Path:

@@ -38,18 +38,19 @@ _SUPPORTED_LIST = "、".join(SUPPORTED_SUFFIXES)
 
 
 
-def extract_text(data: bytes, name: str) -> str:
+def extract_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
     """Bytes of a report file → plain text, by file type (suffix of name, checked against the content's magic bytes).
 
     .txt/.md → load.decode_bytes; .html/.htm → html_to_text; .docx → docx_to_text; .pdf → pdf_to_text.
     Raises load.ReportReadError with a clear Chinese reason naming the problem (not the file; the caller
-    adds the file name)."""
+    adds the file name). notes: a list that gets what the reader had to work around (a web page named .pdf, the
+    pages of a truncated PDF that were lost), for the record's warnings."""
     suffix = PurePosixPath(name.replace("\\", "/")).suffix.lower()
     if not data:
         raise ReportReadError(EMPTY_FILE)
     kind = _sniff(data)
     if kind == "pdf":
-        return pdf_to_text(data)
+        return pdf_to_text(data, notes)
     if kind == "zip":
         inner = _zip_kind(data)
         if inner == "docx":
@@ -63,6 +64,10 @@ def extract_text(data: bytes, name: str) -> str:
         raise ReportReadError("不支持 RTF 格式的文档；请用 Word 或 WPS 打开后另存为 .docx（或 .txt）再上传")
     if kind == "mht":
         raise ReportReadError("不支持网页存档格式（.mht / 单个文件网页）；请用浏览器打开后另存为“网页，仅 HTML”（.html）再上传")
+    if suffix in (".pdf", ".docx") and kind == "html":  # a web page saved under the document's name
+        if notes is not None:
+            notes.append(f"文件名为 {suffix}，但内容是网页（HTML），已按网页读取")
+        return html_to_text(data)
     if suffix == ".pdf":
         raise ReportReadError("不是有效的 PDF 文件：文件内容不是 PDF 格式（可能只是改了扩展名，或文件已损坏）")
     if suffix == ".docx":

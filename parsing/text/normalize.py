@@ -17,6 +17,73 @@ TERMINAL = "。！？!?；;：:"
 
 # Invisible and bidirectional controls (they hide inside names and numbers and could reorder what is shown).
 _INVISIBLE = re.compile("[\ufffd\ufeff\u200b-\u200f\u2060-\u2064\u00ad\u034f\u180e\u202a-\u202e\u2066-\u2069]")
+# The controls named in a record's warning when they sit inside a number or a name: removing them changes what is
+# read, and a reader of the original may have seen something else (U+202E 082 U+202C displays as 280).
+BIDI_CONTROLS = {
+    "\u200e": "从左到右标记", "\u200f": "从右到左标记", "\u202a": "从左到右嵌入", "\u202b": "从右到左嵌入",
+    "\u202c": "方向格式结束", "\u202d": "从左到右覆盖", "\u202e": "从右到左覆盖", "\u2066": "从左到右隔离",
+    "\u2067": "从右到左隔离", "\u2068": "首强隔离", "\u2069": "方向隔离结束",
+}
+HIDDEN_CHARACTERS = {
+    "\u200b": "零宽空格", "\u200c": "零宽不连字", "\u200d": "零宽连字", "\u2060": "词连接符", "\u2061": "不可见函数符",
+    "\u2062": "不可见乘号", "\u2063": "不可见分隔符", "\u2064": "不可见加号", "\u00ad": "软连字符",
+    "\u034f": "组合用字形连接符", "\u180e": "蒙古文元音分隔符", "\ufeff": "零宽不换行空格", "\ufffd": "替换字符（解码失败）",
+}
+_CONTROL_RUN = re.compile("[" + "".join(BIDI_CONTROLS) + "".join(HIDDEN_CHARACTERS) + "]+")
+_CONTEXT = 8  # characters shown on each side of an occurrence
+MAX_CONTROL_WARNINGS = 5
+
+
+def control_warnings(text: str) -> list[str]:
+    """Warnings for the bidirectional and invisible controls that normalize_text removes from inside a number or
+    a name, each naming its controls (U+202E …) and where it was (the line of the text as read, and the words
+    around it, the controls shown as ⟨U+202E⟩); the record keeps what the text's logical order gives.
+
+    A direction control is named when it touches a letter, digit or Chinese character (it can reorder how they are
+    displayed); an invisible character when it sits between two of them (it splits a number or a name). Controls
+    within a few characters of each other are one occurrence (U+202E 082 U+202C). A BOM at the very start is
+    the file's encoding mark, not content."""
+    found = []
+    for match in _CONTROL_RUN.finditer(text):
+        if match.start() == 0 and match.group() == "\ufeff":
+            continue
+        before = _neighbour(text, match.start() - 1, -1)
+        after = _neighbour(text, match.end(), 1)
+        bidi = any(c in BIDI_CONTROLS for c in match.group())
+        if bidi and (before.isalnum() or after.isalnum()) or before.isalnum() and after.isalnum():
+            if found and match.start() - found[-1][1] <= 12 and "\n" not in text[found[-1][1]:match.start()]:
+                found[-1][1] = match.end()
+            else:
+                found.append([match.start(), match.end()])
+    out = [_control_warning(text, start, end) for start, end in found[:MAX_CONTROL_WARNINGS]]
+    if len(found) > MAX_CONTROL_WARNINGS:
+        out.append(f"另有 {len(found) - MAX_CONTROL_WARNINGS} 处数字或名称中有不可见的控制字符，已去除（同上）")
+    return out
+
+
+def _neighbour(text: str, at: int, step: int) -> str:
+    """The first character from at on (in direction step) that is not one of the controls; "" at an end."""
+    while 0 <= at < len(text) and _CONTROL_RUN.match(text[at]):
+        at += step
+    return text[at] if 0 <= at < len(text) else ""
+
+
+def _control_warning(text: str, start: int, end: int) -> str:
+    line = text.count("\n", 0, start) + 1
+    left = text[max(text.rfind("\n", 0, start) + 1, start - _CONTEXT):start]
+    stop = text.find("\n", end)
+    right = text[end:min(end + _CONTEXT, len(text) if stop < 0 else stop)]
+    span = left + text[start:end] + right
+    shown = _CONTROL_RUN.sub(lambda m: "".join(f"⟨U+{ord(c):04X}⟩" for c in m.group()), span)
+    logical = _CONTROL_RUN.sub("", span)
+    codes = "、".join(f"U+{ord(c):04X}（{BIDI_CONTROLS.get(c) or HIDDEN_CHARACTERS[c]}）"
+                     for c in dict.fromkeys(c for c in text[start:end] if c in BIDI_CONTROLS or c in HIDDEN_CHARACTERS))
+    if any(c in BIDI_CONTROLS for c in text[start:end]):
+        return (f"第 {line} 行“{shown}”中有不可见的方向控制字符 {codes}：原文显示时文字或数字的顺序可能与记录不一致，"
+                f"记录按文本的逻辑顺序读作“{logical}”")
+    return f"第 {line} 行“{shown}”中有不可见字符 {codes}，夹在数字或文字中间，已去除，读作“{logical}”"
+
+
 # Mirror sites insert pinyin readings after characters: 當(dāng)前 → 當前. (The bracket comes first and the
 # character is looked behind from it: re then jumps from bracket to bracket.)
 _PINYIN = re.compile(rf"[(（](?<=[{CJK}][(（])(?:[bcdfghjklmnpqrstwxyz]{{0,2}}[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{{1,3}}"

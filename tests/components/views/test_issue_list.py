@@ -101,3 +101,18 @@ def test_a_long_list_draws_its_worst_findings_and_keeps_them_all_for_the_csv(bun
     assert all("tab=" in link for link in drawn["原文"])  # the drawn rows carry their links
     assert any("显示 3 条，下表列出最需要查看的前 2 条（全部在 CSV 中）" in c.value for c in at.caption)
     (csv,) = [d for d in at.get("download_button") if d.proto.label == "下载问题清单（CSV）"]
+
+
+def test_a_direction_control_inside_a_figure_is_a_warning_of_the_list(tmp_path):
+    """The record keeps 82 (the text's logical order); the list says a reader of the original may have seen 280."""
+    from components.frame import to_frame
+    from parsing.corpus.build import load_corpus
+
+    (tmp_path / "bidi.txt").write_text("某县应急管理局2020年政府信息公开工作年度报告\n本年度主动公开政府信息共\u202e082\u202c条。\n",
+                                       encoding="utf-8")
+    corpus = load_corpus([tmp_path], use_cache=False, workers=1)
+    table = issue_rows(to_frame(corpus).assign(source="数据文件夹"), corpus)
+    (row,) = table[table["内容"].str.contains("U+202E", regex=False)].itertuples()
+    assert (row.严重程度, row.文件) == ("警告", "bidi.txt")
+    assert row.内容.startswith("第 2 行“动公开政府信息共⟨U+202E⟩082⟨U+202C⟩条。”中有不可见的方向控制字符 U+202E（从右到左覆盖）")
+    assert corpus.reports[0].record.proactive_total == 82

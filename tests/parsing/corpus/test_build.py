@@ -233,3 +233,50 @@ def test_the_collector_is_paused_inside_and_comes_back_as_it_was():
     except ValueError:
         pass
     assert gc.isenabled()
+
+
+def _slow_for(monkeypatch, prefix: str, seconds: float = 30) -> None:
+    """parse_payload sleeps for files whose name starts with prefix; the worker processes, forked after this, do
+    the same: the stand-in for a runaway file."""
+    import time
+
+    import parsing.corpus.build as build
+
+    real = build.parse_payload
+
+    def slow(item):
+        if item[0].startswith(prefix):
+            time.sleep(seconds)
+        return real(item)
+
+    monkeypatch.setattr(build, "parse_payload", slow)
+
+
+def test_the_data_folder_is_parsed_in_the_supervised_worker_even_on_one_core(folder, tmp_path, monkeypatch):
+    """One way to parse an untrusted file: the worker with its time limit, also where the machine has one core
+    (there the load parsed in the server's own process, without any limit)."""
+    import parsing.corpus.sandbox as sandbox
+
+    _slow_for(monkeypatch, "slow")
+    monkeypatch.setattr(sandbox, "TIME_LIMIT_S", 2.0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    (folder / "slow.txt").write_text("2019年，我局主动公开政府信息12条。", encoding="utf-8")
+    corpus = load_corpus([folder], cache_dir=tmp_path / "c")
+    assert [(e.file, e.reason) for e in corpus.errors] == [
+        ("slow.txt", "解析超过 2 秒仍未完成，已停止（文件可能过大、嵌套过深或已损坏）")]
+    assert len(corpus.reports) == 5
+
+
+def test_a_file_stopped_at_a_limit_is_tried_again_on_the_next_load(folder, tmp_path, monkeypatch):
+    """A timeout is a limit of the moment (a busy machine), not the file's: never cached, so it does not hide the
+    report for good."""
+    import parsing.corpus.sandbox as sandbox
+
+    (folder / "late.txt").write_text("2019年，我局主动公开政府信息12条。", encoding="utf-8")
+    with monkeypatch.context() as patch:
+        _slow_for(patch, "late")
+        patch.setattr(sandbox, "TIME_LIMIT_S", 2.0)
+        first = load_corpus([folder], cache_dir=tmp_path / "c", workers=2)
+    assert [e.file for e in first.errors] == ["late.txt"]
+    again = load_corpus([folder], cache_dir=tmp_path / "c", workers=2)
+    assert again.errors == [] and ("late.txt", 12) in totals(again)

@@ -77,5 +77,19 @@ def test_content_decides_when_the_extension_is_wrong(prose_reference):
     assert extract_text(pdf, "report.docx") == extract_text(pdf, "report.pdf")
 
 
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_a_web_page_named_as_a_document_is_read_as_a_web_page_with_a_note(suffix, prose_reference):
+    """Sites serve a report's web page under the document's name: readable, so read, and the record says so."""
+    from parsing.pipeline import parse_bytes
+
+    page = html_page(PROSE).encode("gbk")
+    notes: list[str] = []
+    assert extract_text(page, "report" + suffix, notes) == extract_text(page, "report.html")
+    assert notes == [f"文件名为 {suffix}，但内容是网页（HTML），已按网页读取"]
+    record = parse_bytes(page, "report" + suffix).record
+    assert key_values(record) == key_values(prose_reference)
+    assert record.warnings[0] == notes[0]
+
+
 def test_supported_suffixes():
     assert SUPPORTED_SUFFIXES == (".txt", ".md", ".html", ".htm", ".docx", ".pdf")

@@ -10,6 +10,7 @@ from readers_helpers import (
     cjk_font,
     distinct_numbers,
     key_values,
+    paged_pdf,
     parsed,
     pdf_bytes,
     scanned_pdf_bytes,
@@ -98,7 +99,52 @@ def test_owner_password_only_pdf_is_read():
     assert "主动公开政府信息47条" in extract_text(buffer.getvalue(), "report.pdf")
 
 
-def test_truncated_pdf_is_refused_as_damaged():
-    data = pdf_bytes(PROSE)
-    with pytest.raises(ReportReadError, match="PDF"):
-        extract_text(data[: len(data) // 3], "cut.pdf")
+def test_a_pdf_cut_before_its_first_whole_page_is_refused_as_damaged():
+    data = pdf_bytes(PROSE)  # reportlab writes every page's contents after the fonts, at the end of the file
+    with pytest.raises(ReportReadError, match="PDF 文件已损坏或不完整"):
+        extract_text(data[: len(data) // 2], "cut.pdf")
+
+
+SALVAGE_PAGES = ["\n".join(f"第{p}页第{i}行：本年度主动公开政府信息{p * 40 + i}条，收到公开申请{i}件。" for i in range(1, 41))
+                 for p in range(1, 17)]
+
+
+@pytest.mark.parametrize(("share", "whole"), [(0.5, 3), (0.6, 5)], ids=["half", "three-fifths"])
+def test_a_truncated_pdf_gives_the_pages_that_parse_with_a_warning(share, whole):
+    """A download cut short keeps the pages written before the cut: their text, and a warning how much is lost."""
+    from parsing.pipeline import parse_bytes
+
+    data, ends = paged_pdf(SALVAGE_PAGES)
+    cut = data[: int(len(data) * share)]
+    assert sum(end <= len(cut) for end in ends) == whole  # the pages whose objects all precede the cut
+    notes: list[str] = []
+    text = extract_text(cut, "cut.pdf", notes)
+    assert text == extract_text(paged_pdf(SALVAGE_PAGES[:whole])[0], "whole.pdf")
+    assert text.splitlines()[-1] == SALVAGE_PAGES[whole - 1].splitlines()[-1]
+    assert notes == [f"PDF 文件不完整（可能下载时被截断或已损坏）：共 16 页，只读取了能解析的 {whole} 页，其余内容缺失"]
+    assert parse_bytes(cut, "cut.pdf").record.warnings[0] == notes[0]
+
+
+def test_salvage_takes_pages_out_of_object_streams():
+    """PDF 1.5 packs page dictionaries into compressed object streams (Word and WPS do): salvage unpacks them."""
+    import re
+    import zlib
+
+    from parsing.readers.pdf import salvage_pdf
+
+    data, ends = paged_pdf(SALVAGE_PAGES[:2])
+    page = re.compile(rb"/Type /Page\b")
+    bodies = {int(n): body.strip() for n, body in re.findall(rb"(\d+) 0 obj(.*?)endobj", data, re.S)
+              if page.search(body) and b"stream" not in body}
+    pages = list(bodies)
+    header = b" ".join(b"%d %d" % (n, sum(len(bodies[m]) + 1 for m in pages[:i])) for i, n in enumerate(pages)) + b" "
+    packed = zlib.compress(header + b"".join(bodies[n] + b"\n" for n in pages))
+    stream = (b"99 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
+              % (len(pages), len(header), len(packed)) + packed + b"\nendstream\nendobj\n")
+    for n in pages:  # the pages now live only in the object stream, which comes first
+        data = re.sub(rb"\b%d 0 obj.*?endobj\n" % n, b"", data, flags=re.S)
+    data = data.replace(b"%PDF-1.4\n", b"%PDF-1.5\n" + stream, 1)
+    assert len(pages) == 2 and not [b for b in re.findall(rb"\d+ 0 obj(.*?)endobj", data, re.S)[1:] if page.search(b)]
+    rebuilt, stated = salvage_pdf(data[: data.rfind(b"xref")])  # cut before the cross-reference table
+    assert stated == 2  # from the page tree, a plain object of the file
+    assert extract_text(rebuilt, "rebuilt.pdf") == extract_text(paged_pdf(SALVAGE_PAGES[:2])[0], "whole.pdf")
