@@ -152,9 +152,9 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> str:
 
 def year_label(value) -> str:
     """2018 → 2018年; a missing year is said, never shown as 0 or NaN."""
-    import pandas as pd
+    from components.nulls import missing
 
-    return "年份不明" if value is None or pd.isna(value) else f"{int(value)}年"
+    return "年份不明" if missing(value) else f"{int(value)}年"
 
 
 def number_table(table):

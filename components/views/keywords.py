@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 import streamlit as st
 from wordcloud import WordCloud  # at import, not on the tab's first open: it loads matplotlib (~0.5 s)
 
+from components.nulls import given
 from components.parts import chosen_part
 from components.style import PLOTLY_CONFIG, md_escape, style_figure, year_label
 from parsing.analysis.keywords import keyword_in_context
@@ -72,7 +73,7 @@ def term_lists(all_terms, files: list[str], part: str) -> pa.ListArray:
     lists = getattr(all_terms, "lists", None)
     if lists is not None:
         return lists(part, files)
-    return pa.array([(all_terms.get(f) or {}).get(part) or [] for f in files], type=pa.list_(pa.string()))
+    return pa.array([given(given(all_terms.get(f), {}).get(part), []) for f in files], type=pa.list_(pa.string()))
 
 
 def _stats(view: pd.DataFrame, part: str, all_terms) -> pd.DataFrame:

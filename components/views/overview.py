@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.charts import headline_figures, proactive_bars, proactive_trend
 from components.frame import iter_columns
+from components.nulls import given, missing
 from components.style import PLOTLY_CONFIG, style_figure, year_label
 
 MAX_AGENCIES = 15  # beyond this the per-agency bars and lines are aggregated
@@ -33,10 +34,9 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     cols = st.columns([1, 1, 1.15, 0.75, 1.35])  # the year span (2009–2023) needs the widest column at 1024 px
     for col, name in zip(cols, helps, strict=True):
         col.metric(name, kpi[name], help=helps[name])
-    missing = len(view) - int(stated.sum())
-    if missing:
+    if not stated.all():
         gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in iter_columns(view, "agency_label", "year", "proactive_total")
-                if pd.isna(r.proactive_total)]
+                if missing(r.proactive_total)]
         more = f" 等 {len(gaps)} 份" if len(gaps) > 20 else ""
         st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{'、'.join(gaps[:20])}{more}")
 
@@ -120,7 +120,7 @@ def _breakdown(view: pd.DataFrame) -> None:
         return
     rows = [{"报告": f"{r.agency_label} {year_label(r.year)}", "类别": cat, "条数": n}
             for r in iter_columns(view, "agency_label", "year", "proactive_breakdown")
-            for cat, n in (r.proactive_breakdown or {}).items()]
+            for cat, n in given(r.proactive_breakdown, {}).items()]
     if rows:
         table = pd.DataFrame(rows)
         fig = go.Figure()
