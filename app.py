@@ -72,7 +72,7 @@ if asked.startswith("问题清单") and asked != issue_tab:
 tabs = st.tabs(["总览", "公开渠道", "关键词", "问题主题", "机构档案", "依申请与复议诉讼", "质量检查", issue_tab, "文档",
                 "数据"], key="tab", bind="query-params", on_change="rerun")
 views = [lambda: overview.render(view, colors), lambda: channels.render(view),
-         lambda: keywords.render(view, frame, corpus.terms), lambda: themes_view.render(view),
+         lambda: keywords.render(view, frame, corpus), lambda: themes_view.render(view),
          lambda: agency_page.render(view), lambda: applications.render(view),
          lambda: quality.render(view, corpus), lambda: issue_list.render(view, corpus, DATA_DIR),
          lambda: document.render(view, corpus), lambda: data_table.render(view, corpus)]

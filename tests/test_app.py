@@ -466,8 +466,13 @@ def test_free_search_finds_any_phrase_and_puts_it_in_the_url():
     at = run_app({"tab": "关键词", "kw": "反复出现的词与上下文"})
     at.text_input(key="kw_free").input("依申请").run()
     assert not at.exception
-    assert any(s.value == "关键词上下文：依申请" for s in at.subheader)
+    assert any(s.value == "关键词上下文：依申请（全文）" for s in at.subheader)
     assert at.query_params["q"] in ("依申请", ["依申请"])
+    assert "scope" not in at.query_params  # 全文, the default
+    at.get("button_group")[1].set_value("改进措施").run()
+    assert any(s.value == "关键词上下文：依申请（改进措施）" for s in at.subheader)
+    assert at.query_params["scope"] in ("改进措施", ["改进措施"])
+    at.get("button_group")[1].set_value("全文").run()
     aligned = at.dataframe[-1].value
     assert set(aligned["词"]) == {"依申请"} and len(aligned) >= 1
     assert all(len(left) == 20 for left in aligned["左文"])  # fixed width, padded

@@ -88,3 +88,22 @@ def test_the_generated_corpus_names_its_unreadable_file_and_keeps_the_rest(gener
     banner = "\n".join(w.value for w in at.warning).replace("\\", "")
     assert "1 个文件无法读取" in banner and "odd_empty.txt：文件为空" in banner
     assert {m.label: m.value for m in at.metric}["报告数"] == "6"
+
+
+def test_free_search_on_the_real_folder_counts_every_report_that_holds_the_phrase(generated, monkeypatch):
+    """依申请 in the real folder: the search covers the whole text (traditional 依申請 folded), so it counts the
+    reports whose file holds the phrase, not the few whose problems or measures do."""
+    from parsing.readers import extract_text
+    from parsing.text.variants import to_simplified
+
+    folder = folder_of("realdev", generated)
+    holding = [p for p in sorted(folder.glob("*.txt")) if "依申请" in to_simplified(extract_text(p.read_bytes(), p.name))]
+    monkeypatch.setenv("DATA_DIR", str(folder))
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in {"tab": "关键词", "q": "依申请"}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    counted = next(c.value for c in at.caption if "句（共" in c.value)
+    assert counted.startswith(f"{len(holding)} 份报告中的 ") and "范围：报告全文" in counted
+    assert len(holding) >= 30  # the problems and measures parts alone said 1 of 51
