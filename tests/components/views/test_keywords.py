@@ -122,3 +122,12 @@ def test_terms_from_the_snapshot_count_as_terms_from_a_fresh_parse(tmp_path, mon
     assert keywords._stats(view.iloc[0:0], "problems", warm.terms).empty
     unknown = view.assign(file="not-in-the-snapshot.txt")
     assert keywords._stats(unknown, "problems", warm.terms).empty  # a file the snapshot lacks has no terms
+
+
+def test_a_full_text_search_beyond_the_limit_asks_for_a_narrower_view(bundled_frame, bundled_corpus, monkeypatch):
+    monkeypatch.setattr(keywords, "FULLTEXT_MAX", 4)
+    at = run_view("keywords", bundled_frame, bundled_frame, bundled_corpus, query={"q": "依申请"})
+    assert [i.value for i in at.info] == ["全文搜索一次最多 4 份报告，当前筛选下有 5 份。请先在左侧按地区、年份或机构缩小范围，"
+                                          "或把搜索范围改为“存在的问题”或“改进措施”。"]
+    parts = run_view("keywords", bundled_frame, bundled_frame, bundled_corpus, query={"q": "依申请", "scope": "改进措施"})
+    assert parts.caption[0].value.startswith("1 份报告中的 1 句")  # one part's text is in the frame: no limit
