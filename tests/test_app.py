@@ -319,7 +319,8 @@ def test_issue_list_holds_every_warning_of_the_corpus_worst_first():
 
     at = run_app({"tab": "问题清单"})
     assert not at.exception
-    assert at.query_params["tab"] in ("问题清单 :red-badge[3]", ["问题清单 :red-badge[3]"])
+    assert at.query_params["tab"] in ("问题清单", ["问题清单"])  # the tab's name, never its badge
+    assert at.tabs[7].label == "问题清单 :red-badge[3]"
     at.multiselect(key="issue_severity").set_value(["不符", "冲突", "无法读取", "警告", "提示"]).run()
     table = at.dataframe[0].value
     records = [parse_file(p).record for p in sorted(DATA.glob("*.txt"))]
@@ -527,3 +528,26 @@ def test_channel_shares_by_year():
     shares = {t["name"]: dict(zip(values(t["x"]), values(t["y"]), strict=True)) for t in trend["data"]}
     assert shares["政府网站"] == {"2009年": 100.0, "2018年": 100.0, "2023年": 100.0}
     assert shares["政务微博"]["2018年"] == round(100 / 3, 1)  # 聊城市 2018 of the three 2018 reports
+
+
+@pytest.mark.parametrize("linked", ["问题清单", "问题清单 :red-badge[35]"])
+def test_the_issue_tab_is_named_in_the_url_without_its_badge(linked):
+    """A shared link says ?tab=问题清单; an old link with a count (any count) opens the tab and is cleaned."""
+    at = run_app({"tab": linked})
+    assert not at.exception
+    assert at.query_params["tab"] in ("问题清单", ["问题清单"])
+    assert at.session_state["tab"] == "问题清单 :red-badge[3]"  # the open tab, with today's count
+    assert at.multiselect(key="issue_severity")  # its view ran
+    at.sidebar.selectbox(key="f_city").select("聊城市").run()  # the count changes with the filter
+    # 聊城市's two reports: one warning (001's categories cover 138 of its 1000 items)
+    assert at.tabs[7].label == "问题清单 :red-badge[1]" and at.session_state["tab"] == "问题清单 :red-badge[1]"
+    assert at.query_params["tab"] in ("问题清单", ["问题清单"])
+    assert all(":" not in str(v) for v in dict(at.query_params).values())
+
+
+def test_the_first_tab_leaves_no_tab_in_the_url():
+    at = run_app({"tab": "公开渠道"})
+    at.session_state["tab"] = "总览"  # as a click on the first tab sets it
+    at.run()
+    assert "tab" not in at.query_params
+    assert metrics(at)["报告数"] == "5"
