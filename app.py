@@ -9,7 +9,7 @@ import streamlit as st
 
 from components import filters, style, upload
 from components.loader import load
-from components.style import agency_colors, md_escape
+from components.style import agency_colors, formats_text, md_escape
 from components.views import (
     agency_page,
     applications,
@@ -22,6 +22,7 @@ from components.views import (
     quality,
     themes_view,
 )
+from parsing.readers import SUPPORTED_SUFFIXES
 
 DATA_DIR = Path(os.environ.get("DATA_DIR", Path(__file__).with_name("data")))
 
@@ -48,7 +49,8 @@ if corpus.errors or corpus.notes:
     st.warning("，".join(p for p in parts if p) + "，其余报告照常显示。详见“问题清单”页"
                + (f"（例如 {first}）" if first and len(corpus.errors) <= 3 else "") + "。")
 if frame.empty:
-    st.info(f"数据文件夹 {md_escape(str(DATA_DIR))} 中没有可读取的报告。请把报告（.txt/.md）放入该文件夹后刷新页面。")
+    st.info(f"数据文件夹 {md_escape(str(DATA_DIR))} 中没有可读取的报告。请把报告（{formats_text(SUPPORTED_SUFFIXES)} 文件）"
+            "放入该文件夹后刷新页面，或在左侧“上传报告”中上传。")
     st.stop()
 
 view = filters.render(frame)

@@ -551,3 +551,27 @@ def test_the_first_tab_leaves_no_tab_in_the_url():
     at.run()
     assert "tab" not in at.query_params
     assert metrics(at)["报告数"] == "5"
+
+
+def test_one_report_left_shows_its_single_year():
+    at = run_app({"city": "临沂市"})  # 罗庄区 2018 only
+    assert metrics(at)["报告数"] == "1"
+    assert metrics(at)["覆盖年份"] == "2018"  # not 2018–2018
+    assert not at.sidebar.slider
+
+
+def test_an_empty_folder_names_every_supported_format(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    at = run_app()
+    assert not at.exception
+    message = at.info[0].value.replace("\\", "")
+    assert "没有可读取的报告" in message and "（txt、md、html、htm、docx、pdf 文件）" in message
+
+
+def test_the_uploaders_english_is_replaced_by_chinese():
+    at = run_app()
+    styles = "\n".join(e.proto.body for e in at.get("html"))
+    assert 'content: "选择文件"' in styles
+    assert 'content: "单个文件不超过 20 MB；支持 txt、md、html、htm、docx、pdf"' in styles
+    help_text = at.sidebar.file_uploader(key="uploader").help
+    assert help_text == "支持 txt、md、html、htm、docx、pdf；单个文件不超过 20 MB。"

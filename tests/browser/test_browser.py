@@ -594,3 +594,35 @@ def test_the_real_folder_every_tab_and_part_at_1440(chromium, real_app_url: str,
 def test_the_real_folders_server_log_has_no_tracebacks(real_server_log: Path) -> None:
     text = real_server_log.read_text(encoding="utf-8", errors="replace")
     assert "Traceback (most recent call last)" not in text, f"server log has a traceback:\n{text[-4000:]}"
+
+
+VISIBLE_TEXT_JS = """
+(root) => {
+  const out = [];
+  const walk = (el) => {
+    if (el.dataset && el.dataset.testid === 'stIconMaterial') return;  // an icon's ligature, not words
+    const style = getComputedStyle(el);
+    for (const node of el.childNodes) {
+      if (node.nodeType === 3 && node.textContent.trim() && parseFloat(style.fontSize) > 0
+          && style.visibility !== 'hidden') out.push(node.textContent.trim());
+      if (node.nodeType === 1) walk(node);
+    }
+    const after = getComputedStyle(el, '::after').content;
+    if (after && after !== 'none' && after !== 'normal') out.push(after.replace(/^"|"$/g, ''));
+  };
+  walk(root);
+  return out;
+}
+"""
+
+
+def test_the_uploader_speaks_chinese(page: Page, app_url: str, screenshot_dir: Path) -> None:
+    """Streamlit's English (Upload, 20MB per file • TXT, …) is not drawn; the Chinese is."""
+    open_app(page, app_url)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("上传报告", exact=True).click()
+    zone = sidebar.locator('[data-testid="stFileUploaderDropzone"]')
+    expect(zone).to_be_visible()
+    shown = zone.evaluate(VISIBLE_TEXT_JS)
+    assert shown == ["选择文件", "单个文件不超过 20 MB；支持 txt、md、html、htm、docx、pdf"], shown
+    shoot_element(screenshot_dir, "31-uploader-in-chinese", sidebar.locator('[data-testid="stFileUploader"]'))
