@@ -10,6 +10,7 @@ import streamlit as st
 from components.export import download
 from components.frame import iter_columns
 from components.labels import FIELD_LABELS, FORMAT_LABELS
+from components.nulls import given, missing
 from components.style import highlight, md_escape, year_label
 from parsing.corpus.build import Corpus
 from parsing.corpus.figures import total_text
@@ -22,7 +23,7 @@ SHOWN_FIELDS = ("agency", "agency_type", "admin_level", "province", "city", "dis
 
 
 def _value(key: str, value) -> str:
-    if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
+    if missing(value):
         return "（报告未写明）"
     if key == "format":
         return FORMAT_LABELS.get(value, value)
@@ -82,10 +83,10 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
                 shown = total_text(row[key], row["total_quality"])  # 约400 / 280（累计）/ 57（冲突）
             rows.append({"字段": label, "值": shown, "原文依据": ev["text"] if ev else ""})
         for prefix, label in (("proactive_breakdown", "分类"), ("channel_counts", "渠道数量")):
-            for name, n in (row[prefix] or {}).items():
+            for name, n in given(row[prefix], {}).items():
                 ev = evidence.get(f"{prefix}.{name}")
                 rows.append({"字段": f"{label}：{name}", "值": str(n), "原文依据": ev["text"] if ev else ""})
-        rows.append({"字段": "公开渠道", "值": "、".join(row["channels"]) or "（未写明）", "原文依据": ""})
+        rows.append({"字段": "公开渠道", "值": "、".join(given(row["channels"], [])) or "（未写明）", "原文依据": ""})
         st.dataframe(pd.DataFrame(rows), hide_index=True, height=560,
                      column_config={"原文依据": st.column_config.TextColumn(width="large")})
         st.subheader("提示")
@@ -95,7 +96,7 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
         else:
             st.success("没有提示：各项都在原文中找到了依据。")
         with st.expander("问题与改进措施（解析结果）"):
-            st.text(f"【存在的问题】\n{row['problems'] or '（未找到）'}\n\n【改进措施】\n{row['measures'] or '（未找到）'}")
+            st.text(f"【存在的问题】\n{given(row['problems'], '（未找到）')}\n\n【改进措施】\n{given(row['measures'], '（未找到）')}")
         download(st, "下载此报告的记录（JSON）",
                  json.dumps({k: _jsonable(row[k]) for k in view.columns if k in Report.keys()}, ensure_ascii=False,
                             indent=1, default=str), f"{file}.json")
@@ -267,10 +268,10 @@ def cells_in(checks, focus: tuple[int, int], rule: str | None = None) -> set[tup
     def cells(check):
         return [c for c in check.get("cells") or [] if c.get("end") and c.get("column")]
 
-    exact = [check for check in checks or [] if cells(check) and check.get("rule") == rule
+    exact = [check for check in given(checks, []) if cells(check) and check.get("rule") == rule
              and (min(c["start"] for c in cells(check)), max(c["end"] for c in cells(check))) == tuple(focus)]
     chosen = [c for check in exact for c in cells(check)] or [
-        c for check in checks or [] for c in cells(check) if focus[0] <= c["start"] and c["end"] <= focus[1]]
+        c for check in given(checks, []) for c in cells(check) if focus[0] <= c["start"] and c["end"] <= focus[1]]
     return {(c["table"], c["row"], c["column"]) for c in chosen}
 
 
@@ -301,9 +302,9 @@ def _focus_span(length: int) -> tuple[int, int] | None:
 def _jsonable(value):
     if isinstance(value, list):
         return list(value)  # reads cached checks that were not loaded yet
-    if isinstance(value, (dict, str)) or value is None:
+    if isinstance(value, (dict, str)):
         return value
-    if pd.isna(value):
+    if missing(value):
         return None
     return value.item() if hasattr(value, "item") else value
 

@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.charts import headline_figures, proactive_bars, proactive_trend
 from components.frame import iter_columns
+from components.nulls import given, missing
 from components.style import PLOTLY_CONFIG, style_figure, year_label
 from parsing.extract.proactive import unclassified
 
@@ -35,10 +36,9 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     cols = st.columns([1, 1, 1.15, 0.75, 1.35])  # the year span (2009–2023) needs the widest column at 1024 px
     for col, name in zip(cols, helps, strict=True):
         col.metric(name, kpi[name], help=helps[name])
-    missing = len(view) - int(stated.sum())
-    if missing:
+    if not stated.all():
         gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in iter_columns(view, "agency_label", "year", "proactive_total")
-                if pd.isna(r.proactive_total)]
+                if missing(r.proactive_total)]
         more = f" 等 {len(gaps)} 份" if len(gaps) > 20 else ""
         st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{'、'.join(gaps[:20])}{more}")
 
@@ -124,9 +124,10 @@ def _breakdown(view: pd.DataFrame) -> None:
     for r in iter_columns(view, "agency_label", "year", "proactive_breakdown", "proactive_total",
                           "proactive_total_approx", "proactive_total_cumulative"):
         label = f"{r.agency_label} {year_label(r.year)}"
-        rows += [{"报告": label, "类别": cat, "条数": n} for cat, n in (r.proactive_breakdown or {}).items()]
+        breakdown = given(r.proactive_breakdown, {})
+        rows += [{"报告": label, "类别": cat, "条数": n} for cat, n in breakdown.items()]
         # the stated total's uncovered rest, so each report's bar is as tall as its total
-        rest = unclassified(None if pd.isna(r.proactive_total) else r.proactive_total, r.proactive_breakdown,
+        rest = unclassified(None if pd.isna(r.proactive_total) else r.proactive_total, breakdown,
                             r.proactive_total_approx is True, r.proactive_total_cumulative is True)
         if rest:
             rows.append({"报告": label, "类别": UNCLASSIFIED, "条数": rest})

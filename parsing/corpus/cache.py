@@ -12,7 +12,7 @@ import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import orjson
@@ -289,6 +289,24 @@ class TextLoader:
         except sqlite3.Error:
             return None
         return row[0] if row else None
+
+    def many(self, keys: list[str], batch: int = 500) -> Iterator[tuple[str, str]]:
+        """(key, text) of the keys the cache holds, batch by batch over one connection (a connection per
+        text cost ~1 ms each: 10 s for a full-text search of 10,000 reports)."""
+        try:
+            db = sqlite3.connect(self.path, timeout=30)
+        except sqlite3.Error:
+            return
+        try:
+            for i in range(0, len(keys), batch):
+                chunk = keys[i:i + batch]
+                marks = ",".join("?" * len(chunk))
+                yield from db.execute(f"SELECT sha256, text FROM reports WHERE parser_version=? AND sha256 IN ({marks})",
+                                      (self.version, *chunk))
+        except sqlite3.Error:
+            return
+        finally:
+            db.close()
 
 
 class ChecksLoader:

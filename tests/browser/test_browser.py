@@ -544,3 +544,85 @@ def test_two_browsers_one_uploads_the_other_sees_only_the_bundled_corpus(chromiu
     finally:
         for c in contexts:
             c.close()
+
+
+# --------------------------------------------------------------------------- the real folder (../shared/realdev)
+
+REAL_TABS = ["总览", "公开渠道", "关键词", "问题主题", "机构档案", "依申请与复议诉讼", "质量检查", "问题清单", "文档", "数据"]
+REAL_PARTS = [("关键词", "kw", "反复出现的词与上下文"), ("问题主题", "tp", "问题与措施、套话")]
+REAL_SHOTS = {"总览": "overview", "公开渠道": "channels", "关键词": "keywords", "问题主题": "themes"}
+
+
+def real_page(chromium, width: int = 1440, height: int = 900):
+    context = chromium.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
+                                   timezone_id="Asia/Shanghai")
+    context.set_default_timeout(20_000)
+    pg = context.new_page()
+    pg.js_errors = []
+    pg.on("pageerror", lambda exc: pg.js_errors.append(str(exc)))
+    return context, pg
+
+
+def test_the_real_folder_every_tab_and_part_at_1440(chromium, real_app_url: str, real_folder: Path,
+                                                     screenshot_dir: Path) -> None:
+    """The 51 real reports at 1440×900: every tab (clicked, as a user does) and every part opens without an
+    exception box or a browser error, and every chart on it is drawn."""
+    context, page = real_page(chromium)
+    try:
+        open_app(page, real_app_url)
+        assert metric_number(page, "报告数") == len(list(real_folder.glob("*.txt")))
+        for name in REAL_TABS:
+            t = page.get_by_role("tab", name=re.compile(rf"^\s*{re.escape(name)}"))
+            expect(t).to_have_count(1)
+            t.click()
+            expect(t).to_have_attribute("aria-selected", "true")
+            wait_idle(page, settle_ms=200)
+            assert_healthy(page, f"real folder, tab {name}")
+            panel = page.locator('[role="tabpanel"]:visible')
+            expect_charts_drawn(panel, f"real folder, {name}", required=name in ("总览", "公开渠道", "问题主题"))
+            if name in REAL_SHOTS:
+                shoot(page, screenshot_dir, f"30-real-{REAL_SHOTS[name]}-1440x900")
+        for name, param, part in REAL_PARTS:
+            open_app(page, real_app_url, {"tab": name, param: part})
+            assert_healthy(page, f"real folder, {name} / {part}")
+            expect_charts_drawn(page.locator('[role="tabpanel"]:visible'), f"real folder, {name} / {part}",
+                                required=False)
+    finally:
+        context.close()
+
+
+def test_the_real_folders_server_log_has_no_tracebacks(real_server_log: Path) -> None:
+    text = real_server_log.read_text(encoding="utf-8", errors="replace")
+    assert "Traceback (most recent call last)" not in text, f"server log has a traceback:\n{text[-4000:]}"
+
+
+VISIBLE_TEXT_JS = """
+(root) => {
+  const out = [];
+  const walk = (el) => {
+    if (el.dataset && el.dataset.testid === 'stIconMaterial') return;  // an icon's ligature, not words
+    const style = getComputedStyle(el);
+    for (const node of el.childNodes) {
+      if (node.nodeType === 3 && node.textContent.trim() && parseFloat(style.fontSize) > 0
+          && style.visibility !== 'hidden') out.push(node.textContent.trim());
+      if (node.nodeType === 1) walk(node);
+    }
+    const after = getComputedStyle(el, '::after').content;
+    if (after && after !== 'none' && after !== 'normal') out.push(after.replace(/^"|"$/g, ''));
+  };
+  walk(root);
+  return out;
+}
+"""
+
+
+def test_the_uploader_speaks_chinese(page: Page, app_url: str, screenshot_dir: Path) -> None:
+    """Streamlit's English (Upload, 20MB per file • TXT, …) is not drawn; the Chinese is."""
+    open_app(page, app_url)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("上传报告", exact=True).click()
+    zone = sidebar.locator('[data-testid="stFileUploaderDropzone"]')
+    expect(zone).to_be_visible()
+    shown = zone.evaluate(VISIBLE_TEXT_JS)
+    assert shown == ["选择文件", "单个文件不超过 20 MB；支持 txt、md、html、htm、docx、pdf"], shown
+    shoot_element(screenshot_dir, "31-uploader-in-chinese", sidebar.locator('[data-testid="stFileUploader"]'))
