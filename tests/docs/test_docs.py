@@ -329,6 +329,28 @@ def test_every_image_and_link_in_the_docs_exists():
             assert (path.parent / target).exists(), f"{path.relative_to(ROOT)} links to {target}, which is missing"
 
 
+def guide_shots() -> list[str]:
+    """The screenshot names tests/browser/test_browser.py takes for the docs (its GUIDE_SHOTS), read without
+    importing it (it needs Playwright)."""
+    tree = ast.parse(page(ROOT / "tests" / "browser" / "test_browser.py"))
+    found = [node.value for node in tree.body if isinstance(node, ast.Assign)
+             and any(isinstance(t, ast.Name) and t.id == "GUIDE_SHOTS" for t in node.targets)]
+    assert len(found) == 1 and isinstance(found[0], ast.Dict), "tests/browser/test_browser.py has no GUIDE_SHOTS"
+    return [k.value for k in found[0].keys]
+
+
+def test_every_screenshot_in_the_docs_is_taken_by_the_browser_tests():
+    shown = {target for path in [README, *DOCS.glob("*.md")]
+             for target in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", page(path))}
+    names = {Path(t).stem for t in shown}
+    assert all(Path(t).parent.name == "images" for t in shown), f"images outside docs/images/: {shown}"
+    assert names == set(guide_shots()), (
+        f"shown but not taken by test_guide_screenshot: {sorted(names - set(guide_shots()))}; "
+        f"taken but not shown: {sorted(set(guide_shots()) - names)}")
+    stray = sorted(p.name for p in DOCS.rglob("*.png") if p.stem not in names or p.parent.name != "images")
+    assert stray == [], f"images in docs/ that no page shows: {stray}"
+
+
 def test_the_figure_pages_hold_a_section_written_by_their_script():
     for path, name, script in ((DOCS / "准确率.md", "real_accuracy", "bench/real_accuracy.py"),
                                (DOCS / "性能.md", "scale_bench", "bench/scale_bench.py")):
