@@ -78,7 +78,8 @@ def commit(root: Path) -> str:
 
 
 def machine() -> str:
-    """What the figures were measured on: CPU model, cores, memory, OS and Python."""
+    """What the figures were measured on: CPU model, cores, memory, OS and Python, and how busy the machine was
+    when the run started (the 1-minute load average: other work on shared cores slows every figure)."""
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -94,8 +95,12 @@ def machine() -> str:
         memory = f", {kb / 1024 / 1024:.1f} GB memory"
     except (OSError, StopIteration, ValueError):
         pass
+    try:
+        busy = f"; load average {os.getloadavg()[0]:.1f} when the run started"
+    except (AttributeError, OSError):
+        busy = ""
     return (f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
-            f"Python {sys.version.split()[0]}")
+            f"Python {sys.version.split()[0]}{busy}")
 
 
 def run_facts(root: Path, today: date | None = None) -> str:

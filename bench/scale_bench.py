@@ -234,6 +234,7 @@ def main(argv: list[str] | None = None) -> None:
                     help="also write the figures into PATH (docs/性能.md), between its scale_bench markers")
     args = ap.parse_args(argv)
     work = Path(args.workdir or tempfile.mkdtemp(prefix="scale-bench-"))
+    facts = run_facts(ROOT)  # before the run: the load average says how busy the machine was when it started
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; repeats: {args.repeat} (medians)")
     results = []
     for n in args.sizes:
@@ -242,7 +243,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.markdown:
         command = " ".join(["python bench/scale_bench.py", "--sizes", *map(str, args.sizes),
                             "--repeat", str(args.repeat), "--markdown", args.markdown.as_posix()])
-        write_section(args.markdown, "scale_bench", markdown_section(results, command, args.repeat, run_facts(ROOT)))
+        write_section(args.markdown, "scale_bench", markdown_section(results, command, args.repeat, facts))
         print(f"\nwrote the figures into {args.markdown}")
 
 

@@ -54,5 +54,5 @@ def test_run_facts_name_the_date_the_commit_and_the_cores(tmp_path):
     assert facts[0] == "- 日期 · date: 2025-03-01"
     head = docs_page.commit(ROOT).split()[0]
     assert facts[1].startswith(f"- 提交 · commit: `{head}") and len(head) == 10
-    assert f"{docs_page.os.cpu_count()} cores" in facts[2]
+    assert f"{docs_page.os.cpu_count()} cores" in facts[2] and "load average " in facts[2]
     assert docs_page.commit(tmp_path) == "unknown (not a git checkout)"
