@@ -282,7 +282,7 @@ def check_across_years(prev, cur) -> list[dict[str, Any]]:
 
 
 def rule_table() -> str:
-    """The README's table of rules, generated from rules.toml (a test keeps the README in step)."""
+    """The table of rules in docs/字段与规则.md, generated from rules.toml (tests/docs/test_docs.py keeps it in step)."""
     lines = ["| id | kind | severity | what it checks | basis |", "|---|---|---|---|---|"]
     for r in rules():
         lines.append(f"| {r['id']} | {r['kind']} | {r['severity']} | {r['title']} | {r['basis']} |")

@@ -22,6 +22,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+# The user guide's images: written into docs/images/ when DOCS_SCREENSHOTS=1 (to refresh the docs), else into
+# artifacts/screenshots/guide/ so a plain test run never changes the repository.
+GUIDE_IMAGES = ROOT / "docs" / "images"
 SERVER_LOG = ROOT / "artifacts" / "streamlit-server.log"
 REAL_SERVER_LOG = ROOT / "artifacts" / "streamlit-server-realdev.log"
 REAL_FOLDER = ROOT.parent / "shared" / "realdev" / "reports"
@@ -184,6 +187,15 @@ def page(chromium, app_url: str) -> Iterator[object]:
         yield pg
     finally:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def guide_dir() -> Path:
+    """Where the user guide's screenshots go: docs/images/ with DOCS_SCREENSHOTS=1, else artifacts/."""
+    folder = GUIDE_IMAGES if os.environ.get("DOCS_SCREENSHOTS", "").strip() in {"1", "true", "yes"} \
+        else SCREENSHOTS / "guide"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")

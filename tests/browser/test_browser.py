@@ -1,7 +1,8 @@
 """End to end: the dashboard in a real Chromium, against the bundled reports in data/.
 
 Every screen is checked for Streamlit exception boxes and browser-side errors, and a screenshot is
-saved under artifacts/screenshots/. Run just these with `pytest -m browser`.
+saved under artifacts/screenshots/. Run just these with `pytest -m browser`. The user guide's images
+(docs/images/) are taken by test_guide_screenshot: `DOCS_SCREENSHOTS=1 pytest tests/browser -k guide`.
 """
 
 from __future__ import annotations
@@ -626,3 +627,48 @@ def test_the_uploader_speaks_chinese(page: Page, app_url: str, screenshot_dir: P
     shown = zone.evaluate(VISIBLE_TEXT_JS)
     assert shown == ["选择文件", "单个文件不超过 20 MB；支持 txt、md、html、htm、docx、pdf"], shown
     shoot_element(screenshot_dir, "31-uploader-in-chinese", sidebar.locator('[data-testid="stFileUploader"]'))
+# The images of docs/用户指南.md and the README: name → (URL parameters, viewport or None for the default,
+# whether the open tab must draw a chart). tests/docs/test_docs.py checks that every image the docs show is
+# one of these, so the docs' screenshots are always the app as this test saw it.
+GUIDE_VIEWPORT = {"width": 1440, "height": 900}
+GUIDE_SHOTS = {
+    "overview": ({"city": "淄博市", "district": "张店区", "tab": "总览"}, None, True),
+    "presentation": ({"present": "1", "tab": "总览"}, {"width": 1280, "height": 720}, True),
+    "tab-overview": ({"tab": "总览"}, None, True),
+    "tab-channels": ({"tab": "公开渠道"}, None, True),
+    "tab-keywords": ({"tab": "关键词"}, None, True),
+    "tab-themes": ({"tab": "问题主题"}, None, True),
+    "tab-agency": ({"tab": "机构档案", "city": "淄博市", "district": "张店区"}, None, False),
+    "tab-applications": ({"tab": "依申请与复议诉讼"}, None, False),
+    "tab-checks": ({"tab": "质量检查"}, None, False),
+    "tab-issues": ({"tab": "问题清单"}, None, False),
+    "tab-document": ({"tab": "文档"}, None, False),
+    "tab-data": ({"tab": "数据"}, None, False),
+}
+
+
+@pytest.mark.parametrize("name", list(GUIDE_SHOTS))
+def test_guide_screenshot(chromium, app_url: str, guide_dir: Path, name: str) -> None:
+    """Each screenshot of the user guide, opened by its link as a reader would, checked healthy, then saved."""
+    params, viewport, charts = GUIDE_SHOTS[name]
+    context = chromium.new_context(viewport=viewport or GUIDE_VIEWPORT, locale="zh-CN", timezone_id="Asia/Shanghai")
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    page.js_errors = []
+    page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+    try:
+        open_app(page, app_url, params)
+        selected = page.get_by_role("tab", selected=True)
+        expect(selected).to_have_count(1)
+        assert selected.inner_text().strip().startswith(params["tab"]), f"{name}: {selected.inner_text()!r} is open"
+        panel = page.locator('[role="tabpanel"]:visible')
+        expect_charts_drawn(panel, name, required=charts)
+        images = panel.locator('[data-testid="stImage"] img')
+        for i in range(images.count()):
+            expect(images.nth(i)).to_have_js_property("complete", True)
+        assert_healthy(page, f"guide screenshot {name}")
+        page.wait_for_timeout(500)  # let the charts' transitions finish
+        path = shoot(page, guide_dir, name)
+        assert path.stat().st_size > 20_000, f"{path} is too small to be a screenshot of the app"
+    finally:
+        context.close()
