@@ -32,6 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "bench"))
+from docs_page import run_facts, write_section  # noqa: E402
+
 from parsing import ReportReadError, parse_file  # noqa: E402
 from parsing.template.model import table2_column_key  # noqa: E402
 
@@ -200,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="reports.csv with each file's physical form (default: beside CELLS.csv)")
     ap.add_argument("--floors", action="store_true")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--markdown", type=Path, metavar="PATH",
+                    help="also write the scores into PATH (docs/准确率.md) between the table_accuracy markers")
     args = ap.parse_args(argv)
     reports_csv = args.reports_csv or args.cells.parent / "reports.csv"
     result = score(args.cells, args.reports, reports_csv)
@@ -240,10 +245,31 @@ def main(argv: list[str] | None = None) -> int:
             print("  " + " | ".join(str(x) for x in m))
         for m in result["unknowable_read"][:20]:
             print("  ? read: " + " | ".join(str(x) for x in m))
+    if args.markdown:
+        write_section(args.markdown, "table_accuracy", markdown_section(args.cells, result))
     if args.floors and below:
         print("\nbelow the floor: " + "; ".join(below))
         return 1
     return 0
+
+
+def markdown_section(cells: Path, result: dict) -> str:
+    """The cell scores as the accuracy page's section: per form and table, then the headline totals and checks."""
+    lines = [run_facts(ROOT), "",
+             f"Template table cells of `{cells.parent.name}` (complete real template reports, every cell labelled by "
+             "hand; `?` cells, whose place the printed form cannot show, are not scored). Written by "
+             "`python bench/table_accuracy.py CELLS.csv REPORTS --markdown docs/准确率.md`; CI holds these levels "
+             "(`--floors`).", "",
+             "| form | table | right / labelled | wrong | unknown |", "|---|---|---|---|---|"]
+    for (form, table), t in sorted(result["tally"].items()):
+        lines.append(f"| {form} | {table} | {t['right']} / {t['n']} | {t['wrong']} | {t['unknown']} |")
+    h, f = result["headlines"], result["fails"]
+    lines += ["", f"- Headline totals (新收, 上年结转, 办理结果总计, 结转下年度, 复议总计, 诉讼总计): {h['right']} / {h['n']} "
+              "reports with all of them right.",
+              f"- `?` cells given as read: {len(result['unknowable_read'])}.",
+              f"- Checks: {f['fail']} FAIL of any rule, {f['false']} false FAIL (a table identity failed where the "
+              "labelled cells satisfy it)."]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -52,11 +52,10 @@ def _fmt(value: Value, how: str | None = None) -> str:
 
 
 def _equation(rule: str, left: list[tuple[dict, Value]], right: list[tuple[dict, Value]], text: str) -> Check:
+    # a cell dict may be shared by several checks (check_table3 makes each once): each check gets its own copy
+    left = [({**c, "side": "left"}, v) for c, v in left]
+    right = [({**c, "side": "right"}, v) for c, v in right]
     both = left + right
-    for c, _v in left:
-        c["side"] = "left"
-    for c, _v in right:
-        c["side"] = "right"
     cells = [c for c, _v in both]
     if not all(isinstance(v, (int, float)) for _c, v in both):  # number(v) is None: blank, unknown or a marker
         odd = "、".join(f"{c['row']}（{c['column']}）为{_fmt(v, c.get('how'))}" for c, v in both if number(v) is None)
@@ -75,7 +74,15 @@ def outcome_rows(table: Table) -> list[str]:
 def check_table3(t3: Table) -> list[Check]:
     out = []
     # every cell once, as (its cell dict, its value): a table of 25 rows × 8 columns feeds ~45 checks
-    grid = {(row, col): (_cell(t3, row, col, v := t3.cell(row, col)), v) for row in t3.rows for col in t3.columns}
+    grid = {}
+    for row, values in t3.rows.items():
+        start, end = t3.spans.get(row, t3.span)
+        codes = t3.how.get(row) or [READ] * len(values)
+        for col, v, how in zip(t3.columns, values, codes, strict=False):
+            cell = {"table": t3.name, "row": row, "column": col, "value": v, "start": start, "end": end}
+            if how != READ:
+                cell["how"] = how
+            grid[(row, col)] = (cell, v)
 
     def term(row: str, col: str) -> tuple[dict, Value]:
         return grid.get((row, col)) or (_cell(t3, row, col, None), None)  # a row the table lacks reads blank

@@ -59,6 +59,9 @@ LABEL_NUMBERS = re.compile(rf"^(.*?[^\d\s.,/—-])\s+({_NUM}(?:\s+{_NUM})*)$")
 # more spaced numbers after it are still the row's cells (one glued number is the squashed form's, not this)
 LABEL_GLUED_NUMBERS = re.compile(rf"^(.*?[\u4e00-\u9fff”）)])(\d+(?:\.\d+)?(?:\s+{_NUM})+)$")
 ROW_START = re.compile(r"(?<=\d)\s*(?=[（(][一二三四五六七][）)]|\d{1,2}[.．、][\u4e00-\u9fff]|[一二三四五]、)")
+MD_SEPARATOR = re.compile(r"\|?[\s:|-]+\|?")
+PAGE_FIRST = set("-—–－第0123456789")
+VALUE_CHAR = re.compile(r"[\d/／—－–-]")
 PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
                          r"|\d{1,3}\s*/\s*\d{1,3})$")
 UNIT_ONLY = {"元", "万元", "件", "条", "项"}
@@ -77,6 +80,11 @@ def cell_value(raw: str) -> Value:
         number = float(text)
         return int(number) if number.is_integer() and "." not in text else number
     return text  # a label or other text
+
+
+@lru_cache(maxsize=8192)
+def _is_text(cell: str) -> bool:
+    return not is_value(cell_value(cell))
 
 
 def is_value(value: Value) -> bool:
@@ -117,9 +125,11 @@ def _lines(text: str, span: Span) -> list[Line]:
     out = []
     for start, raw in _segments(text, span):
         stripped = raw.strip()
-        if not stripped or re.fullmatch(r"\|?[\s:|-]+\|?", stripped) and "-" in stripped:
-            continue  # blank line or a Markdown separator row
-        if PAGE_NUMBER.match(stripped):
+        if not stripped:
+            continue
+        if "-" in stripped and MD_SEPARATOR.fullmatch(stripped):
+            continue  # a Markdown separator row
+        if stripped[0] in PAGE_FIRST and PAGE_NUMBER.match(stripped):
             continue  # a page break inside the table: "- 3 -", "第 3 页", "3/12"
         if "\t" in raw:
             cells, tabular = raw.split("\t"), True
@@ -127,7 +137,9 @@ def _lines(text: str, span: Span) -> list[Line]:
             cells, tabular = stripped.strip("|").split("|"), True
         else:
             tokens = stripped.split()
-            if tokens and all(is_value(cell_value(t)) for t in tokens):
+            if not VALUE_CHAR.search(stripped):
+                cells, tabular = [stripped], False  # no digit and no "/" or "—": a label, a header piece, prose
+            elif all(not _is_text(t) for t in tokens):
                 cells, tabular = tokens, False
             else:
                 # "1.属于国家秘密 0 0 0": a label followed by numbers on one line
@@ -202,8 +214,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@lru_cache(maxsize=8192)
 def _squeeze(cell: str) -> str:
-    return re.sub(r"\s+", "", cell)
+    return "".join(cell.split())
 
 
 # ------------------------------------------------------------------------ rows and their printed values
@@ -245,19 +258,27 @@ def _split_label(cell: str) -> tuple[str, str | None]:
 def _label_of(cells: list[str], row_defs, done: int) -> tuple[str | None, int, str | None]:
     """The row key named by the line's text cells (rows are matched in template order after the last one
     found), the index after the last label cell, and digits glued to the label (squashed form)."""
-    allowed = row_defs[done + 1:] if done >= 0 else row_defs[:1]  # headers (其他, 总计) come before row 一
     last_text = -1
     for i, cell in enumerate(cells):
-        if not is_value(cell_value(cell)):
+        if _is_text(cell):
             last_text = i
     if last_text < 0:
         return None, 0, None
     label, glued = _split_label(cells[last_text])
-    text = _squeeze("".join(cells[:last_text]) + label)
+    key = _row_named(_squeeze("".join(cells[:last_text]) + label), row_defs is TABLE3_ROWS_2021, done)
+    return key, last_text + 1, glued if key is not None else None
+
+
+@lru_cache(maxsize=8192)
+def _row_named(text: str, edition_2021: bool, done: int) -> str | None:
+    """The first row after done whose label pattern the text matches (cached: every report of the template
+    prints the same labels, so a corpus asks the same few hundred questions)."""
+    row_defs = TABLE3_ROWS_2021 if edition_2021 else TABLE3_ROWS_2019
+    allowed = row_defs[done + 1:] if done >= 0 else row_defs[:1]  # headers (其他, 总计) come before row 一
     for row_key, pattern in allowed:
         if _compiled(pattern).search(text):
-            return row_key, last_text + 1, glued
-    return None, last_text + 1, None
+            return row_key
+    return None
 
 
 def _collect(lines: list[Line], row_defs) -> dict[str, Printed]:
@@ -656,11 +677,12 @@ def parse_table2(text: str) -> Table | None:
     header: list[str] = []
     columns_now: list[str] = []
     current = None
-    for ln in _lines(text, span):
-        label = next((c for c in ln.cells if c and not is_value(cell_value(c))), None)
+    lines = _lines(text, span)
+    for ln in lines:
+        label = next((c for c in ln.cells if c and _is_text(c)), None)
         if label is not None:
             label, glued = _split_label(label)
-            name = next((k for k in spec if _compiled(TABLE2_LABELS[k]).search(_squeeze(label))), None)
+            name = _table2_row(_squeeze(label), layout)
             if name is None:
                 header.append(" ".join(c for c in ln.cells if c))
                 current = None
@@ -690,7 +712,7 @@ def parse_table2(text: str) -> Table | None:
         else:
             printed[current].add_run(values, spaced=len(values) > 1)
         printed[current].span = (printed[current].span[0], ln.end)
-    _one_form(printed, _lines(text, span))
+    _one_form(printed, lines)
     for name in spec:
         if name not in printed:
             continue
@@ -704,6 +726,12 @@ def parse_table2(text: str) -> Table | None:
     if unknown:
         table.warnings.append(f"表二有 {unknown} 个单元格无法从原文确定（原文排版未印出其位置），按未知处理")
     return table if table.rows else None
+
+
+@lru_cache(maxsize=4096)
+def _table2_row(label: str, layout: str) -> str | None:
+    spec = TABLE2_2019 if layout == "2019" else TABLE2_2021
+    return next((k for k in spec if _compiled(TABLE2_LABELS[k]).search(label)), None)
 
 
 def _row_columns(spec_cols: tuple[str, ...], printed: list[str]) -> list[str]:
