@@ -39,6 +39,9 @@ def tab_labels(source: str) -> list[str]:
     tree = ast.parse(source)
     assigned = {t.id: node.value for node in tree.body if isinstance(node, ast.Assign)
                 for t in node.targets if isinstance(t, ast.Name)}
+    names = assigned.get("TAB_NAMES")  # the tabs' names kept apart from their labels (badges never in URLs)
+    if isinstance(names, ast.List) and all(isinstance(e, ast.Constant) for e in names.elts):
+        return [e.value for e in names.elts]
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
              and n.func.attr == "tabs" and n.args and isinstance(n.args[0], ast.List)]
     assert len(calls) == 1, f"expected one st.tabs([...]) call in app.py, found {len(calls)}"
