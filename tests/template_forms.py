@@ -202,3 +202,21 @@ def render(t3: dict, t4: dict, form: str, layout: str = "2021") -> str:
              "四、政府信息公开行政复议、行政诉讼情况", *table4_text(t4, form),
              "五、存在的主要问题及改进情况" + tail]
     return "\n".join(lines)
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def chromium_pdf(page: bytes, folder) -> bytes:
+    """The HTML page printed to PDF by Chromium (ruled tables, a real text layer): the form a PDF made from a
+    web page takes."""
+    import subprocess
+    from pathlib import Path
+
+    html, pdf = Path(folder) / "page.html", Path(folder) / "page.pdf"
+    html.write_bytes(page)
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    return pdf.read_bytes()

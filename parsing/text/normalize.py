@@ -96,6 +96,11 @@ _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$", re.M)
 _PAGE_NUMBER = re.compile(r"^\s*[-—–－]\s*\d{1,3}\s*[-—–－]\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?\s*$", re.M)
 _SPACES = re.compile(r"[ \u3000\u00a0\u2002\u2003\u2009\u202f]+")
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}]) +|  *(?=[{CJK}{CJK_PUNCT}])")
+# PDFs made by browsers and some office suites map common ideographs to Kangxi radicals and CJK radical
+# supplements (U+2F00 ⼀ for 一, U+2F08 ⼈ for 人, U+2F8F ⾏ for 行): every label and name then fails to match.
+_RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
+_RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]
+             if len(unicodedata.normalize("NFKC", chr(cp))) == 1 and unicodedata.normalize("NFKC", chr(cp)) != chr(cp)}
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULLWIDTH_DIGIT = re.compile("[０-９]")
 
@@ -125,6 +130,8 @@ def normalize_text(text: str) -> str:
     text = _PINYIN.sub("", text)
     if _FULLWIDTH_DIGIT.search(text):  # str.translate walks every character through a dict: 20× slower
         text = text.translate(_FULLWIDTH_DIGITS)
+    if _RADICAL.search(text):  # a PDF font's Kangxi radicals for ideographs: ⼀⼈⾏ are 一人行 (one for one)
+        text = text.translate(_RADICALS)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _MD_HEADING.sub("", text)

@@ -93,3 +93,21 @@ def test_a_row_with_two_readings_leaves_the_undecided_cells_unknown():
     assert tables["表三"]["how"]["（一）予以公开"][6] == "derived"
     assert tables["表三"]["how"]["（一）予以公开"][:6] == ["unknown"] * 6
     assert tables["表三"]["rows"]["（一）予以公开"][:6] == [None] * 6
+
+
+@pytest.mark.parametrize("seed, layout, blanks", [(3, "2021", True), (8, "2019", True), (11, "2021", False)])
+def test_a_pdf_printed_by_chromium_reads_every_cell(seed, layout, blanks, tmp_path):
+    """The HTML form printed to PDF by Chromium: pdfplumber's ruled tables, and a text layer whose font maps
+    一 人 行 to Kangxi radicals (⼀ ⼈ ⾏) — labels matched only once those are folded back."""
+    import os
+    import shutil
+
+    if not shutil.which(tf.CHROMIUM):
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail("CI=true and /usr/bin/chromium is missing")
+        pytest.skip("no Chromium here")
+    t3, t4 = tf.grid(seed, layout, blanks=blanks)
+    tables = parse_bytes(tf.chromium_pdf(tf.html_report(t3, t4, layout), tmp_path), "report.pdf").record.tables
+    for name, truth in (("表三", t3), ("表四", t4)):
+        assert tables[name]["rows"] == truth
+        assert {h for codes in tables[name]["how"].values() for h in codes} == {"read"}
