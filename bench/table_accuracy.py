@@ -163,8 +163,11 @@ def _labelled_identity_holds(check: dict, truth: dict) -> bool:
     """A FAIL is false when every table cell it names is labelled and the labelled values satisfy the
     check's equation (left side = right side, as the check's cells give the sides)."""
     cells = check.get("cells") or []
+    left = check.get("left")
+    if left is None:
+        return False
     sides = defaultdict(float)
-    for cell in cells:
+    for i, cell in enumerate(cells):
         table = cell.get("table")
         if table not in ("表二", "表三", "表四"):
             return False  # a check against the prose: not an identity of labelled cells
@@ -172,10 +175,7 @@ def _labelled_identity_holds(check: dict, truth: dict) -> bool:
         if key not in truth:
             return False
         value = truth[key]
-        side = cell.get("side")
-        if side not in ("left", "right"):
-            return False
-        sides[side] += value if isinstance(value, (int, float)) else 0
+        sides["left" if i < left else "right"] += value if isinstance(value, (int, float)) else 0
     return bool(cells) and abs(sides["left"] - sides["right"]) < 1e-9
 
 

@@ -27,9 +27,13 @@ class Check:
     status: str
     detail: str
     cells: list[dict[str, Any]] = field(default_factory=list)
+    left: int | None = None  # an equation's cells are its left side's, then its right side's
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "status": self.status, "detail": self.detail, "cells": self.cells}
+        out = {"rule": self.rule, "status": self.status, "detail": self.detail, "cells": self.cells}
+        if self.left is not None:
+            out["left"] = self.left
+        return out
 
 
 def _cell(table: Table, row: str, column: str, value: Value) -> dict[str, Any]:
@@ -52,19 +56,16 @@ def _fmt(value: Value, how: str | None = None) -> str:
 
 
 def _equation(rule: str, left: list[tuple[dict, Value]], right: list[tuple[dict, Value]], text: str) -> Check:
-    # a cell dict may be shared by several checks (check_table3 makes each once): each check gets its own copy
-    left = [({**c, "side": "left"}, v) for c, v in left]
-    right = [({**c, "side": "right"}, v) for c, v in right]
     both = left + right
     cells = [c for c, _v in both]
     if not all(isinstance(v, (int, float)) for _c, v in both):  # number(v) is None: blank, unknown or a marker
         odd = "、".join(f"{c['row']}（{c['column']}）为{_fmt(v, c.get('how'))}" for c, v in both if number(v) is None)
-        return Check(rule, NOT_ASSESSABLE, f"无法判断：{odd}，不是数字。", cells)
+        return Check(rule, NOT_ASSESSABLE, f"无法判断：{odd}，不是数字。", cells, len(left))
     lsum = sum(v for _c, v in left)
     rsum = sum(v for _c, v in right)
     status = PASS if abs(lsum - rsum) < 1e-9 else FAIL
     verdict = "相符" if status == PASS else "不相符"
-    return Check(rule, status, f"{text}：{_fmt(lsum)} 与 {_fmt(rsum)}，{verdict}。", cells)
+    return Check(rule, status, f"{text}：{_fmt(lsum)} 与 {_fmt(rsum)}，{verdict}。", cells, len(left))
 
 
 def outcome_rows(table: Table) -> list[str]:

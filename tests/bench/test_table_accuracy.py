@@ -54,3 +54,14 @@ def test_floors_fail_on_a_wrong_cell(tmp_path, capsys):
     labels, folder = write(tmp_path, cells, {"a.txt": "markdown"}, {"a.txt": tf.render(t3, t4, "markdown")})
     assert table_accuracy.main([str(labels), str(folder), "--floors", "--quiet"]) == 1
     assert "wrong cells (markdown) 100.00% > 0.0%" in capsys.readouterr().out
+
+
+def test_a_fail_whose_labelled_cells_add_up_is_a_false_fail():
+    check = {"status": "FAIL", "left": 2, "cells": [
+        {"table": "表三", "row": "一、本年新收", "column": "总计"}, {"table": "表三", "row": "二、上年结转", "column": "总计"},
+        {"table": "表三", "row": "（七）总计", "column": "总计"}, {"table": "表三", "row": "四、结转下年度", "column": "总计"}]}
+    truth = {("表三", "一、本年新收", "总计"): 5, ("表三", "二、上年结转", "总计"): 1,
+             ("表三", "（七）总计", "总计"): 4, ("表三", "四、结转下年度", "总计"): 2}
+    assert table_accuracy._labelled_identity_holds(check, truth)  # 5 + 1 = 4 + 2: the parser misread a cell
+    truth[("表三", "四、结转下年度", "总计")] = 3
+    assert not table_accuracy._labelled_identity_holds(check, truth)  # the report itself disagrees: a true FAIL
