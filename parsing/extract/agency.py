@@ -101,10 +101,25 @@ def _in_title(pos: int, zone: tuple[tuple[int, int], ...]) -> bool:
     return any(s <= pos < e for s, e in zone)
 
 
+def _line_around(text: str, start: int, end: int, longest: int) -> tuple[int, int] | None:
+    """(start, end) of the line holding text[start:end] when it is at most `longest` long, else None (looks no
+    further than that: a report may be one line of megabytes, with a name every few hundred characters)."""
+    floor = max(0, end - longest - 1)
+    before = text.rfind("\n", floor, start)
+    if before == -1 and floor > 0:
+        return None
+    line_start = before + 1
+    line_end = text.find("\n", end, line_start + longest + 1)
+    if line_end == -1:
+        if line_start + longest < len(text):
+            return None
+        line_end = len(text)
+    return line_start, line_end
+
+
 def _on_page_data(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    return is_page_meta(text[line_start:line_end if line_end != -1 else len(text)])
+    line = _line_around(text, pos, pos, 240)
+    return line is not None and is_page_meta(text[line[0]:line[1]])
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -147,10 +162,11 @@ SIGNED_DATE = re.compile(r"\s*(?:\d{4}|[〇○零一二三四五六七八九]{4}
 def _signs(text: str, start: int, end: int) -> bool:
     """The name stands alone on its line (with its place) and a date follows: the report's signature (落款).
     A crawl may write the date one piece a line (20 / 23 / 年 / 1 / 月)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    if text[end:line_end].strip() or line_end - line_start > 30 or not CJK_RUN.match(text[line_start:start] or "局"):
+    line = _line_around(text, start, end, 30)
+    if line is None:
+        return False
+    line_start, line_end = line
+    if text[end:line_end].strip() or not CJK_RUN.match(text[line_start:start] or "局"):
         return False
     return bool(SIGNED_DATE.match(text[line_end:line_end + 40].replace("\n", "")))
 

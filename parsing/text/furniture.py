@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,23 +36,66 @@ HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|
 TAIL_MAX = 300  # a furniture line (or a line's furniture tail) is never longer than this
 
 
+def _plain_start(pattern: str) -> bool:
+    """The pattern starts with a character that must be there (分享到? yes, [【\\[] or (?:打印|关闭) or 字? no)."""
+    return bool(pattern) and pattern[0] not in "[(\\.^$|?*+{" and pattern[1:2] not in ("?", "*", "{")
+
+
+def lowered(pattern: str) -> str:
+    """A pattern's Latin letters in lower case, escapes (\\S, \\d) kept: text is matched in lower case."""
+    return re.sub(r"(\\.)|[A-Z]+", lambda m: m.group(1) or m.group().lower(), pattern)
+
+
+class Alternatives:
+    """Patterns tried as one: the ^-anchored ones with match, the others with one search. No case folding: the
+    text is put in lower case instead (a case-folded pattern loses re's first-character scan: 3× slower)."""
+
+    def __init__(self, name: str, patterns: list[str]):
+        for p in patterns:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"{FILE.name}: [{name}] pattern {p!r} is not a valid regular expression ({exc})") \
+                    from exc
+        patterns = [lowered(p) for p in patterns]
+        anchored = [f"(?:{p[1:]})" for p in patterns if p.startswith("^")]
+        free = [f"(?:{p})" for p in patterns if not p.startswith("^")]
+        self.anchored = re.compile("|".join(anchored)) if anchored else None
+        self.free = re.compile("|".join(free)) if free else None
+        # For finding candidate lines in a whole text ($ at every line end, ^ at every line start after bullets).
+        # re skips ahead by a pattern's first character only when every alternative starts with a plain one:
+        # those are scanned as one, the others (starting with a class or a group) one by one.
+        plain = [f"(?:{p})" for p in patterns if not p.startswith("^") and _plain_start(p)]
+        self.scans = tuple(re.compile("(?m)" + x) for x in ["|".join(plain)] * bool(plain) + [
+            f"(?:{p})" for p in patterns if not p.startswith("^") and not _plain_start(p)])
+        self.anchored_lines = re.compile(rf"(?m)^{LEAD.pattern[1:-1]}*(?:{'|'.join(anchored)})") if anchored else None
+
+    def scan(self, text: str) -> list[int]:
+        """Start offsets of every match in a whole text (anchored patterns at line starts)."""
+        found = [m.start() for r in self.scans for m in r.finditer(text)]
+        if self.anchored_lines is not None:
+            found += [m.start() for m in self.anchored_lines.finditer(text)]
+        return found
+
+    def search(self, text: str) -> bool:
+        return bool(self.anchored and self.anchored.match(text) or self.free and self.free.search(text))
+
+    def fullmatch(self, text: str) -> bool:
+        return any(p is not None and p.fullmatch(text) for p in (self.anchored, self.free))
+
+    def finditer(self, text: str):
+        """Non-overlapping matches left to right (token patterns carry no anchors)."""
+        return self.free.finditer(text) if self.free else iter(())
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    line: re.Pattern[str]
-    token: re.Pattern[str]
+    line: Alternatives
+    token: Alternatives
     weak: re.Pattern[str]
-    footer: re.Pattern[str]
+    footer: Alternatives
     meta: re.Pattern[str]
     separators: re.Pattern[str]
-
-
-def _compile(source: str, name: str, patterns: list[str]) -> re.Pattern[str]:
-    for p in patterns:
-        try:
-            re.compile(p)
-        except re.error as exc:
-            raise ValueError(f"{FILE.name}: [{name}] pattern {p!r} is not a valid regular expression ({exc})") from exc
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -68,10 +112,10 @@ def vocabulary() -> Vocabulary:
     meta = (rf"^(?:(?:{'|'.join(map(re.escape, by_len(labels)))})\s*[:：|｜]"
             rf"|(?:{'|'.join(map(re.escape, by_len(crumbs)))})\s*[:：])")
     return Vocabulary(
-        line=_compile(FILE.name, "line", line),
-        token=_compile(FILE.name, "token", token),
-        weak=re.compile("|".join(map(re.escape, by_len(weak))), re.I),
-        footer=_compile(FILE.name, "footer", footer),
+        line=Alternatives("line", line),
+        token=Alternatives("token", token),
+        weak=re.compile("|".join(re.escape(w.lower()) for w in by_len(weak))),
+        footer=Alternatives("footer", footer),
         meta=re.compile(meta),
         separators=re.compile("|".join(map(re.escape, by_len(seps)))),
     )
@@ -95,11 +139,19 @@ def _bare(text: str) -> str:
     return text.strip(NOISE)
 
 
+META_MARK = re.compile(r"[:：|｜>»›＞→]")  # every line of page data has one (a label's colon, a trail's separator)
+
+
+TRAIL_MARK = re.compile(r"[>»›＞→]")
+LABEL_COLON = re.compile(r"^[\s•·▪◆■●○◎►▶*|｜\-—–]*[^:：|｜\n]{1,12}[:：|｜]")
+
+
+@lru_cache(maxsize=4096)  # normalisation asks about each line twice (as a line, then as the line before)
 def is_page_meta(line: str) -> bool:
     """A line of page data (来源：…, 发布时间：…, the crawler's 标题：… header) or a breadcrumb trail: kept for the
     agency and year extractors, but not report prose and not the report's title."""
-    if len(line) > 240:
-        return False
+    if len(line) > 240 or not (LABEL_COLON.match(line) or TRAIL_MARK.search(line)):
+        return False  # a label ends within its first characters; a trail has separators: most lines have neither
     core = _squash(to_simplified(line))
     if not core:
         return False
@@ -141,13 +193,23 @@ KEEP, DROP, WEAK, NEUTRAL, BLANK, FOOTER = range(6)
 def strip_furniture(text: str) -> Stripped:
     """The text without page furniture (see the module docstring); every other character is kept as it was."""
     voc = vocabulary()
+    simple_text = _lower(to_simplified(text))  # same length as text, so the same line lengths
+    candidates = _candidate_lines(simple_text, voc)
+    if not candidates:
+        return Stripped(text, ())  # most reports: one scan of the text, no line looked at
     lines = text.split("\n")
-    simple_lines = to_simplified(text).split("\n")  # same length as text, so the same line lengths
+    simple_lines = simple_text.split("\n")
     kinds: list[int] = []
     weak_counts: list[int] = []
     out_lines: list[str] = []
     removed: list[str] = []
-    for raw, simple in zip(lines, simple_lines, strict=True):
+    for i, (raw, simple) in enumerate(zip(lines, simple_lines, strict=True)):
+        if i not in candidates:  # no furniture word in the line: only its blankness matters (runs, below)
+            kind = BLANK if not raw.strip() else KEEP if MEANINGFUL.search(raw) else NEUTRAL
+            kinds.append(kind)
+            weak_counts.append(0)
+            out_lines.append(raw)
+            continue
         kind, kept, cut, weak = _classify(raw, simple, voc)
         kinds.append(kind)
         weak_counts.append(weak)
@@ -168,24 +230,46 @@ def strip_furniture(text: str) -> Stripped:
     return Stripped("\n".join(result), tuple(removed))
 
 
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower(text: str) -> str:
+    """Lower case, same length (str.lower may lengthen a rare character: then only A–Z are lowered)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(ASCII_LOWER)
+
+
+def _candidate_lines(text: str, voc: Vocabulary) -> set[int]:
+    """Indices of the lines where a word of the vocabulary occurs (found over the whole text at once)."""
+    found = voc.line.scan(text) + voc.token.scan(text) + voc.footer.scan(text)
+    found += [m.start() for m in voc.weak.finditer(text)]
+    if not found:
+        return set()
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return {bisect_right(starts, pos) - 1 for pos in found}
+
+
 def _classify(raw: str, simple: str, voc: Vocabulary) -> tuple[int, str, str, int]:
     """(kind, the line as kept, what was cut from a kept line, how many weak words the line holds)."""
     if not raw.strip():
         return BLANK, raw, "", 0
-    core = _squash(simple)
-    if not MEANINGFUL.search(core):
-        return NEUTRAL, raw, "", 0
-    meta = len(core) <= 240 and (bool(voc.meta.match(core)) or _is_trail(core, voc))
     # the line's text after its last sentence (all of it when it has none): furniture glued to a paragraph
     body = simple.rstrip(" \t" + TERMINAL)
     last = max(body.rfind(c) for c in TERMINAL)
     start = last + 1 if last != -1 else 0
     tail = simple[start:]
-    tail_core = _squash(tail)
+    if start and (len(tail) > TAIL_MAX + 40 or not tail.strip()):
+        return KEEP, raw, "", 0  # prose that ends with its sentence (most lines): nothing to look at
+    core = _squash(simple) if not start else ""
+    if not start and not MEANINGFUL.search(core):
+        return NEUTRAL, raw, "", 0
+    meta = not start and len(core) <= 240 and bool(META_MARK.search(core)) and (
+        bool(voc.meta.match(core)) or _is_trail(core, voc))
+    tail_core = _squash(tail) if start else core
     if not tail_core or len(tail_core) > TAIL_MAX:
         return KEEP, raw, "", 0
     if not meta:
-        if start == 0 and voc.footer.fullmatch(_bare(core)):
+        if start == 0 and voc.footer.fullmatch(_bare(core)):  # 相关链接 / 相关词条 …
             return FOOTER, raw, "", 0
         if voc.line.search(tail_core):
             if start == 0:
@@ -199,7 +283,7 @@ def _classify(raw: str, simple: str, voc: Vocabulary) -> tuple[int, str, str, in
             pos = e
         pieces.append(raw[start + pos:])
         rest = " ".join(p.strip() for p in pieces if p.strip())
-        rest_simple = _squash(to_simplified(rest))
+        rest_simple = _squash(_lower(to_simplified(rest)))
         cut = " ".join(raw[start + s:start + e].strip() for s, e in cut_spans)
         if not MEANINGFUL.search(rest_simple) or _weak_only(rest_simple, voc):
             if start == 0:
