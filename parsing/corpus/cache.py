@@ -106,6 +106,7 @@ class ParseCache:
         self.readonly = False
         self.unwritten = False  # some parsed report could not be stored (its checks then live only in memory)
         self.epoch = ""
+        self.unchanged = False  # the file is as this parser's last clean close left it (its size and times)
         self.folder.mkdir(parents=True, exist_ok=True)
         if not os.access(self.folder, os.W_OK):
             # a valid cache in a folder we may not write (a shared, read-only copy) is still read
@@ -155,7 +156,10 @@ class ParseCache:
         else:
             self.epoch = epoch[0]
         if self._stamp() == self._stamp_seen():
-            return db  # unchanged since this parser closed it cleanly: checked then, nothing stale (1.5 s at 10,000)
+            # unchanged since this parser closed it cleanly: checked then, nothing stale (1.5 s at 10,000), and no row
+            # gone (rows are dropped only with a new epoch)
+            self.unchanged = True
+            return db
         check = db.execute("PRAGMA quick_check").fetchone()
         if check is None or check[0] != "ok":
             db.close()

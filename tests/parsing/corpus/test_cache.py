@@ -384,3 +384,23 @@ def test_a_read_only_cache_serves_whole_records_checks_included(folder, tmp_path
     assert out == reference and '"rule": "表三勾稽关系（总计列）"' in out
     assert "只读" in said
     assert {p.name: p.stat().st_mtime_ns for p in cache.rglob("*")} == before  # nothing written
+
+
+def test_a_damaged_row_read_by_a_view_is_a_finding_and_is_parsed_again_next_load(folder, tmp_path):
+    """The app reads checks when a view asks (质量检查, 文档): a damaged row answers with a finding that says so — never
+    an empty list — and is dropped, with the snapshots leaning on it, so the next load parses that report again."""
+    from parsing.corpus.cache import damaged_check
+
+    cache = tmp_path / "c"
+    reference = {p.record.file: list(p.record.checks) for p in load_corpus([folder], use_cache=False, workers=1).reports}
+    load_corpus([folder], cache_dir=cache, workers=1)
+    key = _template_key(cache)
+    _checks_wrong_shape(folder, cache)
+    warm = load_corpus([folder], cache_dir=cache, workers=1)
+    template = next(p.record for p in warm.reports if p.record.file.startswith("004"))
+    assert list(template.checks) == [damaged_check("缓存中此报告的检查结果缺失或已损坏，已从缓存删除；下次加载时重新解析")]
+    assert not (cache / "snapshots").exists()
+    with _db(cache) as db:
+        assert db.execute("SELECT count(*) FROM reports WHERE sha256=?", (key,)).fetchone() == (0,)
+    again = load_corpus([folder], cache_dir=cache, workers=1)
+    assert {p.record.file: list(p.record.checks) for p in again.reports} == reference
