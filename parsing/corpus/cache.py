@@ -56,9 +56,20 @@ def digest_of(payload: str, text: str, checks: str) -> str:
     return ":".join(f"{zlib.crc32(part.encode('utf-8')):08x}" for part in (payload, text, checks))
 
 
-def _part_ok(digest: str | None, index: int, value: str | None) -> bool:
-    parts = (digest or "").split(":")
-    return len(parts) == 3 and value is not None and parts[index] == f"{zlib.crc32(value.encode('utf-8')):08x}"
+def _checked(digest: bytes | None, index: int, raw: bytes | None) -> str | None:
+    """A column read as bytes (CAST … AS BLOB: a damaged byte that is not UTF-8 would otherwise fail the whole
+    query, every row of it), as text if its checksum matches and it decodes; else None."""
+    parts = (digest or b"").split(b":")
+    if len(parts) != 3 or raw is None or parts[index] != b"%08x" % zlib.crc32(raw):
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _text(raw: bytes | None) -> str:
+    return (raw or b"").decode("utf-8", errors="replace")
 
 
 def payload_problem(payload) -> str | None:
@@ -223,13 +234,15 @@ class ParseCache:
             marks = ",".join("?" * len(chunk))
             try:
                 rows = self.db.execute(
-                    f"SELECT sha256, digest, payload FROM reports WHERE parser_version=? AND sha256 IN ({marks})",
-                    (self.version, *chunk)).fetchall()
+                    "SELECT CAST(sha256 AS BLOB), CAST(digest AS BLOB), CAST(payload AS BLOB) FROM reports "
+                    f"WHERE parser_version=? AND sha256 IN ({marks})", (self.version, *chunk)).fetchall()
             except sqlite3.DatabaseError as exc:
                 self._rebuild(exc)
                 return {}
-            for digest, checksum, payload in rows:
-                if not _part_ok(checksum, 0, payload):
+            for raw_key, checksum, raw in rows:
+                digest = _text(raw_key)
+                payload = _checked(checksum, 0, raw)
+                if payload is None:
                     bad[digest] = "校验和不符（缓存文件可能已损坏）"
                     continue
                 try:
@@ -426,13 +439,16 @@ class _Reader:
             db = self._local.db = _connect(self.path, self.readonly)
         return db
 
-    def _rows(self, keys: list[str]) -> dict[str, tuple[str, str]]:
+    def _rows(self, keys: list[str]) -> dict[str, str | None]:
+        """key → the column's text, or None where its checksum fails (as bytes: see _checked); a key without a row
+        is left out."""
         out = {}
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
-            out.update((key, (digest, value)) for key, digest, value in self._db().execute(
-                f"SELECT sha256, digest, {self.COLUMN} FROM reports WHERE parser_version=? AND sha256 IN "
-                f"({','.join('?' * len(chunk))})", (self.version, *chunk)).fetchall())
+            out.update((_text(key), _checked(digest, self.INDEX, raw)) for key, digest, raw in self._db().execute(
+                f"SELECT CAST(sha256 AS BLOB), CAST(digest AS BLOB), CAST({self.COLUMN} AS BLOB) FROM reports "
+                f"WHERE parser_version=? AND sha256 IN ({','.join('?' * len(chunk))})",
+                (self.version, *chunk)).fetchall())
         return out
 
     def _lost(self, keys: list[str]) -> None:
@@ -456,14 +472,12 @@ class TextLoader(_Reader):
 
     def __call__(self, key: str) -> str | None:
         try:
-            row = self._rows([key]).get(key)
+            rows = self._rows([key])
         except sqlite3.Error:
             return None
-        if row is None or not _part_ok(row[0], self.INDEX, row[1]):
-            if row is not None:
-                self._lost([key])
-            return None
-        return row[1]
+        if key in rows and rows[key] is None:
+            self._lost([key])
+        return rows.get(key)
 
 
 class ChecksLoader(_Reader):
@@ -483,8 +497,8 @@ class ChecksLoader(_Reader):
                 raise CacheDamaged(keys) from exc
             return {key: [damaged_check(f"缓存无法读取（{exc}）；下次加载时重新解析")] for key in keys}
         out: dict[str, list[dict]] = {}
-        for key, (digest, value) in rows.items():
-            checks = _decoded_checks(digest, value)
+        for key, value in rows.items():
+            checks = _decoded_checks(value)
             if checks is not None:
                 out[key] = checks
         return self._answer(out, [k for k in keys if k not in out], "缓存中此报告的检查结果缺失或已损坏")
@@ -502,9 +516,9 @@ class ChecksLoader(_Reader):
         return self.many([key])[key]
 
 
-def _decoded_checks(digest: str, value: str | None) -> list[dict] | None:
-    """A row's checks if they match their checksum and have the checks' shape, else None."""
-    if not _part_ok(digest, 2, value):
+def _decoded_checks(value: str | None) -> list[dict] | None:
+    """A row's checks (already checked against their checksum) if they decode and have the checks' shape."""
+    if value is None:
         return None
     try:
         checks = orjson.loads(value) if value else []

@@ -243,8 +243,9 @@ def _emptied(folder, cache):
     (cache / ParseCache.FILE).write_bytes(b"")
 
 
-def _page_overwritten(folder, cache):
-    """One 4 KiB page written again with one figure of one check changed; size and modification time kept."""
+def _page_overwritten(folder, cache, figure: bool = True):
+    """One 4 KiB page written again with one figure of one check changed (figure=False: one byte inside a Chinese
+    character, which no longer decodes as UTF-8); size and modification time kept."""
     import os
 
     _settle(cache)
@@ -253,13 +254,13 @@ def _page_overwritten(folder, cache):
         checks = db.execute("SELECT checks FROM reports WHERE sha256=?", (_template_key(cache),)).fetchone()[0]
     raw = path.read_bytes()
     at = next(i for i in range(0, len(checks), 64) if raw.count(checks[i:i + 64].encode()) == 1
-              and any(ch.isdigit() for ch in checks[i:i + 64]))
+              and any("0" <= ch <= "9" for ch in checks[i:i + 64]) and not checks[i:i + 64].isascii())
     piece = checks[at:at + 64].encode()
     where = raw.index(piece)
-    digit = where + next(i for i, b in enumerate(piece) if chr(b).isdigit())
+    digit = where + next(i for i, b in enumerate(piece) if (48 <= b <= 57 if figure else b >= 0x80))
     page = digit // 4096 * 4096
     damaged = bytearray(raw[page:page + 4096])
-    damaged[digit - page] = ord("7") if raw[digit] != ord("7") else ord("8")
+    damaged[digit - page] = (ord("7") if raw[digit] != ord("7") else ord("8")) if figure else 0xFF
     info = path.stat()
     with open(path, "r+b") as fh:
         fh.seek(page)
@@ -321,6 +322,7 @@ def _replaced(folder, cache):
 CACHE_DAMAGE = {  # case → (damage, a note the first run gives on stderr)
     "emptied-database": (_emptied, "缓存中的语料快照与缓存数据库不符"),
     "page-overwritten": (_page_overwritten, "缓存中有缺失或损坏的记录"),
+    "byte-not-utf8": (lambda folder, cache: _page_overwritten(folder, cache, figure=False), "缓存中有缺失或损坏的记录"),
     "checks-wrong-shape": (_checks_wrong_shape, "缓存中有缺失或损坏的记录"),
     "checks-wrong-shape-with-checksum": (_checks_wrong_shape_with_checksum, "缓存中有缺失或损坏的记录"),
     "meta-wrong-shape": (_meta_wrong_shape, "缓存中的语料快照无法使用"),
