@@ -9,7 +9,7 @@ import streamlit as st
 
 from components import filters, style, upload
 from components.loader import load
-from components.style import agency_colors, md_escape
+from components.style import agency_colors, formats_text, md_escape
 from components.views import (
     agency_page,
     applications,
@@ -22,6 +22,7 @@ from components.views import (
     quality,
     themes_view,
 )
+from parsing.readers import SUPPORTED_SUFFIXES
 
 DATA_DIR = Path(os.environ.get("DATA_DIR", Path(__file__).with_name("data")))
 
@@ -48,7 +49,8 @@ if corpus.errors or corpus.notes:
     st.warning("，".join(p for p in parts if p) + "，其余报告照常显示。详见“问题清单”页"
                + (f"（例如 {first}）" if first and len(corpus.errors) <= 3 else "") + "。")
 if frame.empty:
-    st.info(f"数据文件夹 {md_escape(str(DATA_DIR))} 中没有可读取的报告。请把报告（.txt/.md）放入该文件夹后刷新页面。")
+    st.info(f"数据文件夹 {md_escape(str(DATA_DIR))} 中没有可读取的报告。请把报告（{formats_text(SUPPORTED_SUFFIXES)} 文件）"
+            "放入该文件夹后刷新页面，或在左侧“上传报告”中上传。")
     st.stop()
 
 view = filters.render(frame)
@@ -58,21 +60,31 @@ if view.empty:
     st.stop()
 
 colors = agency_colors(frame["agency_key"].unique().tolist())  # tolist: one Arrow call, not 10,000 steps
-# The issue list's tab carries a count badge; a link to ?tab=问题清单 (any count) opens it.
-issue_tab = f"问题清单 :red-badge[{issue_list.badge_for(view, corpus, DATA_DIR)}]"
-asked = str(st.query_params.get("tab", ""))
-if asked.startswith("问题清单") and asked != issue_tab:
-    # a link made when the count was different, or the count changed (an upload) while the tab is open
-    if "tab" in st.session_state:
-        st.session_state["tab"] = issue_tab
-    else:
-        st.query_params["tab"] = issue_tab
-        st.rerun()
-# Only the open tab runs (lazy tabs); the open tab is part of the URL, like the filters.
-tabs = st.tabs(["总览", "公开渠道", "关键词", "问题主题", "机构档案", "依申请与复议诉讼", "质量检查", issue_tab, "文档",
-                "数据"], key="tab", bind="query-params", on_change="rerun")
+# The issue list's tab carries a count badge. The URL names the open tab without it (?tab=问题清单): a shared
+# link must not carry a count (nor break when the count changes), so the tab is not bound to the URL by
+# Streamlit (which writes the label, badge and all) but kept there by name here.
+TAB_NAMES = ["总览", "公开渠道", "关键词", "问题主题", "机构档案", "依申请与复议诉讼", "质量检查", "问题清单", "文档", "数据"]
+labels = {name: name for name in TAB_NAMES} | {
+    "问题清单": f"问题清单 :red-badge[{issue_list.badge_for(view, corpus, DATA_DIR)}]"}
+
+
+def tab_name(label: str) -> str:
+    """A tab's name from its label or from a URL's tab= (an old link may still carry the badge)."""
+    return label.split(":", 1)[0].strip()  # "问题清单 :red-badge[3]" → 问题清单
+
+
+shown = st.session_state.get("tab")
+wanted = tab_name(str(shown if shown is not None else st.query_params.get("tab", "")))
+st.session_state["tab"] = labels.get(wanted, labels[TAB_NAMES[0]])  # the same tab, with today's count
+# Only the open tab runs (lazy tabs).
+tabs = st.tabs(list(labels.values()), key="tab", on_change="rerun")
+open_tab = tab_name(st.session_state["tab"])
+if open_tab == TAB_NAMES[0]:
+    st.query_params.pop("tab", None)
+else:
+    st.query_params["tab"] = open_tab
 views = [lambda: overview.render(view, colors), lambda: channels.render(view),
-         lambda: keywords.render(view, frame, corpus.terms), lambda: themes_view.render(view),
+         lambda: keywords.render(view, frame, corpus), lambda: themes_view.render(view),
          lambda: agency_page.render(view), lambda: applications.render(view),
          lambda: quality.render(view, corpus), lambda: issue_list.render(view, corpus, DATA_DIR),
          lambda: document.render(view, corpus), lambda: data_table.render(view, corpus)]

@@ -7,6 +7,10 @@ load runs in a fresh subprocess so its peak memory (ru_maxrss, workers included)
 Figures are medians of --repeat runs. The floor is the cost of reading the files and of one
 regex pass over their text; the ratio of cold load to that floor is printed with a profile of
 where the rest goes.
+
+With --markdown PATH the figures are also written into PATH (docs/性能.md) between the markers
+<!-- scale_bench:start --> and <!-- scale_bench:end -->, with the command, the date, the commit and the machine
+(bench/docs_page.py); the rest of the page is left as it is.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+sys.path.insert(0, str(ROOT / "bench"))
+from docs_page import run_facts, write_section  # noqa: E402
 
 CHILD = r"""
 import json, os, resource, sys, time
@@ -132,62 +138,113 @@ print(json.dumps(out, ensure_ascii=False))
     return list(child(code).items())
 
 
-def main() -> None:
+def measure(n: int, work: Path, repeat: int) -> dict:
+    """Every figure for one corpus size (medians of repeat runs), as printed and as written to the docs."""
+    med = statistics.median
+    folder = work / f"corpus_{n}"
+    if not (folder / "truth.jsonl").exists():
+        t0 = time.perf_counter()
+        subprocess.run([PY, str(ROOT / "bench" / "make_corpus.py"), str(n), str(folder)], check=True,
+                       stdout=subprocess.DEVNULL)
+        print(f"\n== N = {n:,}: generated in {time.perf_counter() - t0:.1f} s into {folder}")
+    else:
+        print(f"\n== N = {n:,}: reusing {folder}")
+    reads, passes = zip(*(floor(folder) for _ in range(repeat)), strict=True)
+    read_s, regex_s = med(reads), med(passes)
+    colds, warms, incs, peaks, warm_peaks = [], [], [], [], []
+    for i in range(repeat):
+        cache = work / f"cache_{n}_{i}"
+        shutil.rmtree(cache, ignore_errors=True)
+        cold = load(folder, cache)
+        warm = load(folder, cache)
+        extra = folder / f"zz_added_{i}.txt"
+        shutil.copy(next(p for p in sorted(folder.glob("*.txt")) if p.stat().st_size > 2000), extra)
+        extra.write_text(extra.read_text(encoding="utf-8") + f"\n（追加 {i}）\n", encoding="utf-8")
+        inc = load(folder, cache)
+        extra.unlink()
+        colds.append(cold["load"])
+        warms.append(warm["load"])
+        incs.append(inc["load"])
+        peaks.append(max(cold["peak_mb"], warm["peak_mb"], inc["peak_mb"]))
+        warm_peaks.append(max(warm["peak_mb"], inc["peak_mb"]))
+    rerun = child(RERUN.format(root=str(ROOT), folder=str(folder), cache=str(work / f"cache_{n}_0"),
+                               app=str(ROOT / "app.py"), repeat=max(3, repeat)))
+    tab_runs = [child(TABS.format(root=str(ROOT), folder=str(folder), cache=str(work / f"cache_{n}_0"),
+                                  app=str(ROOT / "app.py"))) for _ in range(repeat)]
+    return {"n": n, "reports": cold["reports"], "errors": cold["errors"], "read": read_s, "regex": regex_s,
+            "cold": med(colds), "warm": med(warms), "incremental": med(incs), "first_run": rerun["first"],
+            "rerun": rerun["rerun"], "peak": med(peaks), "warm_peak": med(warm_peaks),
+            "tabs": {name: med(r[name] for r in tab_runs) for name in tab_runs[0]}, "profile": profile(folder)}
+
+
+def report(r: dict) -> None:
+    floor_s = r["read"] + r["regex"]
+    print(f"reports parsed: {r['reports']:,} (+{r['errors']} unreadable)")
+    print(f"floor: read files {r['read']:.2f} s + one regex pass {r['regex']:.2f} s = {floor_s:.2f} s")
+    print(f"cold load (empty cache):      {r['cold']:7.2f} s   ({r['cold'] / floor_s:.0f}× the floor)")
+    print(f"warm load (full cache):       {r['warm']:7.2f} s")
+    print(f"incremental (one file added): {r['incremental']:7.2f} s")
+    print(f"app first run (warm cache):   {r['first_run']:7.2f} s")
+    print(f"app rerun after filter change:{r['rerun'] * 1000:7.0f} ms (server-side, AppTest)")
+    print("each tab's first open (server-side, AppTest, after the app has run once on 总览):")
+    for name, seconds in r["tabs"].items():
+        print(f"  {name:<12} {seconds * 1000:7.0f} ms")
+    print(f"peak memory (any load):       {r['peak']:7.0f} MB")
+    print(f"peak memory (warm, +1 file):  {r['warm_peak']:7.0f} MB")
+    print("profile of a serial parse (cumulative seconds by module, 300 files):")
+    for name, seconds in r["profile"]:
+        print(f"  {name:<24} {seconds:6.2f} s")
+
+
+def markdown_section(results: list[dict], command: str, repeat: int, facts: str) -> str:
+    """The page's scale_bench section: the command and the run's facts, then one table per corpus size."""
+    sizes = ", ".join(f"{r['n']:,}" for r in results)
+    parts = [facts, f"- 命令 · command: `{command}` (corpus sizes {sizes}; "
+             + ("medians of " + str(repeat) + " runs" if repeat > 1 else "one run of each load") + ")"]
+    for r in results:
+        floor_s = r["read"] + r["regex"]
+        parts += ["", f"### N = {r['n']:,}", "",
+                  f"{r['reports']:,} reports read, {r['errors']} unreadable (the generator writes some damaged "
+                  "files on purpose).", "",
+                  "| measure | figure |", "|---|---|",
+                  f"| 冷启动 · cold load (empty cache) | {r['cold']:.2f} s |",
+                  f"| 热启动 · warm load (full cache) | {r['warm']:.2f} s |",
+                  f"| 增量 · incremental load (one file added) | {r['incremental']:.2f} s |",
+                  f"| 首次运行 · app first run (warm cache, AppTest) | {r['first_run']:.2f} s |",
+                  f"| 筛选后重算 · app rerun after a filter change (server-side) | {r['rerun'] * 1000:.0f} ms |",
+                  f"| 峰值内存 · peak memory, any load | {r['peak']:.0f} MB |",
+                  f"| 峰值内存 · peak memory, warm load and one file added | {r['warm_peak']:.0f} MB |",
+                  f"| 下限 · floor: read the files + one regex pass | {r['read']:.2f} s + {r['regex']:.2f} s |",
+                  f"| cold load ÷ floor | {r['cold'] / floor_s:.0f}× |",
+                  "", "Each tab's first open (server-side, AppTest, after the app ran once on 总览):", "",
+                  "| tab | first open |", "|---|---|"]
+        parts += [f"| {name} | {seconds * 1000:.0f} ms |" for name, seconds in r["tabs"].items()]
+        parts += ["", "Where a serial parse of 300 of these files spends its time (cumulative seconds):", "",
+                  "| stage | seconds |", "|---|---|"]
+        parts += [f"| {name} | {seconds:.2f} |" for name, seconds in r["profile"]]
+    return "\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--workdir", default=None, help="where the synthetic corpora go (default: a temp dir)")
-    args = ap.parse_args()
+    ap.add_argument("--markdown", type=Path, metavar="PATH",
+                    help="also write the figures into PATH (docs/性能.md), between its scale_bench markers")
+    args = ap.parse_args(argv)
     work = Path(args.workdir or tempfile.mkdtemp(prefix="scale-bench-"))
-    med = statistics.median
+    facts = run_facts(ROOT)  # before the run: the load average says how busy the machine was when it started
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; repeats: {args.repeat} (medians)")
+    results = []
     for n in args.sizes:
-        folder = work / f"corpus_{n}"
-        if not (folder / "truth.jsonl").exists():
-            t0 = time.perf_counter()
-            subprocess.run([PY, str(ROOT / "bench" / "make_corpus.py"), str(n), str(folder)], check=True,
-                           stdout=subprocess.DEVNULL)
-            print(f"\n== N = {n:,}: generated in {time.perf_counter() - t0:.1f} s into {folder}")
-        else:
-            print(f"\n== N = {n:,}: reusing {folder}")
-        reads, passes = zip(*(floor(folder) for _ in range(args.repeat)), strict=True)
-        read_s, regex_s = med(reads), med(passes)
-        colds, warms, incs, peaks, warm_peaks = [], [], [], [], []
-        for i in range(args.repeat):
-            cache = work / f"cache_{n}_{i}"
-            shutil.rmtree(cache, ignore_errors=True)
-            cold = load(folder, cache)
-            warm = load(folder, cache)
-            extra = folder / f"zz_added_{i}.txt"
-            shutil.copy(next(p for p in sorted(folder.glob("*.txt")) if p.stat().st_size > 2000), extra)
-            extra.write_text(extra.read_text(encoding="utf-8") + f"\n（追加 {i}）\n", encoding="utf-8")
-            inc = load(folder, cache)
-            extra.unlink()
-            colds.append(cold["load"])
-            warms.append(warm["load"])
-            incs.append(inc["load"])
-            peaks.append(max(cold["peak_mb"], warm["peak_mb"], inc["peak_mb"]))
-            warm_peaks.append(max(warm["peak_mb"], inc["peak_mb"]))
-        rerun = child(RERUN.format(root=str(ROOT), folder=str(folder), cache=str(work / f"cache_{n}_0"),
-                                   app=str(ROOT / "app.py"), repeat=max(3, args.repeat)))
-        tab_runs = [child(TABS.format(root=str(ROOT), folder=str(folder), cache=str(work / f"cache_{n}_0"),
-                                      app=str(ROOT / "app.py"))) for _ in range(args.repeat)]
-        floor_s = read_s + regex_s
-        print(f"reports parsed: {cold['reports']:,} (+{cold['errors']} unreadable)")
-        print(f"floor: read files {read_s:.2f} s + one regex pass {regex_s:.2f} s = {floor_s:.2f} s")
-        print(f"cold load (empty cache):      {med(colds):7.2f} s   ({med(colds) / floor_s:.0f}× the floor)")
-        print(f"warm load (full cache):       {med(warms):7.2f} s")
-        print(f"incremental (one file added): {med(incs):7.2f} s")
-        print(f"app first run (warm cache):   {rerun['first']:7.2f} s")
-        print(f"app rerun after filter change:{rerun['rerun'] * 1000:7.0f} ms (server-side, AppTest)")
-        print("each tab's first open (server-side, AppTest, after the app has run once on 总览):")
-        for name in tab_runs[0]:
-            print(f"  {name:<12} {med(r[name] for r in tab_runs) * 1000:7.0f} ms")
-        print(f"peak memory (any load):       {med(peaks):7.0f} MB")
-        print(f"peak memory (warm, +1 file):  {med(warm_peaks):7.0f} MB")
-        print("profile of a serial parse (cumulative seconds by module, 300 files):")
-        for name, seconds in profile(folder):
-            print(f"  {name:<24} {seconds:6.2f} s")
+        results.append(measure(n, work, args.repeat))
+        report(results[-1])
+    if args.markdown:
+        command = " ".join(["python bench/scale_bench.py", "--sizes", *map(str, args.sizes),
+                            "--repeat", str(args.repeat), "--markdown", args.markdown.as_posix()])
+        write_section(args.markdown, "scale_bench", markdown_section(results, command, args.repeat, facts))
+        print(f"\nwrote the figures into {args.markdown}")
 
 
 if __name__ == "__main__":

@@ -135,7 +135,8 @@ def headline_figures(view: pd.DataFrame) -> dict[str, str]:
     plain = known[known["total_quality"] == "stated"]
     years = view["year"].dropna()
     per_year = plain.groupby("year")["proactive_total"].median()
-    span = f"{int(years.min())}–{int(years.max())}" if len(years) else "—"
+    first, last = (int(years.min()), int(years.max())) if len(years) else (None, None)
+    span = "—" if first is None else f"{first}" if first == last else f"{first}–{last}"  # one year: 2024
     return {
         "报告数": f"{len(view)}",
         "写明总数": f"{len(known)} / {len(view)}",

@@ -111,14 +111,12 @@ def render(frame: pd.DataFrame) -> pd.DataFrame:
     if chosen:
         view = view[view["agency_key"].isin(chosen)]
 
-    years = sorted(int(y) for y in frame["year"].dropna().unique())
+    # the years of the reports the filters above select: the slider spans them, not the whole folder's
+    years = sorted(int(y) for y in view["year"].dropna().unique())
     year_range = None
     if len(years) >= 2:
         lo, hi = years[0], years[-1]
-        if "f_years" not in st.session_state:
-            a, b = _int_param("year_from") or lo, _int_param("year_to") or hi
-            a, b = max(lo, min(a, hi)), max(lo, min(b, hi))
-            st.session_state["f_years"] = (min(a, b), max(a, b))
+        _fit_years(lo, hi)
         year_range = sb.slider("年份范围", lo, hi, key="f_years")
         # reports per year among those the filters above select (drawn on every page, so Plotly's
         # JavaScript is loaded with the page, not on the first chart tab's click)
@@ -141,6 +139,25 @@ def render(frame: pd.DataFrame) -> pd.DataFrame:
     _write_url(selection, years)
     sb.caption(f"已选 {len(view)} / {len(frame)} 份报告。复制浏览器地址即可分享当前视图。")
     return view
+
+
+def _fit_years(lo: int, hi: int) -> None:
+    """The slider's state within its bounds (lo–hi), before it is drawn: on first load from the URL; when the
+    bounds move (another region), a range that spanned the old bounds spans the new ones, another range is
+    clipped to them, and one left outside them spans them again."""
+    state, bounds = st.session_state.get("f_years"), st.session_state.get("f_years_bounds")
+    if state is None:
+        a, b = _int_param("year_from") or lo, _int_param("year_to") or hi
+        a, b = min(a, b), max(a, b)
+    elif bounds == (lo, hi):
+        return
+    elif bounds is not None and tuple(state) == tuple(bounds):
+        a, b = lo, hi
+    else:
+        a, b = state
+    a, b = max(lo, a), min(hi, b)
+    st.session_state["f_years"] = (a, b) if a <= b else (lo, hi)
+    st.session_state["f_years_bounds"] = (lo, hi)
 
 
 FILTER_PARAMS = ("province", "city", "district", "agency", "year_from", "year_to", "format")

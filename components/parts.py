@@ -6,13 +6,16 @@ from __future__ import annotations
 import streamlit as st
 
 
-def chosen_part(key: str, param: str, parts: tuple[str, ...], default: str | None = None) -> str:
+def chosen_part(key: str, param: str, parts: tuple[str, ...], default: str | None = None,
+                label: str | None = None) -> str:
     """The part on screen. The URL's ?{param}= picks it on first load (an unknown value falls back to default,
-    else the first part); the first part is the URL's default, so it drops the parameter."""
+    else the first part); the first part is the URL's default, so it drops the parameter. label: shown before
+    the switch (none by default: the parts' names say it)."""
     if key not in st.session_state:
         wanted = st.query_params.get(param)
         st.session_state[key] = wanted if wanted in parts else (default or parts[0])
-    part = st.segmented_control("显示", parts, key=key, required=True, label_visibility="collapsed") or parts[0]
+    part = st.segmented_control(label or "显示", parts, key=key, required=True,
+                                label_visibility="visible" if label else "collapsed") or parts[0]
     if part == parts[0]:
         st.query_params.pop(param, None)
     else:

@@ -88,6 +88,35 @@ def render_presentation_toggle() -> None:
                       help="收起侧栏，图表文字加大加黑，图例放在图下方；状态保存在网址中（present=1）。")
 
 
+UPLOAD_BUTTON = "选择文件"
+
+
+def formats_text(suffixes) -> str:
+    """.txt, .md, … → txt、md、…: the supported formats as the UI names them (one list: parsing.readers)."""
+    return "、".join(s.lstrip(".") for s in suffixes)
+
+
+def uploader_css(limit: str, suffixes) -> str:
+    """Streamlit's file uploader speaks English (its button "Upload", "20MB per file • TXT, MD, …") and has no
+    setting for it: the English is drawn at size 0 and Chinese drawn in its place. limit and the suffixes come
+    from our own constants (never from a file), so nothing in the CSS strings needs escaping but quotes."""
+    note = f"单个文件不超过 {limit}；支持 {formats_text(suffixes)}".replace('"', "")
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    return (
+        f'{zone} button [data-testid="stMarkdownContainer"] p {{font-size: 0;}}\n'
+        f'{zone} button [data-testid="stMarkdownContainer"] p::after {{content: "{UPLOAD_BUTTON}"; font-size: 1rem;}}\n'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0; white-space: normal;}}\n'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: "{note}"; font-size: 0.8rem;}}\n'
+    )
+
+
+def render_css(css: str) -> None:
+    """The page's own CSS (style tags only: Streamlit puts them where they take no space)."""
+    import streamlit as st
+
+    st.html(f"<style>\n{css}</style>")
+
+
 def style_figure(fig: go.Figure, title: str, height: int = 480, present: bool | None = None) -> go.Figure:
     """Projector-ready styling; in presentation mode larger text (≥ 20 px), legends below the plot."""
     big = presenting() if present is None else present
@@ -152,9 +181,9 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> str:
 
 def year_label(value) -> str:
     """2018 → 2018年; a missing year is said, never shown as 0 or NaN."""
-    import pandas as pd
+    from components.nulls import missing
 
-    return "年份不明" if value is None or pd.isna(value) else f"{int(value)}年"
+    return "年份不明" if missing(value) else f"{int(value)}年"
 
 
 def number_table(table):

@@ -12,7 +12,7 @@ from parsing.corpus.files import describe_limit, max_bytes, sha256_of
 from parsing.corpus.store import move_to_trash, refusal, save_report, unique_name
 from parsing.readers import SUPPORTED_SUFFIXES
 
-from .style import md_escape
+from .style import formats_text, md_escape, render_css, uploader_css
 
 KEY = "uploaded_reports"  # name → bytes, in this session only
 SAVED = "saved_upload_digests"
@@ -28,9 +28,10 @@ def render_uploader(data_dir: Path) -> None:
     Two files with one name (from two folders, or two batches) are both kept, the second renamed as saving
     renames (年报-1.txt); a file whose bytes another upload already has is counted once, and the box says so."""
     box = st.sidebar.expander("上传报告", expanded=False)
+    render_css(uploader_css(describe_limit(), SUPPORTED_SUFFIXES))  # its English strings, in Chinese
     files = box.file_uploader("选择报告文件（可多选）", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
                               accept_multiple_files=True, key="uploader",
-                              help=f"支持 txt、md、html、docx、pdf；单个文件不超过 {describe_limit()}。")
+                              help=f"支持 {formats_text(SUPPORTED_SUFFIXES)}；单个文件不超过 {describe_limit()}。")
     saved: set[str] = st.session_state.setdefault(SAVED, set())
     store: dict[str, bytes] = {}  # mirrors the uploader: a file removed there leaves the corpus
     by_digest: dict[str, str] = {}

@@ -113,11 +113,7 @@ def _content(records, scope: str, version: str) -> dict:
         ("覆盖年份", f"{years[0]}–{years[-1]}" if years else "—"),
     ]
     flagged = [f"{short_name(r)} {r.year}：{figure_text(r)}" for r in known if quality(r) != "stated"]
-    sentences: dict[str, list[tuple[str, str]]] = {}
-    for r in records:
-        for hit in tag(r.problems, "problem"):
-            sentences.setdefault(hit.name, []).append((f"{short_name(r)} {r.year or ''}", hit.sentence))
-    recurring = sorted(sentences.items(), key=lambda kv: -len({w for w, _ in kv[1]}))[:6]
+    recurring = recurring_problems(records)
     findings = []
     for r in records:
         for c in r.checks:
@@ -131,6 +127,26 @@ def _content(records, scope: str, version: str) -> dict:
     return {"title": "政府信息公开工作年度报告 会议简报", "scope": scope, "version": version,
             "date": date.today().isoformat(), "headline": headline, "flagged": flagged, "recurring": recurring,
             "findings": findings, "appendix": appendix}
+
+
+RECURRING_REPORTS = 2  # a problem "recurs" when at least this many reports state it
+RECURRING_SHOWN = 6
+
+
+def recurring_problems(records) -> list[tuple[str, int, list[tuple[str, str]]]]:
+    """(theme, reports, [(report, sentence), …]) of the problem themes that two or more reports state, most
+    reports first; a theme found in one report only is not recurring, however many sentences it has."""
+    sentences: dict[str, list[tuple[str, str]]] = {}
+    files: dict[str, set[str]] = {}
+    for r in records:
+        for hit in tag(r.problems, "problem"):
+            sentences.setdefault(hit.name, []).append((f"{short_name(r)} {r.year or '年份不明'}", hit.sentence))
+            files.setdefault(hit.name, set()).add(r.file)
+    shared = [(name, len(files[name]), sentences[name]) for name in sentences if len(files[name]) >= RECURRING_REPORTS]
+    return sorted(shared, key=lambda item: (-item[1], item[0]))[:RECURRING_SHOWN]
+
+
+NO_RECURRING = "无：没有在两份以上报告中都提到的问题主题。"
 
 
 def build(records, scope: str = "全部报告", version: str = "") -> BriefFiles:
@@ -152,7 +168,8 @@ def _docx(c: dict, charts) -> bytes:
     style.font.size = Pt(11)
     d.add_heading(c["title"], level=0)
     d.add_paragraph(f"范围：{c['scope']}")
-    d.add_paragraph(f"生成日期：{c['date']}　解析器版本：{c['version']}")
+    d.add_paragraph(f"生成日期：{c['date']}")
+    d.add_paragraph(f"解析器版本：{c['version']}")
     d.add_heading("主要数字", level=1)
     table = d.add_table(rows=0, cols=2)
     table.style = "Table Grid"
@@ -165,10 +182,12 @@ def _docx(c: dict, charts) -> bytes:
         d.add_heading(title, level=1)
         d.add_picture(io.BytesIO(image), width=Cm(16))
     d.add_heading("反复出现的问题", level=1)
-    for name, items in c["recurring"]:
-        d.add_paragraph(f"{name}（{len({w for w, _ in items})} 份报告）", style="List Bullet")
+    for name, reports, items in c["recurring"]:
+        d.add_paragraph(f"{name}（{reports} 份报告）", style="List Bullet")
         for who, sentence in items[:3]:
             d.add_paragraph(f"{who}：{sentence}", style="List Bullet 2")
+    if not c["recurring"]:
+        d.add_paragraph(NO_RECURRING)
     d.add_heading("需要核对的问题（不符、冲突）", level=1)
     for line in c["findings"] or ["无"]:
         d.add_paragraph(line, style="List Bullet")
@@ -203,7 +222,8 @@ def _pdf(c: dict, charts) -> bytes:
         fig = plt.figure(figsize=(8.27, 11.69))
         y = 0.95
         for text, size in lines:
-            for part in textwrap.wrap(text, 40 if size < 14 else 24) or [""]:
+            # never at a hyphen: a date (2024-05-01) or a version stays on one line
+            for part in textwrap.wrap(text, 40 if size < 14 else 24, break_on_hyphens=False) or [""]:
                 fig.text(0.07, y, part, fontproperties=font, fontsize=size, va="top")
                 y -= 0.018 * size / 10 + 0.012
                 if y < 0.05:
@@ -212,7 +232,8 @@ def _pdf(c: dict, charts) -> bytes:
 
     buf = io.BytesIO()
     with PdfPages(buf) as pdf:
-        first = [(c["title"], 20), (f"范围：{c['scope']}", 11), (f"生成日期：{c['date']}　解析器版本：{c['version']}", 11),
+        first = [(c["title"], 20), (f"范围：{c['scope']}", 11), (f"生成日期：{c['date']}", 11),
+                 (f"解析器版本：{c['version']}", 11),
                  ("", 10), ("主要数字", 15)] + [(f"{n}：{v}", 12) for n, v in c["headline"]]
         if c["flagged"]:
             first += [("", 10), ("不是确切本年度数字的（未计入中位数）：", 11)] + [(f"· {x}", 10) for x in c["flagged"][:20]]
@@ -226,9 +247,11 @@ def _pdf(c: dict, charts) -> bytes:
             pdf.savefig(fig)
             plt.close(fig)
         lines = [("反复出现的问题", 15)]
-        for name, items in c["recurring"]:
-            lines.append((f"{name}（{len({w for w, _ in items})} 份报告）", 12))
+        for name, reports, items in c["recurring"]:
+            lines.append((f"{name}（{reports} 份报告）", 12))
             lines += [(f"· {who}：{sentence}", 10) for who, sentence in items[:2]]
+        if not c["recurring"]:
+            lines.append((NO_RECURRING, 10))
         lines += [("", 10), ("需要核对的问题（不符、冲突）", 15)] + [(f"· {x}", 10) for x in (c["findings"] or ["无"])[:25]]
         pdf.savefig(page(lines))
         rows = [("附录：所用报告", 15)] + [(f"{a} · {y} · {t} · {f}", 9) for a, y, t, f in c["appendix"][:60]]

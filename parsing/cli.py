@@ -28,7 +28,7 @@ files are still printed. Exit code: 0 if every file was read, 1 if any failed, 2
 """
 
 EPILOG = "\n".join(textwrap.wrap("record keys: " + ", ".join(f.name for f in FIELDS) + ".", 100)) + """
-null means the report does not say; see README.md for each field's meaning."""
+null means the report does not say; see docs/字段与规则.md for each field's meaning."""
 
 
 def build_parser() -> argparse.ArgumentParser:

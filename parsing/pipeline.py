@@ -17,6 +17,7 @@ from parsing.schema import FORMAT_TEMPLATE, Evidence, ParsedReport, Report
 from parsing.template import checks
 from parsing.template.checklist import annotate, check_text
 from parsing.template.tables import Tables, number, parse_tables
+from parsing.text.furniture import page_meta_spans, strip_furniture
 from parsing.text.normalize import control_warnings, normalize_text
 from parsing.text.variants import is_traditional, to_simplified
 
@@ -28,7 +29,8 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None,
     """Parse decoded report text. Never raises on odd input; gaps become nulls plus warnings.
 
     notes: what reading the file had to work around (parsing.readers.extract_text), the record's first warnings."""
-    written = normalize_text(text)
+    # Page furniture (share bars, CMS credits, copyright lines…) out first, while the page's lines are as written.
+    written = normalize_text(strip_furniture(text).text)
     # Rules read simplified characters; a traditional report is read through a same-length shadow.
     clean = to_simplified(written)
     digest = sha256 or sha256_of(text.encode("utf-8"))
@@ -54,7 +56,9 @@ def parse_text(text: str, file: str = "<text>", sha256: str | None = None,
     warnings.extend(pm.warnings)
     not_current = [s for s in (pm.problems, pm.measures) if s is not None]
 
-    hits = ch.find_channels(clean, not_current)
+    # page data (来源 / 栏目 lines, a breadcrumb through 信息公开专栏) names the site the page is on, not a channel
+    page_data = [Span(s, e) for s, e in page_meta_spans(clean)]
+    hits = ch.find_channels(clean, not_current + page_data)
     record.channels = ch.channel_list(hits)
     if not record.channels:
         warnings.append("未找到公开渠道的表述")

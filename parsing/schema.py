@@ -1,6 +1,6 @@
 """The record's shape: FIELDS is the only field list (name, type, Chinese label, one-line doc). It builds the
-Report dataclass and drives the CLI's key list, the CSV/Excel columns and labels, the README's field table
-(tests/test_schema.py checks it) and the DataFrame's dtypes. Evidence, LoadError and ParsedReport live here too."""
+Report dataclass and drives the CLI's key list, the CSV/Excel columns and labels, the field table of
+docs/字段与规则.md (tests/docs/test_docs.py checks it) and the DataFrame's dtypes. Evidence, LoadError and ParsedReport live here too."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class Field:
     kind: str
     nullable: bool
     label: str  # Chinese, as shown in the app and in CSV/Excel headers
-    doc: str  # one line for the README's field table
+    doc: str  # one line for the field table of docs/字段与规则.md
     export: bool = True  # a column of the CSV/Excel download (nested tables, checks, evidence are not)
     required: bool = False  # no default: every record names it
     value: Any = None  # the default of a non-nullable scalar, when not the kind's empty value
@@ -104,7 +104,7 @@ FIELD_BY_NAME = {f.name: f for f in FIELDS}
 
 
 def field_table() -> str:
-    """The README's field table (Markdown), generated so it cannot drift from FIELDS."""
+    """The field table of docs/字段与规则.md (Markdown), generated so it cannot drift from FIELDS."""
     lines = ["| key | type | 中文 | meaning |", "|---|---|---|---|"]
     lines += [f"| {f.name} | {f.type_text} | {f.label} | {f.doc} |" for f in FIELDS]
     return "\n".join(lines)

@@ -319,7 +319,8 @@ def test_issue_list_holds_every_warning_of_the_corpus_worst_first():
 
     at = run_app({"tab": "问题清单"})
     assert not at.exception
-    assert at.query_params["tab"] in ("问题清单 :red-badge[3]", ["问题清单 :red-badge[3]"])
+    assert at.query_params["tab"] in ("问题清单", ["问题清单"])  # the tab's name, never its badge
+    assert at.tabs[7].label == "问题清单 :red-badge[3]"
     at.multiselect(key="issue_severity").set_value(["不符", "冲突", "无法读取", "警告", "提示"]).run()
     table = at.dataframe[0].value
     records = [parse_file(p).record for p in sorted(DATA.glob("*.txt"))]
@@ -466,8 +467,13 @@ def test_free_search_finds_any_phrase_and_puts_it_in_the_url():
     at = run_app({"tab": "关键词", "kw": "反复出现的词与上下文"})
     at.text_input(key="kw_free").input("依申请").run()
     assert not at.exception
-    assert any(s.value == "关键词上下文：依申请" for s in at.subheader)
+    assert any(s.value == "关键词上下文：依申请（全文）" for s in at.subheader)
     assert at.query_params["q"] in ("依申请", ["依申请"])
+    assert "scope" not in at.query_params  # 全文, the default
+    at.get("button_group")[1].set_value("改进措施").run()
+    assert any(s.value == "关键词上下文：依申请（改进措施）" for s in at.subheader)
+    assert at.query_params["scope"] in ("改进措施", ["改进措施"])
+    at.get("button_group")[1].set_value("全文").run()
     aligned = at.dataframe[-1].value
     assert set(aligned["词"]) == {"依申请"} and len(aligned) >= 1
     assert all(len(left) == 20 for left in aligned["左文"])  # fixed width, padded
@@ -522,3 +528,50 @@ def test_channel_shares_by_year():
     shares = {t["name"]: dict(zip(values(t["x"]), values(t["y"]), strict=True)) for t in trend["data"]}
     assert shares["政府网站"] == {"2009年": 100.0, "2018年": 100.0, "2023年": 100.0}
     assert shares["政务微博"]["2018年"] == round(100 / 3, 1)  # 聊城市 2018 of the three 2018 reports
+
+
+@pytest.mark.parametrize("linked", ["问题清单", "问题清单 :red-badge[35]"])
+def test_the_issue_tab_is_named_in_the_url_without_its_badge(linked):
+    """A shared link says ?tab=问题清单; an old link with a count (any count) opens the tab and is cleaned."""
+    at = run_app({"tab": linked})
+    assert not at.exception
+    assert at.query_params["tab"] in ("问题清单", ["问题清单"])
+    assert at.session_state["tab"] == "问题清单 :red-badge[3]"  # the open tab, with today's count
+    assert at.multiselect(key="issue_severity")  # its view ran
+    at.sidebar.selectbox(key="f_city").select("聊城市").run()  # the count changes with the filter
+    # 聊城市's two reports: one warning (001's categories cover 138 of its 1000 items)
+    assert at.tabs[7].label == "问题清单 :red-badge[1]" and at.session_state["tab"] == "问题清单 :red-badge[1]"
+    assert at.query_params["tab"] in ("问题清单", ["问题清单"])
+    assert all(":" not in str(v) for v in dict(at.query_params).values())
+
+
+def test_the_first_tab_leaves_no_tab_in_the_url():
+    at = run_app({"tab": "公开渠道"})
+    at.session_state["tab"] = "总览"  # as a click on the first tab sets it
+    at.run()
+    assert "tab" not in at.query_params
+    assert metrics(at)["报告数"] == "5"
+
+
+def test_one_report_left_shows_its_single_year():
+    at = run_app({"city": "临沂市"})  # 罗庄区 2018 only
+    assert metrics(at)["报告数"] == "1"
+    assert metrics(at)["覆盖年份"] == "2018"  # not 2018–2018
+    assert not at.sidebar.slider
+
+
+def test_an_empty_folder_names_every_supported_format(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    at = run_app()
+    assert not at.exception
+    message = at.info[0].value.replace("\\", "")
+    assert "没有可读取的报告" in message and "（txt、md、html、htm、docx、pdf 文件）" in message
+
+
+def test_the_uploaders_english_is_replaced_by_chinese():
+    at = run_app()
+    styles = "\n".join(e.proto.body for e in at.get("html"))
+    assert 'content: "选择文件"' in styles
+    assert 'content: "单个文件不超过 20 MB；支持 txt、md、html、htm、docx、pdf"' in styles
+    help_text = at.sidebar.file_uploader(key="uploader").help
+    assert help_text == "支持 txt、md、html、htm、docx、pdf；单个文件不超过 20 MB。"

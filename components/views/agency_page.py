@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components.filters import search_box, searchable
+from components.nulls import given, missing
 from components.style import year_label
 from parsing.analysis.themes import repetition, tag
 from parsing.corpus.figures import total_text
@@ -18,16 +19,16 @@ def history(rows: pd.DataFrame) -> pd.DataFrame:
     rows = rows.sort_values(["year", "file"], na_position="last")
     out, previous = [], None
     for r in rows.itertuples():
-        channels = set(r.channels or [])
+        channels = set(given(r.channels, []))
         gained = sorted(channels - previous) if previous is not None else []
         lost = sorted(previous - channels) if previous is not None else []
         previous = channels
         fails = len(failed_checks(r.checks)) if r.format == "template2019" else 0
         out.append({
             "年份": year_label(r.year), "文件": r.file,
-            "主动公开": total_text(r.proactive_total, r.total_quality) if pd.notna(r.proactive_total) else "未写明",
-            "收到申请": "未写明" if pd.isna(r.applications_received) else int(r.applications_received),
-            "公开渠道": "、".join(r.channels or []) or "—",
+            "主动公开": "未写明" if missing(r.proactive_total) else total_text(r.proactive_total, r.total_quality),
+            "收到申请": "未写明" if missing(r.applications_received) else int(r.applications_received),
+            "公开渠道": "、".join(given(r.channels, [])) or "—",
             "新增渠道": "、".join(gained) or "—", "不再提到": "、".join(lost) or "—",
             "问题主题": "、".join(sorted({h.name for h in tag(r.problems, "problem")})) or "—",
             "措施主题": "、".join(sorted({h.name for h in tag(r.measures, "measure")})) or "—",

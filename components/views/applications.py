@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.frame import iter_columns
 from components.labels import FORMAT_LABELS
+from components.nulls import missing
 from components.style import PLOTLY_CONFIG, show_numbers, style_figure
 from parsing.schema import FORMAT_TEMPLATE
 from parsing.template.tables import APPEAL_BLOCKS, APPEAL_RESULTS, APPLICANT_COLUMNS
@@ -17,7 +18,7 @@ OUTCOMES = {"（一）": "予以公开", "（二）": "部分公开", "（三）
 
 
 def _label(row) -> str:
-    return f"{row.agency_label} {'年份不明' if pd.isna(row.year) else int(row.year)}"
+    return f"{row.agency_label} {'年份不明' if missing(row.year) else int(row.year)}"
 
 
 def _num(value):

@@ -11,6 +11,7 @@ import streamlit as st
 
 from components.export import download
 from components.frame import iter_columns
+from components.nulls import given, labels
 from components.parts import chosen_part
 from components.style import PLOTLY_CONFIG, style_figure, year_label
 from parsing.extract.channels import CHANNELS
@@ -59,7 +60,7 @@ def channel_shares_by_year(view: pd.DataFrame) -> pd.DataFrame:
 def region_shares(view: pd.DataFrame) -> tuple[str, pd.DataFrame, pd.Series]:
     """Many agencies: region × channel, the share of the region's reports that name the channel (pure).
     By province when the view spans several, else by city, else by agency type; (level name, shares, reports)."""
-    levels = [(name, view[column].fillna("").replace("", "（不明）"))
+    levels = [(name, labels(view[column], "（不明）"))
               for column, name in (("province", "省份"), ("city", "城市"), ("agency_type", "机构类型"))]
     name, groups = next(((n, g) for n, g in levels if g.nunique() > 1), levels[-1])
     counts = groups.value_counts()
@@ -154,9 +155,9 @@ def render(view: pd.DataFrame) -> None:
 def _stated_counts(view: pd.DataFrame) -> None:
     """The numbers reports tie to one channel (微信 78 条, 新闻发布会 1 场), with their sentences."""
     counts = [{"机构": r.agency_label, "年份": year_label(r.year), "渠道": ch, "数量": n,
-               "原文": (r.evidence.get(f"channel_counts.{ch}") or {}).get("text", "")}
+               "原文": given(given(r.evidence, {}).get(f"channel_counts.{ch}"), {}).get("text", "")}
               for r in iter_columns(view, "agency_label", "year", "channel_counts", "evidence")
-              for ch, n in (r.channel_counts or {}).items()]
+              for ch, n in given(r.channel_counts, {}).items()]
     st.subheader("报告中写明的渠道数量")
     if not counts:
         st.caption("当前筛选下的报告没有把具体数字对应到某一个渠道。")

@@ -10,8 +10,9 @@ import streamlit as st
 from components.export import download, neutralise, neutralised  # noqa: F401 - neutralise: this tab's name for it
 from components.export import to_csv as export_csv
 from components.export import to_excel as export_excel
-from components.frame import view_key
+from components.frame import iter_columns, view_key
 from components.labels import EXPORT_COLUMNS, FORMAT_LABELS, QUALITY_LABELS
+from components.nulls import given
 from components.parts import asked
 from components.style import show_numbers
 from parsing.corpus.build import Corpus
@@ -91,6 +92,33 @@ def _brief(key: str, view: pd.DataFrame, corpus: Corpus, kind: str) -> tuple[byt
     return pdf_bytes, "会议简报.pdf", "application/pdf"
 
 
+HOW_LABELS = {"read": "原文印出", "derived": "推定（原文未印出其位置，见说明）", "unknown": "未知（原文无法确定）"}
+CELL_COLUMNS = ["文件", "机构", "年份", "表", "行", "列", "值", "来源", "说明"]
+
+
+def template_cells(view: pd.DataFrame) -> pd.DataFrame:
+    """Every cell of the template tables of the view, one row each, with how it was known (read, derived with
+    the note saying how, unknown with why): the CSV of cells."""
+    out = []
+    for r in iter_columns(view, "file", "agency", "year", "tables"):
+        for name, t in given(r.tables, {}).items():
+            per_row = t.get("columns")
+            notes = t.get("notes") or {}
+            for row, values in t.get("rows", {}).items():
+                columns = per_row.get(row, []) if isinstance(per_row, dict) else per_row
+                codes = (t.get("how") or {}).get(row) or ["read"] * len(values)
+                for column, value, how in zip(columns, values, codes, strict=False):
+                    out.append([r.file, given(r.agency, ""), given(r.year, None), name, row, column,
+                                "" if how == "unknown" else value, HOW_LABELS.get(how, how),
+                                "" if how == "read" else notes.get(row, "")])
+    return pd.DataFrame(out, columns=CELL_COLUMNS)
+
+
+@st.cache_data(max_entries=4, show_spinner="正在准备模板表格单元格……")
+def _cells_csv(view_key: str, _view: pd.DataFrame) -> bytes:
+    return export_csv(template_cells(_view))
+
+
 LONG_TEXT = ("存在的问题", "改进措施")  # whole passages: in the downloads and in 文档, not in the on-screen grid
 
 
@@ -120,3 +148,6 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
     if len(view) <= EXCEL_AT_ONCE or asked(c2.button(f"准备 Excel 文件（{len(view):,} 份报告）", key="excel_make"),
                                             "excel_for", key):
         download(c2, "下载 Excel", _excel_bytes(key, view), "公开年报记录.xlsx", key="export_xlsx")
+    # 表二/表三/表四 cell by cell, each with how it was known: built when asked (a template report has ~200 cells)
+    if asked(c2.button("准备模板表格单元格 CSV（每格注明原文印出、推定或未知）", key="cells_make"), "cells_for", key):
+        download(c2, "下载模板表格单元格 CSV", _cells_csv(key, view), "模板表格单元格.csv", key="export_cells")

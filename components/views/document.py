@@ -10,6 +10,7 @@ import streamlit as st
 from components.export import download
 from components.frame import iter_columns
 from components.labels import FIELD_LABELS, FORMAT_LABELS
+from components.nulls import given, missing
 from components.style import highlight, md_escape, year_label
 from parsing.corpus.build import Corpus
 from parsing.corpus.figures import total_text
@@ -22,7 +23,7 @@ SHOWN_FIELDS = ("agency", "agency_type", "admin_level", "province", "city", "dis
 
 
 def _value(key: str, value) -> str:
-    if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
+    if missing(value):
         return "（报告未写明）"
     if key == "format":
         return FORMAT_LABELS.get(value, value)
@@ -82,10 +83,10 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
                 shown = total_text(row[key], row["total_quality"])  # 约400 / 280（累计）/ 57（冲突）
             rows.append({"字段": label, "值": shown, "原文依据": ev["text"] if ev else ""})
         for prefix, label in (("proactive_breakdown", "分类"), ("channel_counts", "渠道数量")):
-            for name, n in (row[prefix] or {}).items():
+            for name, n in given(row[prefix], {}).items():
                 ev = evidence.get(f"{prefix}.{name}")
                 rows.append({"字段": f"{label}：{name}", "值": str(n), "原文依据": ev["text"] if ev else ""})
-        rows.append({"字段": "公开渠道", "值": "、".join(row["channels"]) or "（未写明）", "原文依据": ""})
+        rows.append({"字段": "公开渠道", "值": "、".join(given(row["channels"], [])) or "（未写明）", "原文依据": ""})
         st.dataframe(pd.DataFrame(rows), hide_index=True, height=560,
                      column_config={"原文依据": st.column_config.TextColumn(width="large")})
         st.subheader("提示")
@@ -95,7 +96,7 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
         else:
             st.success("没有提示：各项都在原文中找到了依据。")
         with st.expander("问题与改进措施（解析结果）"):
-            st.text(f"【存在的问题】\n{row['problems'] or '（未找到）'}\n\n【改进措施】\n{row['measures'] or '（未找到）'}")
+            st.text(f"【存在的问题】\n{given(row['problems'], '（未找到）')}\n\n【改进措施】\n{given(row['measures'], '（未找到）')}")
         download(st, "下载此报告的记录（JSON）",
                  json.dumps({k: _jsonable(row[k]) for k in view.columns if k in Report.keys()}, ensure_ascii=False,
                             indent=1, default=str), f"{file}.json")
@@ -136,6 +137,9 @@ def _render_text(file: str, text: str, row, evidence: dict, linked: bool) -> Non
             st.info(f"质量检查所指的原文：{text[span[0]:span[1]][:300]}")
     if row["tables"]:
         with st.expander("模板表格（表二、表三、表四）", expanded=focus is not None):
+            note = derived_note(row["tables"])
+            if note:
+                st.caption(note)
             for name, table in template_frames(row["tables"]):
                 st.caption(name + ("（标出的单元格是该项检查读取的）" if any(c[0] == name for c in marked) else ""))
                 st.dataframe(style_cells(table, {(r, c) for n, r, c in marked if n == name}), key=f"doc_{name}")
@@ -205,21 +209,51 @@ def collapse_tables(text: str, start: int, end: int, span: tuple[int, int] | Non
     return "".join(out)
 
 
+DERIVED_MARK, UNKNOWN_MARK = "（推定）", "？"
+
+
 def template_frames(tables: dict) -> list[tuple[str, pd.DataFrame]]:
-    """表二/表三/表四 of a record as DataFrames (rows × columns, the template's labels); a blank cell is ""."""
+    """表二/表三/表四 of a record as DataFrames (rows × columns, the template's labels); a blank cell is "".
+    A cell the reader derived (its place not printed, fixed by the table's sums) reads "2（推定）"; a cell the
+    printed form cannot show reads "？"."""
     out = []
     t2 = tables.get("表二")
     if t2:
         heads = TABLE2_2021 if t2.get("layout") == "2021" else TABLE2_2019
-        columns = list(dict.fromkeys(c for row in t2["rows"] for c in heads.get(row, ())))
-        data = {row: {c: v for c, v in zip(heads.get(row, ()), values, strict=False)} for row, values in t2["rows"].items()}
+        per_row = t2.get("columns") if isinstance(t2.get("columns"), dict) else {}
+        cols_of = {row: list(per_row.get(row) or heads.get(row, ())) for row in t2["rows"]}
+        columns = list(dict.fromkeys(c for row in t2["rows"] for c in cols_of[row]))
+        data = {row: {c: _marked(v, h) for c, v, h in zip(cols_of[row], values, _how(t2, row, len(values)), strict=False)}
+                for row, values in t2["rows"].items()}
         out.append(("表二", _frame(data, columns)))
     for name in ("表三", "表四"):
         t = tables.get(name)
         if t:
-            data = {row: dict(zip(t["columns"], values, strict=False)) for row, values in t["rows"].items()}
+            data = {row: {c: _marked(v, h) for c, v, h in zip(t["columns"], values, _how(t, row, len(values)), strict=False)}
+                    for row, values in t["rows"].items()}
             out.append((name, _frame(data, list(t["columns"]))))
     return out
+
+
+def _how(table: dict, row: str, n: int) -> list[str]:
+    return list((table.get("how") or {}).get(row) or ["read"] * n)
+
+
+def _marked(value, how: str):
+    if how == "unknown":
+        return UNKNOWN_MARK
+    if how == "derived" and value is not None:
+        return f"{value}{DERIVED_MARK}"
+    return value
+
+
+def derived_note(tables: dict) -> str | None:
+    """One line under the tables when any cell is derived or unknown, saying what the marks mean."""
+    codes = {h for t in tables.values() if isinstance(t, dict) for row in (t.get("how") or {}).values() for h in row}
+    if not codes & {"derived", "unknown"}:
+        return None
+    return ("“（推定）”：原文的排版没有印出该数的位置（如逐行抓取时相邻相同的数只留一个），由表格的合计关系唯一确定；"
+            "“？”：原文无法确定该格，按未知处理，相关检查无法判断。")
 
 
 def _frame(data: dict[str, dict], columns: list[str]) -> pd.DataFrame:
@@ -234,10 +268,10 @@ def cells_in(checks, focus: tuple[int, int], rule: str | None = None) -> set[tup
     def cells(check):
         return [c for c in check.get("cells") or [] if c.get("end") and c.get("column")]
 
-    exact = [check for check in checks or [] if cells(check) and check.get("rule") == rule
+    exact = [check for check in given(checks, []) if cells(check) and check.get("rule") == rule
              and (min(c["start"] for c in cells(check)), max(c["end"] for c in cells(check))) == tuple(focus)]
     chosen = [c for check in exact for c in cells(check)] or [
-        c for check in checks or [] for c in cells(check) if focus[0] <= c["start"] and c["end"] <= focus[1]]
+        c for check in given(checks, []) for c in cells(check) if focus[0] <= c["start"] and c["end"] <= focus[1]]
     return {(c["table"], c["row"], c["column"]) for c in chosen}
 
 
@@ -268,9 +302,9 @@ def _focus_span(length: int) -> tuple[int, int] | None:
 def _jsonable(value):
     if isinstance(value, list):
         return list(value)  # reads cached checks that were not loaded yet
-    if isinstance(value, (dict, str)) or value is None:
+    if isinstance(value, (dict, str)):
         return value
-    if pd.isna(value):
+    if missing(value):
         return None
     return value.item() if hasattr(value, "item") else value
 

@@ -13,6 +13,7 @@ import streamlit as st
 from components.export import download
 from components.frame import iter_columns, view_key
 from components.links import doc_part, evidence_link, link_base, with_base
+from components.nulls import given
 from components.parts import asked
 from components.style import LAZY_ROWS, year_label
 from parsing.corpus import reviews as review_store
@@ -67,7 +68,7 @@ def issue_table(view: pd.DataFrame, corpus: Corpus | None) -> pd.DataFrame:
             severity = CHECK_SEVERITY.get(check.get("severity", "FAIL"), "不符")
             rows.append((severity, report, r.file, f"{check['rule']}：{check['detail']}", link,
                          check.get("rule_id", "")))
-        for warning in r.warnings or []:
+        for warning in given(r.warnings, []):
             rows.append((severity_of_warning(warning), report, r.file, warning, doc, ""))
     if corpus is not None:
         for err in corpus.errors:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,9 +17,13 @@ import streamlit as st
 from wordcloud import WordCloud  # at import, not on the tab's first open: it loads matplotlib (~0.5 s)
 
 from components.export import download
+from components.frame import view_key
+from components.nulls import given
 from components.parts import chosen_part
 from components.style import PLOTLY_CONFIG, md_escape, style_figure, year_label
-from parsing.analysis.keywords import keyword_in_context
+from parsing.analysis.keywords import Context, keyword_in_context
+from parsing.corpus.build import Corpus, cache_key
+from parsing.text.variants import to_simplified
 
 PARTS = {"problems": "存在的问题", "measures": "改进措施"}
 CONTEXT = 20  # characters of left and right context in the aligned view
@@ -27,6 +32,7 @@ MAX_TERMS = 300
 MAX_SENTENCES = 100
 MAX_ALIGNED = 300  # aligned rows on screen (each is sent on every rerun); all of them are in the CSV
 SECTIONS = ("词云与高频词", "反复出现的词与上下文")
+FULLTEXT_MAX = 10_000  # reports searched in full at once (3,000 texts: ~1.4 s read from the cache and scanned)
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +79,7 @@ def term_lists(all_terms, files: list[str], part: str) -> pa.ListArray:
     lists = getattr(all_terms, "lists", None)
     if lists is not None:
         return lists(part, files)
-    return pa.array([(all_terms.get(f) or {}).get(part) or [] for f in files], type=pa.list_(pa.string()))
+    return pa.array([given(given(all_terms.get(f), {}).get(part), []) for f in files], type=pa.list_(pa.string()))
 
 
 def _stats(view: pd.DataFrame, part: str, all_terms) -> pd.DataFrame:
@@ -86,8 +92,10 @@ def _stats(view: pd.DataFrame, part: str, all_terms) -> pd.DataFrame:
     if not len(flat):
         return pd.DataFrame(columns=["词语", "出现次数", "报告数", "files"])
     encoded = pc.dictionary_encode(flat)
-    words = encoded.dictionary.to_pylist()
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    # traditional characters fold to simplified (公開 counts as 公开): the distinct words merge, not the terms
+    folded, words = pd.factorize(pd.Series([to_simplified(w) for w in encoded.dictionary.to_pylist()], dtype=object))
+    words = list(words)
+    codes = folded.astype(np.int64)[encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)]
     parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False).astype(np.int64)
     pairs = np.sort(codes * len(files) + parents)  # by term, then view order
     pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each (term, report) once (np.unique: 4× slower)
@@ -112,14 +120,15 @@ def chosen_section() -> str:
     return chosen_part("kw_section", "kw", SECTIONS, default=SECTIONS[1] if linked else None)
 
 
-def render(view: pd.DataFrame, full: pd.DataFrame, all_terms: dict[str, dict[str, list[str]]]) -> None:
-    """all_terms: each report's segmented terms, computed once when the corpus was parsed."""
-    stats = {part: _stats(view, part, all_terms) for part in PARTS}
+def render(view: pd.DataFrame, full: pd.DataFrame, corpus: Corpus) -> None:
+    """corpus.terms: each report's segmented terms, computed once when the corpus was parsed; its texts are
+    read for the full-text search."""
+    stats = {part: _stats(view, part, corpus.terms) for part in PARTS}
     if chosen_section() == SECTIONS[0]:
         _clouds(stats)
     else:
         labels = dict(zip(full["file"], full["agency_label"] + " " + full["year"].map(year_label), strict=True))
-        _in_context(view, stats, labels)
+        _in_context(view, stats, labels, corpus)
 
 
 def _clouds(stats: dict[str, pd.DataFrame]) -> None:
@@ -148,69 +157,124 @@ def _clouds(stats: dict[str, pd.DataFrame]) -> None:
                             key=f"keywords_top_{part}")
 
 
-def _in_context(view: pd.DataFrame, stats: dict[str, pd.DataFrame], labels: dict[str, str]) -> None:
-    """The recurring terms, one chosen (or typed) term's sentences, their aligned context and years."""
+SCOPES = {"全文": None, "存在的问题": "problems", "改进措施": "measures"}  # where the search looks; 全文 first
+SCOPE_WORDS = {"全文": "报告全文", "存在的问题": "“存在的问题”部分", "改进措施": "“改进措施”部分"}
+
+
+def chosen_scope() -> str:
+    """The search's scope, a visible switch kept in the URL (?scope=…; 全文, the default, drops it)."""
+    return chosen_part("kw_scope", "scope", tuple(SCOPES), label="搜索范围")
+
+
+def full_texts(corpus: Corpus, view: pd.DataFrame) -> Iterator[tuple[str, str]]:
+    """(file, text as written) of the view's reports: those held in memory (a fresh parse, uploads), the rest
+    from the parse cache in batches (TextLoader.many), in whatever order they come."""
+    files, digests = view["file"].tolist(), view["sha256"].tolist()
+    held = {}
+    if getattr(corpus.reports, "loaded", True):  # a list of ParsedReport (a snapshot's are not built)
+        held = {p.record.file: p.text for p in corpus.reports if p.text}
+    keys = {cache_key(d, f): f for f, d in zip(files, digests, strict=True) if f not in held}
+    yield from ((f, held[f]) for f in files if f in held)
+    loader = corpus.text_loader
+    if loader is None or not keys:
+        return
+    many = getattr(loader, "many", None)
+    pairs = many(list(keys)) if many is not None else ((k, loader(k)) for k in keys)
+    for key, text in pairs:
+        yield keys[key], text or ""
+
+
+def search(view: pd.DataFrame, corpus: Corpus, term: str, scope: str) -> list[Context]:
+    """Every sentence holding term in the scope (the whole text, or one part), in view order."""
+    part = SCOPES[scope]
+    if part is None:
+        passages = full_texts(corpus, view)
+    else:
+        passages = zip(view["file"].tolist(), view[part].tolist(), strict=True)
+    order = {f: i for i, f in enumerate(view["file"].tolist())}
+    return sorted(keyword_in_context(term, ((f, given(text, "")) for f, text in passages)),
+                  key=lambda hit: order[hit.doc_id])  # stable: each report's sentences stay in text order
+
+
+@st.cache_data(max_entries=32, show_spinner="正在搜索报告全文……")
+def _search(view_key: str, term: str, scope: str, _view: pd.DataFrame, _corpus: Corpus) -> list[Context]:
+    return search(_view, _corpus, term, scope)
+
+
+def _in_context(view: pd.DataFrame, stats: dict[str, pd.DataFrame], labels: dict[str, str], corpus: Corpus) -> None:
+    """The recurring terms, one chosen (or typed) term's sentences in the chosen scope, their aligned context
+    and years."""
     st.subheader("反复出现的词（至少出现在两份报告中）")
     recurring = []
     for part, table in stats.items():
         for r in table[table["报告数"] >= 2].itertuples():
             recurring.append({"词语": r.词语, "部分": PARTS[part], "报告数": r.报告数, "出现次数": r.出现次数,
                               "报告": "、".join(labels[f] for f in r.files[:20]) + ("等" if r.报告数 > 20 else "")})
-    if not recurring:
-        st.info("当前筛选下没有在两份以上报告中都出现的词。请放宽筛选条件。")
-        return
-    rec = pd.DataFrame(recurring).sort_values(["报告数", "出现次数"], ascending=False).head(MAX_TERMS)
-    st.dataframe(rec, hide_index=True, height=300)
-    terms = list(dict.fromkeys(rec.sort_values(["报告数", "出现次数"], ascending=False)["词语"]))
-    wanted = st.query_params.get("term")
-    if "kw_term" not in st.session_state or st.session_state["kw_term"] not in terms:
-        st.session_state["kw_term"] = wanted if wanted in terms else terms[0]
-    term = st.selectbox("选择一个反复出现的词", terms, key="kw_term")
+    terms: list[str] = []
+    if recurring:
+        rec = pd.DataFrame(recurring).sort_values(["报告数", "出现次数"], ascending=False).head(MAX_TERMS)
+        st.dataframe(rec, hide_index=True, height=300)
+        terms = list(dict.fromkeys(rec.sort_values(["报告数", "出现次数"], ascending=False)["词语"]))
+    else:
+        st.caption("当前筛选下没有在两份以上报告中都出现的词；可在下方输入任意词语搜索。")
+    term = None
+    if terms:
+        wanted = st.query_params.get("term")
+        if "kw_term" not in st.session_state or st.session_state["kw_term"] not in terms:
+            st.session_state["kw_term"] = wanted if wanted in terms else terms[0]
+        term = st.selectbox("选择一个反复出现的词", terms, key="kw_term")
     if "kw_free" not in st.session_state:
         st.session_state["kw_free"] = st.query_params.get("q", "")
-    free = st.text_input("或输入任意词语或短语（不限于分词结果，例如“依申请”）", key="kw_free",
-                         placeholder="输入后按回车")
+    free = st.text_input("或输入任意词语或短语（在下面所选的范围内搜索，繁体字与简体字视为同一字，例如“依申请”）",
+                         key="kw_free", placeholder="输入后按回车")
+    scope = chosen_scope()
     term = free.strip() or term
     if free.strip():
         st.query_params["q"] = free.strip()
     else:
         st.query_params.pop("q", None)
+    if not term:
+        return
     st.query_params["term"] = term
-    st.subheader(f"关键词上下文：{term}")
-    passages = {f"{f}|{part}": text for part in PARTS for f, text in zip(view["file"], view[part], strict=True)}
-    hits = list(keyword_in_context(term, passages))
+    st.subheader(f"关键词上下文：{term}（{scope}）")
+    if SCOPES[scope] is None and len(view) > FULLTEXT_MAX:  # ~1 s per 2,000 texts read and scanned
+        st.info(f"全文搜索一次最多 {FULLTEXT_MAX:,} 份报告，当前筛选下有 {len(view):,} 份。请先在左侧按地区、年份或机构缩小范围，"
+                "或把搜索范围改为“存在的问题”或“改进措施”。")
+        return
+    hits = _search(view_key(view), term, scope, view, corpus)
     if not hits:
-        st.info(f"当前筛选下的“存在的问题”和“改进措施”中没有“{term}”。")
+        st.info(f"当前筛选下 {len(view)} 份报告的{SCOPE_WORDS[scope]}中没有“{term}”。")
         return
     years = dict(zip(view["file"], view["year"], strict=True))
     table = pd.DataFrame([{
         "左文": hit.sentence[max(0, hit.start - CONTEXT):hit.start].rjust(CONTEXT, "　"),
         "词": hit.sentence[hit.start:hit.end],
         "右文": hit.sentence[hit.end:hit.end + CONTEXT],
-        "机构": labels[hit.doc_id.split("|")[0]].rsplit(" ", 1)[0],
-        "年份": year_label(years[hit.doc_id.split("|")[0]]),
-        "部分": PARTS[hit.doc_id.split("|")[1]], "句子": hit.sentence, "file": hit.doc_id.split("|")[0]}
+        "机构": labels[hit.doc_id].rsplit(" ", 1)[0],
+        "年份": year_label(years[hit.doc_id]),
+        "范围": scope, "句子": hit.sentence, "file": hit.doc_id, "_start": hit.start}
         for hit in hits])
     groups = (table.groupby("句子", sort=False)
               .agg(报告=("file", lambda f: "、".join(dict.fromkeys(labels[x] for x in f))), 报告数=("file", "nunique"),
-                   部分=("部分", "first"), start=("左文", "first"))
+                   at=("_start", "first"))
               .reset_index().sort_values("报告数", ascending=False, kind="stable"))
-    st.caption(f"共 {len(hits)} 句，来自 {table['file'].nunique()} 份报告；相同的句子合并显示"
-               + (f"；下面列出前 {MAX_SENTENCES} 组" if len(groups) > MAX_SENTENCES else ""))
+    table = table.drop(columns="_start")
+    st.caption(f"{table['file'].nunique()} 份报告中的 {len(hits)} 句（共 {len(view)} 份报告，范围：{SCOPE_WORDS[scope]}）；"
+               "相同的句子合并显示" + (f"；下面列出前 {MAX_SENTENCES} 组" if len(groups) > MAX_SENTENCES else ""))
     blocks = []
     for g in groups.head(MAX_SENTENCES).itertuples():
-        s = g.句子
-        at = s.find(term)
+        s, at = g.句子, int(g.at)
+        end = at + len(term.strip())
         many = f"（{g.报告数} 份报告）" if g.报告数 > 1 else ""
-        blocks.append(f"**{md_escape(g.报告)}**{many} · {g.部分}  \n"
-                      f"{md_escape(s[:at])}:primary-background[:primary[**{md_escape(term)}**]]"
-                      f"{md_escape(s[at + len(term):])}")
+        blocks.append(f"**{md_escape(g.报告)}**{many}  \n"
+                      f"{md_escape(s[:at])}:primary-background[:primary[**{md_escape(s[at:end])}**]]"
+                      f"{md_escape(s[end:])}")
     with st.container(height=520 if len(blocks) > 8 else "content", border=False):
         st.markdown("\n\n".join(blocks))  # one element, not one per sentence: hundreds of elements redraw slowly
     with st.expander("对齐的上下文（可按左文、右文、机构、年份排序）", expanded=False):
         if len(table) > MAX_ALIGNED:
             st.caption(f"共 {len(table)} 句，这里列出前 {MAX_ALIGNED} 句；全部在下方的 CSV 中。")
-        st.dataframe(table[["左文", "词", "右文", "机构", "年份", "部分"]].head(MAX_ALIGNED), hide_index=True,
+        st.dataframe(table[["左文", "词", "右文", "机构", "年份"]].head(MAX_ALIGNED), hide_index=True,
                      column_config={"左文": st.column_config.TextColumn(width="medium"),
                                     "右文": st.column_config.TextColumn(width="medium")})
     download(st, "下载上下文（CSV）", table.drop(columns="file"), f"关键词_{term}.csv", key="kwic_csv")

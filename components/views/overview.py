@@ -8,11 +8,14 @@ import streamlit as st
 
 from components.charts import headline_figures, proactive_bars, proactive_trend
 from components.frame import iter_columns
+from components.nulls import given, missing
 from components.style import PLOTLY_CONFIG, style_figure, year_label
+from parsing.extract.proactive import unclassified
 
 MAX_AGENCIES = 15  # beyond this the per-agency bars and lines are aggregated
 TOP_AGENCIES = 10
 MAX_REPORT_BARS = 30
+UNCLASSIFIED = "未分类"
 
 
 # what the summed charts read: with many agencies only these columns are copied with the rows that state a total
@@ -33,10 +36,9 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     cols = st.columns([1, 1, 1.15, 0.75, 1.35])  # the year span (2009–2023) needs the widest column at 1024 px
     for col, name in zip(cols, helps, strict=True):
         col.metric(name, kpi[name], help=helps[name])
-    missing = len(view) - int(stated.sum())
-    if missing:
+    if not stated.all():
         gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in iter_columns(view, "agency_label", "year", "proactive_total")
-                if pd.isna(r.proactive_total)]
+                if missing(r.proactive_total)]
         more = f" 等 {len(gaps)} 份" if len(gaps) > 20 else ""
         st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{'、'.join(gaps[:20])}{more}")
 
@@ -118,20 +120,30 @@ def _breakdown(view: pd.DataFrame) -> None:
         st.plotly_chart(style_figure(fig, "主动公开信息的分类（各报告合计，前15类）"), config=PLOTLY_CONFIG,
                         key="overview_breakdown")
         return
-    rows = [{"报告": f"{r.agency_label} {year_label(r.year)}", "类别": cat, "条数": n}
-            for r in iter_columns(view, "agency_label", "year", "proactive_breakdown")
-            for cat, n in (r.proactive_breakdown or {}).items()]
+    rows = []
+    for r in iter_columns(view, "agency_label", "year", "proactive_breakdown", "proactive_total",
+                          "proactive_total_approx", "proactive_total_cumulative"):
+        label = f"{r.agency_label} {year_label(r.year)}"
+        breakdown = given(r.proactive_breakdown, {})
+        rows += [{"报告": label, "类别": cat, "条数": n} for cat, n in breakdown.items()]
+        # the stated total's uncovered rest, so each report's bar is as tall as its total
+        rest = unclassified(None if pd.isna(r.proactive_total) else r.proactive_total, breakdown,
+                            r.proactive_total_approx is True, r.proactive_total_cumulative is True)
+        if rest:
+            rows.append({"报告": label, "类别": UNCLASSIFIED, "条数": rest})
     if rows:
         table = pd.DataFrame(rows)
         fig = go.Figure()
         for cat, part in table.groupby("类别", sort=False):
-            fig.add_bar(x=list(part["报告"]), y=list(part["条数"]), name=cat, text=list(part["条数"]))
+            grey = {"marker_color": "#d0d0d0"} if cat == UNCLASSIFIED else {}
+            fig.add_bar(x=list(part["报告"]), y=list(part["条数"]), name=cat, text=list(part["条数"]), **grey)
         fig.update_layout(barmode="stack", legend_title_text="类别")
         fig.update_xaxes(title="报告")
         fig.update_yaxes(title="条数")
         st.plotly_chart(style_figure(fig, "主动公开信息的分类构成（报告写明分类时）"), config=PLOTLY_CONFIG,
                         key="overview_breakdown")
-        st.caption("分类合计与总数不一致的报告，在“文档”页的提示中说明。")
+        st.caption(f"每根柱子的高度是报告写明的主动公开总数，分类没有覆盖的部分为“{UNCLASSIFIED}”；"
+                   "分类合计与总数不一致的报告，在“文档”页的提示中说明。")
 
 
 def year_axis(years: pd.Series) -> pd.Series:

@@ -9,6 +9,7 @@ import streamlit as st
 from components.frame import view_key
 from components.labels import STATUS_LABELS, STATUS_WORDS
 from components.links import doc_link, evidence_link, link_base
+from components.nulls import missing
 from parsing.corpus.build import Corpus
 from parsing.schema import LazyChecks, check_outcomes, outcome_of
 
@@ -50,7 +51,7 @@ def snapshot_of(corpus: Corpus | None):
 
 
 def _label(agency_label: str, year) -> str:
-    return f"{agency_label} {'' if pd.isna(year) else int(year)}"
+    return f"{agency_label} {'' if missing(year) else int(year)}"
 
 
 def _categories(codes: np.ndarray, names: list[str], order: list[str] | None = None) -> pd.Categorical:

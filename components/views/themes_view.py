@@ -12,6 +12,7 @@ import streamlit as st
 
 from components.export import download
 from components.frame import iter_columns, view_key
+from components.nulls import given
 from components.parts import chosen_part
 from components.style import PLOTLY_CONFIG, style_figure, year_label
 from parsing.analysis.themes import shared_sentences, tag, themes
@@ -51,7 +52,7 @@ def theme_rows(view: pd.DataFrame) -> pd.DataFrame:
         "机构": repeated(view["agency_label"].tolist()),
         "year": pd.array(view["year"].to_numpy(dtype=object, na_value=pd.NA)[at], dtype="Int64"),
         "年份": repeated([year_label(y) for y in years]),
-        "省份": repeated([p or "（不明）" for p in view["province"].tolist()]),
+        "省份": repeated([given(p, "（不明）") for p in view["province"].tolist()]),
         "side": pd.Categorical.from_codes(np.repeat(np.array(block_sides, dtype=np.int8), counts), SIDE_NAMES),
         "code": pd.Categorical([h.code for h in flat]), "主题": pd.Categorical([h.name for h in flat]),
         "句子": pd.Series([h.sentence for h in flat], dtype=object)}, columns=ROW_COLUMNS)
@@ -141,7 +142,7 @@ def _pairs_and_boilerplate(view: pd.DataFrame, rows: pd.DataFrame) -> None:
     if view["file"].nunique() > MAX_BOILERPLATE_REPORTS:
         st.caption(f"报告超过 {MAX_BOILERPLATE_REPORTS} 份时请先筛选（按年份或地区）再查看共用句子。")
         return
-    texts = {f"{r.agency_label} {year_label(r.year)}": (r.problems or "") + "\n" + (r.measures or "")
+    texts = {f"{r.agency_label} {year_label(r.year)}": given(r.problems, "") + "\n" + given(r.measures, "")
              for r in iter_columns(view, "agency_label", "year", "problems", "measures")}
     shared = shared_sentences(texts)
     if not shared:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from parsing.paths import DATA_DIR
+from parsing.text.variants import to_simplified
 
 DATA = DATA_DIR
 TOKEN_OK = re.compile(r"^[\u4e00-\u9fff]{2,}$")
@@ -79,13 +80,23 @@ class Context:
     end: int
 
 
-def keyword_in_context(term: str, passages: dict[str, str]) -> Iterator[Context]:
-    """Every sentence containing term, in document order."""
-    if not term:
+def keyword_in_context(term: str, passages: Mapping[str, str] | Iterable[tuple[str, str]]) -> Iterator[Context]:
+    """Every sentence containing term, in document order. Traditional characters fold to simplified on both
+    sides (公開 is found by 公开 and the reverse); the sentence is given as written, with the term's place in it
+    (folding keeps every offset). passages: doc_id → text, or (doc_id, text) pairs as they are read."""
+    wanted = to_simplified(term.strip())
+    if not wanted:
         return
-    for doc_id, text in passages.items():
-        for m in SENTENCE.finditer(text or ""):
-            sentence = m.group().strip()
-            at = sentence.find(term)
+    for doc_id, text in (passages.items() if isinstance(passages, Mapping) else passages):
+        if not text:
+            continue
+        folded = to_simplified(text)
+        if wanted not in folded:  # one C-level scan rejects the texts without it
+            continue
+        for m in SENTENCE.finditer(folded):
+            raw = m.group()
+            sentence = raw.strip()
+            at = sentence.find(wanted)
             if at != -1:
-                yield Context(doc_id, sentence, at, at + len(term))
+                start = m.start() + len(raw) - len(raw.lstrip())
+                yield Context(doc_id, text[start:start + len(sentence)], at, at + len(wanted))

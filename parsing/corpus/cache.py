@@ -21,7 +21,7 @@ import threading
 import time
 import uuid
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -406,7 +406,6 @@ class CacheWriter:
 
 DAMAGED = "缓存完整性"
 
-
 def damaged_check(detail: str) -> dict:
     """What a report's checks read as when its cache row is missing or damaged: a finding that says so (shown in
     质量检查 and 文档), never an empty list that reads as "no checks"."""
@@ -469,6 +468,24 @@ class TextLoader(_Reader):
     """Fetches one report's text from the cache on demand (None when its row is missing or damaged)."""
 
     COLUMN, INDEX = "text", 1
+
+    def many(self, keys: list[str], batch: int = 500) -> Iterator[tuple[str, str]]:
+        """(key, text) of the keys the cache holds, batch by batch over one connection (a connection per
+        text cost ~1 ms each: 10 s for a full-text search of 10,000 reports). A row whose text fails its checksum is
+        left out and dropped from the cache (its report is parsed again next load)."""
+        lost = []
+        try:
+            for i in range(0, len(keys), batch):
+                for key, text in self._rows(keys[i:i + batch]).items():
+                    if text is None:
+                        lost.append(key)
+                    else:
+                        yield key, text
+        except sqlite3.Error:
+            return
+        finally:
+            if lost:
+                self._lost(lost)
 
     def __call__(self, key: str) -> str | None:
         try:

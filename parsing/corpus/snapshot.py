@@ -267,6 +267,13 @@ def _prune(folder: Path, keep: Path) -> None:
         pass
 
 
+def _open_map(path: Path) -> pa.MemoryMappedFile | None:
+    try:
+        return pa.memory_map(str(path))
+    except (OSError, pa.ArrowException):
+        return None
+
+
 class Snapshot:
     """A snapshot read back: the records as Arrow columns, terms, errors, notes.
 
@@ -301,6 +308,8 @@ class Snapshot:
         self._chunks: dict[str, tuple[list[int], list[pa.Array]]] = {}
         self._codes: CheckCodes | None = None
         self._terms_table: pa.Table | None = None
+        # opened now, read when asked: a later load may prune this folder, and an open map outlives the unlink
+        self._terms_map = _open_map(path / "terms.parquet")
 
     @classmethod
     def of(cls, path: Path, records: pa.Table, errors: list[LoadError], notes: list[str], epoch: str = "") -> Snapshot:
@@ -312,6 +321,7 @@ class Snapshot:
         snap._terms = None
         snap._group_starts, snap._groups, snap._chunks, snap._codes, snap._map = [0], {}, {}, None, None
         snap._terms_table = None
+        snap._terms_map = _open_map(path / "terms.parquet")
         return snap
 
     @property
@@ -397,7 +407,8 @@ class Snapshot:
         """terms.parquet, read once for both term_lists and terms."""
         with self._lock:
             if self._terms_table is None:
-                self._terms_table = pq.read_table(self.path / "terms.parquet").combine_chunks()
+                source = self._terms_map if self._terms_map is not None else self.path / "terms.parquet"
+                self._terms_table = pq.read_table(source).combine_chunks()
             return self._terms_table
 
     def term_lists(self, part: str, files: list[str]) -> pa.ListArray:

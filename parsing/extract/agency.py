@@ -11,6 +11,7 @@ from functools import lru_cache
 from parsing.extract.gazetteer import Division, gazetteer
 from parsing.paths import DATA_DIR
 from parsing.schema import Evidence, Report
+from parsing.text.furniture import is_page_meta
 from parsing.text.scan import inside_book_title
 
 DATA = DATA_DIR
@@ -28,6 +29,20 @@ class AgencyType:
 def agency_types() -> dict[str, AgencyType]:
     with open(DATA / "agency_types.csv", encoding="utf-8") as fh:
         return {r["alias"]: AgencyType(r["alias"], r["canonical"], r["type"]) for r in csv.DictReader(fh)}
+
+
+@dataclass(frozen=True)
+class Reform:
+    old: str  # agency type before the reform (安监)
+    new: str  # the type that took its place (应急)
+    year: int  # the year of the reform
+
+
+@lru_cache(maxsize=1)
+def reforms() -> tuple[Reform, ...]:
+    """Bodies renamed or merged by a reform (parsing/data/agency_reforms.csv)."""
+    with open(DATA / "agency_reforms.csv", encoding="utf-8") as fh:
+        return tuple(Reform(r["old_type"], r["new_type"], int(r["reform_year"])) for r in csv.DictReader(fh))
 
 
 @lru_cache(maxsize=1)
@@ -64,15 +79,37 @@ class Mention:
     township: str | None = None  # 宁海路街道 / 背荫河镇: the sub-county unit's own name, after its county
 
 
-def _title_zone(text: str) -> int:
-    """End offset of the title area: the first two non-empty lines, capped."""
-    lines = [m for m in re.finditer(r"[^\n]+", text)][:2]
-    return min(lines[-1].end(), 200) if lines else 0
+TITLE_LABEL = re.compile(r"^\s*(?:标题|题目|文章标题)\s*[:：|]")
+
+
+def _title_zone(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the title lines: the first two non-empty lines, capped, leaving out the page data among
+    them (a 来源：/发布机构： line or a breadcrumb names the page's publisher, which may be a higher body)."""
+    lines = []
+    for m in re.finditer(r"[^\n]+", text[:2000]):
+        if TITLE_LABEL.match(m.group()) or not is_page_meta(m.group()):  # a crawler's 标题： line is the title
+            lines.append(m)
+            if len(lines) == 2:
+                break
+    if not lines:
+        return ()
+    cap = lines[0].start() + 200
+    return tuple((m.start(), min(m.end(), cap)) for m in lines if m.start() < cap)
+
+
+def _in_title(pos: int, zone: tuple[tuple[int, int], ...]) -> bool:
+    return any(s <= pos < e for s, e in zone)
+
+
+def _on_page_data(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return is_page_meta(text[line_start:line_end if line_end != -1 else len(text)])
 
 
 def find_mentions(text: str) -> list[Mention]:
     gaz = gazetteer()
-    title_end = _title_zone(text)
+    zone = _title_zone(text)
     mentions = []
     for m in _agency_re().finditer(text):
         kind = agency_types()[m.group()]
@@ -86,10 +123,12 @@ def find_mentions(text: str) -> list[Mention]:
         _parse_prefix(body, mention, gaz)
         _township(body, mention, gaz)
         mention.chain_len += len(prefix) - len(body) if mention.chain_len else 0
-        if m.start() < title_end:
+        if _in_title(m.start(), zone):
             mention.weight += 5
+        elif _on_page_data(text, m.start()):
+            pass  # 来源：某县人民政府  发布时间：…: the page's publisher, named with no weight of a title or 编制
         elif re.search(r"(?:由|本报告由)$", prefix[: len(prefix) - _chain_len(mention)] or "") or \
-                re.search(r"编制|发布", text[m.end():m.end() + 30]) and m.start() < 600:
+                re.search(r"编制|发布", text[m.end():m.end() + 30]) and m.start() < 600 or _signs(text, m.start(), m.end()):
             mention.weight += 3
         if inside_book_title(text, m.start()):
             mention.weight *= 0.5
@@ -102,6 +141,20 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
+SIGNED_DATE = re.compile(r"\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
+
+
+def _signs(text: str, start: int, end: int) -> bool:
+    """The name stands alone on its line (with its place) and a date follows: the report's signature (落款).
+    A crawl may write the date one piece a line (20 / 23 / 年 / 1 / 月)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[end:line_end].strip() or line_end - line_start > 30 or not CJK_RUN.match(text[line_start:start] or "局"):
+        return False
+    return bool(SIGNED_DATE.match(text[line_end:line_end + 40].replace("\n", "")))
+
+
 # Where a report names its author: the title, 由…编制, 发布机构/来源 lines, and a signature line.
 ORG_NAME = r"[\u4e00-\u9fff]{2,30}?(?:管理局|总局|分局|局|厅|委员会|管委会|办公室|办公厅|办事处|人民政府|部|署|镇|乡|街道)"
 AUTHOR_ANCHORS = (
@@ -110,8 +163,8 @@ AUTHOR_ANCHORS = (
     (re.compile(rf"由(?P<name>{ORG_NAME})(?:负责)?(?:编制|编写|制作|发布|汇总)"), 3.0, False),
     (re.compile(rf"(?:发布(?:单位|机构|部门)|来源|发文(?:机关|单位)|信息来源)\s*[:：|]?\s*\|?\s*(?P<name>{ORG_NAME})(?=$|[\s|，,。])",
                 re.M), 3.0, False),
-    (re.compile(rf"^\s*(?P<name>{ORG_NAME})\s*\n\s*(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*\d{{1,2}}\s*月", re.M),
-     2.0, False),
+    (re.compile(rf"^\s*(?P<name>{ORG_NAME})\s*\n\s*(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*"
+                r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月", re.M), 2.0, False),
 )
 # 临沂市人民政府办公室关于做好…的通知 names the sender of a notice (XX局关于2020年度…报告 in a title is the author)
 # words no agency's name contains: 该报告客观全面反映了我局 / 现就我局 are sentences, not names
@@ -134,10 +187,14 @@ def _agency_kind(name: str) -> AgencyType:
 def _named_author_mentions(text: str, gaz, covered: list[tuple[int, int]]) -> list[Mention]:
     """Agencies named where a report states its author, when the vocabulary has no word for them."""
     out = []
+    zone = _title_zone(text)
+    title_end = zone[-1][1] if zone else 0
     for pattern, weight, title_only in AUTHOR_ANCHORS:
-        region = text[:_title_zone(text) + 40] if title_only else text
+        region = text[:title_end + 40] if title_only else text
         for m in pattern.finditer(region):
             start, end = m.start("name"), m.end("name")
+            # on the page data among the title lines (a breadcrumb, a 来源 line)
+            above_title = title_only and not _in_title(start, zone) and start < title_end
             name = m.group("name")
             lead = LEADING_WORDS.match(name)
             if lead:
@@ -164,7 +221,8 @@ def _named_author_mentions(text: str, gaz, covered: list[tuple[int, int]]) -> li
                 continue
             kind = _agency_kind(rest)
             # 市政府办公厅《关于做好…》: the sender of a notice, not the author
-            gained = 0.3 if NOT_AUTHOR_AFTER.match(text, end) else 1.0 + weight
+            # a name on the page data names the page's publisher: the author only when nothing better names one
+            gained = 0.3 if NOT_AUTHOR_AFTER.match(text, end) else 1.0 if above_title else 1.0 + weight
             town = TOWN_UNIT.match(rest) if kind.type in ("街道", "乡镇") else None
             if town:  # 三间房地区 + 办事处: the unit's own name, then its kind
                 kind = AgencyType(town.group(2), town.group(2), kind.type)
@@ -183,6 +241,7 @@ def _named_author_mentions(text: str, gaz, covered: list[tuple[int, int]]) -> li
     return out
 
 
+TOWNSHIP_TYPES = ("乡镇", "街道")
 TOWN_UNIT = re.compile(r"([\u4e00-\u9fff]{2,10}?)(街道办事处|办事处|街道|人民政府|政府)$")
 TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木|地区)$")
 
@@ -340,12 +399,16 @@ def extract_agency(text: str, meta: Report) -> None:
         if m.kind.type == "政府" and m.weight < 3:
             continue  # the government is named in every report; it is the author only in the title
         weights[m.kind.canonical] += m.weight
-    # The 2018 reform turned 安监局 into 应急管理局: a report on 2018 or before that names both was written
-    # by the 安监局 (the new bureau often only publishes it); one on 2020 or later, by the 应急管理局.
+    # A reform renamed the body (2018: 安监局 → 应急管理局, 环境保护局 → 生态环境局 …; parsing/data/agency_reforms.csv):
+    # a report on the reform's year or before that names both was written by the old body (the new one often
+    # only publishes it, and its page shows the new name); one on two years later or after, by the new one.
+    # The name is never modernised: a 2009 环境保护局 stays 环境保护局.
     kinds = {m.kind.canonical: m.kind.type for m in mentions}
     types = {kinds[c] for c in weights}
-    if meta.year is not None and {"安监", "应急"} <= types:
-        fade = "应急" if meta.year <= 2018 else "安监" if meta.year >= 2020 else None
+    for reform in reforms():
+        if meta.year is None or not {reform.old, reform.new} <= types:
+            continue
+        fade = reform.new if meta.year <= reform.year else reform.old if meta.year >= reform.year + 2 else None
         for c in list(weights):
             if kinds[c] == fade:
                 weights[c] *= 0.3
@@ -439,6 +502,8 @@ def extract_agency(text: str, meta: Report) -> None:
     if mention.township and meta.agency and meta.district:
         meta.admin_level = "乡镇"  # the unit below the county; adcode stays the county's
         meta.agency = meta.agency[: -len(kind.canonical)] + mention.township + kind.canonical
+    elif kind.type in TOWNSHIP_TYPES and meta.admin_level == "县区":
+        meta.admin_level = "乡镇"  # 五常市背荫河镇 / 某区某某街道: a township or sub-district, below its county
     for key in ("agency", "agency_type", "admin_level", "province", "city", "district", "adcode"):
         if getattr(meta, key) is not None:
             meta.evidence[key] = ev

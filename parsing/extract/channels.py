@@ -59,6 +59,12 @@ def _synonym_re() -> re.Pattern[str]:
     return re.compile(f"(?=[{firsts}])(?:{alternatives})", re.I)
 
 
+def channel_named(phrase: str) -> str | None:
+    """The channel a phrase names (抖音短视频 → 政务新媒体, 微信公众号 → 政务微信), or None."""
+    m = _synonym_re().search(phrase)
+    return synonyms()[m.group().upper()] if m else None
+
+
 @dataclass(frozen=True)
 class ChannelHit:
     channel: str

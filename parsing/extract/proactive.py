@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from parsing.document import Document, Span
-from parsing.extract.channels import ChannelHit
+from parsing.extract.channels import ChannelHit, channel_named
 from parsing.schema import Evidence
 from parsing.text.numbers import NUMBER, parse_number
 from parsing.text.scan import ahead, back
@@ -40,9 +40,16 @@ PROACTIVE_NEW = re.compile(
 STRONG = re.compile(r"共|总计|合计|总数|全年|全部|本年度|年度内|今年度|各类")
 BREAKDOWN_ITEM = re.compile(
     rf"^(?:其中|包括|主要包括|分别为|分别是|即|含)?[：:]?\s*(?P<cat>[\u4e00-\u9fff“”]{{2,14}}?)"
-    rf"(?:类)?(?:公开)?(?:类)?(?:信息)?(?:类)?(?:共|计)?\s*{NUM}\s*(?:条|件|项|篇)$"
+    rf"(?:类)?(?:公开)?(?:类)?(?:信息)?(?:类)?(?:共|计)?\s*{NUM}\s*(?P<unit>条|件|项|篇|份|则)$"
 )
-BAD_CATEGORY = re.compile(r"通过|发布|在|利用|网站|微博|微信|报|电视|主动公开|全年|共|累计|其中")
+# a clause about how or when items went out, not what they were (a channel's name is told apart with channels.csv)
+BAD_CATEGORY = re.compile(r"通过|发布|在|利用|主动公开|全年|^共|共计|合计|总计|累计|其中")
+# 依申请公开0件，不予公开125件: what became of requests, not a kind of information disclosed
+REQUEST_OUTCOME = re.compile(r"依申请|申请|不予|部分公开|予以公开|同意公开|答复|受理|办结|告知|转办|不属于|不存在|"
+                             r"咨询|复议|诉讼|投诉|举报|信访")
+BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+# a clause that opens another statement ends the list of categories
+NEW_STATEMENT = re.compile(r"^(?:[共并还另均又]|同时|另外|此外)?(?:收到|受理|办理|召开|举办|报送|移送|移交|送交|向|按照|根据)")
 
 
 @dataclass
@@ -183,7 +190,12 @@ def _under_proactive_heading(text: str, pos: int) -> bool:
 
 def proactive_breakdown(doc: Document, total_span: Span | None, total: int | None
                         ) -> tuple[dict[str, int], dict[str, Evidence], list[str]]:
-    """Categories stated right after the total: 其中机构职能16条，政策法规10条…"""
+    """Categories of the disclosed items stated right after the total: 其中机构职能16条，政策法规10条…
+
+    Only kinds of information count: a request outcome (不予公开 N 件), a channel (抖音短视频 N 条: channels.csv
+    names it; a channel's count belongs to channel_counts) or a part larger than the whole is left out with a
+    warning; a category counted in another unit than the total (7400条，其中…执法文书6873份) is kept with a note.
+    What the categories leave uncovered (total − their sum) is the report's 未分类 rest."""
     text = doc.text
     if total_span is None:
         return {}, {}, []
@@ -194,25 +206,71 @@ def proactive_breakdown(doc: Document, total_span: Span | None, total: int | Non
         _s2, tail_end = doc.sentence_at(end + 1)
     breakdown: dict[str, int] = {}
     evidence: dict[str, Evidence] = {}
+    warnings: list[str] = []
+    units: dict[str, str] = {}
+    total_unit = text[total_span.end - 1]
     pos = total_span.end
-    for piece in re.finditer(r"[^，,；;、。\n]+", text[pos:tail_end]):
-        chunk = re.sub(r"[（(][^）)]*[）)]$", "", piece.group().strip())
+    region = text[pos:tail_end]
+    # what a bracket holds is a sub-list of one category (专栏74条（包括指南1条、年报1条…）): read past it
+    masked = region
+    while True:
+        unmasked = masked
+        masked = BRACKETED.sub(lambda b: "〔" + "·" * (len(b.group()) - 2) + "〕", masked)
+        if masked == unmasked:
+            break
+    for piece in re.finditer(r"[^，,；;、。\n]+", masked):
+        chunk = re.sub(r"〔·*〕", "", piece.group().strip())
+        if NEW_STATEMENT.match(chunk):
+            break  # …46条，共收到县人大、政协建议提案4件 / ，向市档案馆报送…: another statement, not the list
         m = BREAKDOWN_ITEM.match(chunk)
         if not m:
             continue
+        said = chunk[m.start("cat"):m.start("num")].strip().strip("“”")  # 依申请公开 / 政府信息公开 / 抖音短视频
         cat = re.sub(r"(?:公开|类|方面|信息)+$", "", m.group("cat").strip("“”"))
+        if cat in ("政府", "政务", "工作"):  # 政府信息公开 46条 is not a category called 政府
+            cat = re.sub(r"(?:类|共|计)+$", "", said)
         cat = re.sub(r"^(?:其中|包括|主要包括|分别为|分别是)", "", cat)
         if len(cat) < 2 or BAD_CATEGORY.search(cat):
             continue
         num = parse_number(m.group("num"))
         if num is None or num.as_int is None or cat in breakdown:
             continue
+        unit = m.group("unit")
+        if REQUEST_OUTCOME.search(said):
+            warnings.append(f"“{said}{num.as_int}{unit}”是依申请公开的办理情况，不是主动公开信息的分类，未列入分类")
+            continue
+        channel = channel_named(said)
+        if channel:
+            warnings.append(f"“{said}{num.as_int}{unit}”是一个公开渠道（{channel}）的数量，不是信息的分类，未列入分类")
+            continue
+        if total is not None and num.as_int > total:
+            warnings.append(f"“{said}{num.as_int}{unit}”大于主动公开总数{total}{total_unit}，不是总数的一部分，未列入分类")
+            continue
         breakdown[cat] = num.as_int
+        units[cat] = unit
         s = pos + piece.start()
         evidence[f"proactive_breakdown.{cat}"] = Evidence.span(text, s, pos + piece.end())
-    warnings = []
+    other_units = sorted({u for u in units.values() if u != total_unit})
+    if other_units and total_unit in UNITS:
+        named = "；".join(f"按“{u}”计：{'、'.join(c for c, cu in units.items() if cu == u)}" for u in other_units)
+        warnings.append(f"分类的计量单位与总数（按“{total_unit}”计）不同（{named}），照原文列出")
     if breakdown and total is not None:
         covered = sum(breakdown.values())
         if covered != total:
             warnings.append(f"分类数量合计{covered}条，与主动公开总数{total}条不一致（分类只覆盖{covered}/{total}）")
     return breakdown, evidence, warnings
+
+
+UNITS = "条件项篇份则"
+
+
+def unclassified(total: int | float | None, breakdown: dict[str, int] | None,
+                 approximate: bool = False, cumulative: bool = False) -> int | None:
+    """What a report's categories leave uncovered of its stated total (未分类): None when there is no exact total
+    of the year (none, 约400, 累计), no category, or the categories add up to more than the total (they are then
+    not parts of it)."""
+    if total is None or not breakdown or total != total or approximate or cumulative:  # total != total: NaN
+        return None
+    covered = sum(v for v in breakdown.values() if isinstance(v, (int, float)))
+    rest = total - covered
+    return int(rest) if rest >= 0 else None

@@ -74,7 +74,7 @@ def applications_received(doc: Document, skip: list[Span]) -> Counted:
                     if num is not None and num.as_int is not None:
                         return Counted(num.as_int, Evidence.span(text, s, e))
                 m = APPLICATION_ZERO.search(c)
-                if m and not re.search(r"无正当理由", m.group()):
+                if m and not re.search(r"无(?:正当)?理由", m.group()):
                     return Counted(0, Evidence.span(text, s, e))
         return None
 

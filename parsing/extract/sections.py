@@ -97,10 +97,40 @@ def _is_bare_heading(line: str) -> bool:
         and bool(BARE_HEADING.fullmatch(core))
 
 
+# The report's close: the signature (the body's name alone on a line), its date (a crawl writes 20 / 23 / 年 / 1 /
+# 月 / 3 / 日 one piece a line), （此件主动公开）, and an 印发 line. It ends the last section: it is no problem or
+# measure, and its words are not keywords.
+SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:局|厅|委|办|委员会|政府|办公室|办公厅|办事处|中心|镇|乡|街道|部|署|管委会|"
+                       r"分局|支队|所|院)$")
+DATE_PIECE = re.compile(r"^[0-9〇○零一二三四五六七八九十年月日号\s.\-/]{1,20}(?:印发)?$")
+MARKING = re.compile(r"^[（(][^）)\n]{2,12}[）)]$")
+
+
+@lru_cache(maxsize=16)
+def closing_start(text: str) -> int:
+    """Offset of the report's closing lines (signature, date, marking) at the end of text; len(text) if none."""
+    end = len(text.rstrip())
+    pos, start, signed, dated = end, end, False, False
+    for _ in range(24):  # a closing is a few lines (a crawl's date is seven)
+        line_start = text.rfind("\n", 0, pos) + 1
+        line = text[line_start:pos].strip()
+        if line:
+            if SIGNATURE.match(line):
+                signed, start = True, line_start
+            elif DATE_PIECE.match(line) or MARKING.match(line):
+                dated = dated or "年" in line or bool(re.match(r"^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}$", line))
+            else:
+                break
+        if line_start == 0:
+            break
+        pos = line_start - 1
+    return start if signed and dated else len(text)
+
+
 def section_body(text: str, heads: tuple[Heading, ...], index: int) -> Span:
-    """From after heading `index` up to the next heading of the same or a higher level."""
+    """From after heading `index` up to the next heading of the same or a higher level, or the report's close."""
     head = heads[index]
-    end = len(text)
+    end = max(head.end, closing_start(text))
     for other in heads[index + 1:]:
         if other.level <= head.level or OTHER_HEAD.search(other.title):
             end = other.start
@@ -175,7 +205,7 @@ def problems_and_measures(doc: Document, year: int | None = None) -> ProblemsMea
             continue
         if not re.search(r"(?:但|仍|还|不过|然而|同时也|存在)", chunk):
             continue
-        end = len(text)
+        end = max(sent.end, closing_start(text))
         for head in heads:
             if head.start > sent.start and OTHER_HEAD.search(head.title):
                 end = head.start

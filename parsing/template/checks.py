@@ -8,6 +8,8 @@ from typing import Any
 from parsing.template.tables import (
     APPEAL_BLOCKS,
     APPLICANT_COLUMNS,
+    READ,
+    UNKNOWN,
     Table,
     Tables,
     Value,
@@ -32,10 +34,16 @@ class Check:
 
 def _cell(table: Table, row: str, column: str, value: Value) -> dict[str, Any]:
     start, end = table.spans.get(row, table.span)
-    return {"table": table.name, "row": row, "column": column, "value": value, "start": start, "end": end}
+    out = {"table": table.name, "row": row, "column": column, "value": value, "start": start, "end": end}
+    how = table.how_of(row, column)
+    if how != READ:
+        out["how"] = how  # derived (placed by the identities) or unknown (the printed form cannot show it)
+    return out
 
 
-def _fmt(value: Value) -> str:
+def _fmt(value: Value, how: str | None = None) -> str:
+    if how == UNKNOWN:
+        return "无法从原文确定"
     if value is None:
         return "空白"
     if isinstance(value, float) and value.is_integer():
@@ -44,10 +52,13 @@ def _fmt(value: Value) -> str:
 
 
 def _equation(rule: str, left: list[tuple[dict, Value]], right: list[tuple[dict, Value]], text: str) -> Check:
+    # a cell dict may be shared by several checks (check_table3 makes each once): each check gets its own copy
+    left = [({**c, "side": "left"}, v) for c, v in left]
+    right = [({**c, "side": "right"}, v) for c, v in right]
     both = left + right
     cells = [c for c, _v in both]
-    if not all(isinstance(v, (int, float)) for _c, v in both):  # number(v) is None: blank or a marker
-        odd = "、".join(f"{c['row']}（{c['column']}）为{_fmt(v)}" for c, v in both if number(v) is None)
+    if not all(isinstance(v, (int, float)) for _c, v in both):  # number(v) is None: blank, unknown or a marker
+        odd = "、".join(f"{c['row']}（{c['column']}）为{_fmt(v, c.get('how'))}" for c, v in both if number(v) is None)
         return Check(rule, NOT_ASSESSABLE, f"无法判断：{odd}，不是数字。", cells)
     lsum = sum(v for _c, v in left)
     rsum = sum(v for _c, v in right)
@@ -63,7 +74,15 @@ def outcome_rows(table: Table) -> list[str]:
 def check_table3(t3: Table) -> list[Check]:
     out = []
     # every cell once, as (its cell dict, its value): a table of 25 rows × 8 columns feeds ~45 checks
-    grid = {(row, col): (_cell(t3, row, col, v := t3.cell(row, col)), v) for row in t3.rows for col in t3.columns}
+    grid = {}
+    for row, values in t3.rows.items():
+        start, end = t3.spans.get(row, t3.span)
+        codes = t3.how.get(row) or [READ] * len(values)
+        for col, v, how in zip(t3.columns, values, codes, strict=False):
+            cell = {"table": t3.name, "row": row, "column": col, "value": v, "start": start, "end": end}
+            if how != READ:
+                cell["how"] = how
+            grid[(row, col)] = (cell, v)
 
     def term(row: str, col: str) -> tuple[dict, Value]:
         return grid.get((row, col)) or (_cell(t3, row, col, None), None)  # a row the table lacks reads blank
@@ -132,8 +151,34 @@ def check_prose(tables: Tables, prose: dict[str, tuple[Value, Any]]) -> list[Che
             if table is None or not table.rows:
                 continue
             cells = [(_cell(table, row, col, table.cell(row, col)), table.cell(row, col))]
+            if key == "applications_received":
+                other = _other_reading(table, stated)
+                if other is not None:
+                    out.append(other(rule, prose_cell, stated))
+                    continue
         out.append(_equation(rule, [(prose_cell, stated)], cells, f"正文所写数字 = {table_name}"))
     return out
+
+
+# A prose count of applications may be another reading of 表三: 共受理 749 件 beside 新收 713 and 上年结转 36 is
+# new + carried; 办结 N 件 is （七）总计. Either is consistent with the table, not a disagreement.
+OTHER_READINGS = (
+    (("一、本年新收", "二、上年结转"), "正文所写数字 = 表三 一（本年新收）+ 二（上年结转）"),
+    (("（七）总计",), "正文所写数字 = 表三（七）总计（办结数）"),
+)
+
+
+def _other_reading(t3: Table, stated: Value):
+    if not isinstance(stated, (int, float)) or number(t3.cell("一、本年新收", "总计")) == stated:
+        return None
+    for rows, text in OTHER_READINGS:
+        values = [t3.cell(r, "总计") for r in rows]
+        if all(isinstance(v, (int, float)) for v in values) and abs(sum(values) - stated) < 1e-9:
+            def make(rule, prose_cell, stated, rows=rows, values=values, text=text):
+                right = [(_cell(t3, r, "总计", v), v) for r, v in zip(rows, values, strict=True)]
+                return _equation(rule, [(prose_cell, stated)], right, text)
+            return make
+    return None
 
 
 def check_report(tables: Tables, prose: dict[str, tuple[Value, Any]]) -> list[Check]:

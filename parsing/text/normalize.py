@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from parsing.text.furniture import is_page_meta
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014"
 TERMINAL = "。！？!?；;：:"
@@ -94,6 +96,11 @@ _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$", re.M)
 _PAGE_NUMBER = re.compile(r"^\s*[-—–－]\s*\d{1,3}\s*[-—–－]\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?\s*$", re.M)
 _SPACES = re.compile(r"[ \u3000\u00a0\u2002\u2003\u2009\u202f]+")
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}]) +|  *(?=[{CJK}{CJK_PUNCT}])")
+# PDFs made by browsers and some office suites map common ideographs to Kangxi radicals and CJK radical
+# supplements (U+2F00 ⼀ for 一, U+2F08 ⼈ for 人, U+2F8F ⾏ for 行): every label and name then fails to match.
+_RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
+_RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]
+             if len(unicodedata.normalize("NFKC", chr(cp))) == 1 and unicodedata.normalize("NFKC", chr(cp)) != chr(cp)}
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULLWIDTH_DIGIT = re.compile("[０-９]")
 
@@ -123,6 +130,8 @@ def normalize_text(text: str) -> str:
     text = _PINYIN.sub("", text)
     if _FULLWIDTH_DIGIT.search(text):  # str.translate walks every character through a dict: 20× slower
         text = text.translate(_FULLWIDTH_DIGITS)
+    if _RADICAL.search(text):  # a PDF font's Kangxi radicals for ideographs: ⼀⼈⾏ are 一人行 (one for one)
+        text = text.translate(_RADICALS)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _MD_HEADING.sub("", text)
@@ -199,6 +208,8 @@ NUMBER_ROW = re.compile(r"[\d\s.,/—–+-]+")
 def _continues(paragraph: str, last_physical: str, line: str) -> bool:
     if is_table_line(paragraph) or is_table_line(line):
         return False
+    if is_page_meta(last_physical) or is_page_meta(line):
+        return False  # 来源：… / 发布时间：… / a breadcrumb: page data, never part of the title or a sentence
     if NUMBER_ROW.fullmatch(line) or NUMBER_ROW.fullmatch(last_physical):
         return False  # a row of numbers from a PDF table stays on its own line
     if paragraph.endswith(tuple(TERMINAL)) or is_heading_like(last_physical):

@@ -22,7 +22,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+# The user guide's images: written into docs/images/ when DOCS_SCREENSHOTS=1 (to refresh the docs), else into
+# artifacts/screenshots/guide/ so a plain test run never changes the repository.
+GUIDE_IMAGES = ROOT / "docs" / "images"
 SERVER_LOG = ROOT / "artifacts" / "streamlit-server.log"
+REAL_SERVER_LOG = ROOT / "artifacts" / "streamlit-server-realdev.log"
+REAL_FOLDER = ROOT.parent / "shared" / "realdev" / "reports"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -54,9 +59,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _log_tail(lines: int = 40) -> str:
+def _log_tail(log_path: Path = SERVER_LOG, lines: int = 40) -> str:
     try:
-        text = SERVER_LOG.read_text(encoding="utf-8", errors="replace")
+        text = log_path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return "(no server log)"
     return "\n".join(text.splitlines()[-lines:])
@@ -78,13 +83,13 @@ def _stop(proc: subprocess.Popen) -> None:
             continue
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """Base URL (no trailing slash) of `streamlit run app.py` on a free loopback port."""
+def _serve(log_path: Path, data_dir: Path | None = None) -> Iterator[str]:
+    """Base URL (no trailing slash) of `streamlit run app.py` on a free loopback port, reading data_dir (the
+    bundled data/ when None)."""
     if not (ROOT / "app.py").is_file():
         pytest.fail(f"{ROOT / 'app.py'} does not exist", pytrace=False)
     port = _free_port()
-    SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
+    log_path.parent.mkdir(parents=True, exist_ok=True)
     cmd = [
         sys.executable, "-m", "streamlit", "run", "app.py",
         "--server.headless", "true",
@@ -94,7 +99,9 @@ def app_url() -> Iterator[str]:
         "--server.fileWatcherType", "none",
     ]
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"}
-    with SERVER_LOG.open("w", encoding="utf-8") as log:
+    if data_dir is not None:
+        env["DATA_DIR"] = str(data_dir)
+    with log_path.open("w", encoding="utf-8") as log:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
                                 start_new_session=True)
     base = f"http://127.0.0.1:{port}"
@@ -102,7 +109,7 @@ def app_url() -> Iterator[str]:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with code {proc.returncode} before answering:\n{_log_tail()}",
+                pytest.fail(f"streamlit exited with code {proc.returncode} before answering:\n{_log_tail(log_path)}",
                             pytrace=False)
             try:
                 with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
@@ -112,11 +119,37 @@ def app_url() -> Iterator[str]:
                 pass
             if time.monotonic() > deadline:
                 pytest.fail(f"streamlit did not answer /_stcore/health within {STARTUP_TIMEOUT_S} s:\n"
-                            f"{_log_tail()}", pytrace=False)
+                            f"{_log_tail(log_path)}", pytrace=False)
             time.sleep(0.25)
         yield base
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """The app on the bundled reports (data/)."""
+    yield from _serve(SERVER_LOG)
+
+
+@pytest.fixture(scope="session")
+def real_folder() -> Path:
+    """../shared/realdev/reports: 51 real reports beside the checkout (skipped locally without it, an error on CI)."""
+    if not REAL_FOLDER.is_dir():
+        _unavailable(f"{REAL_FOLDER} is not here")
+    return REAL_FOLDER
+
+
+@pytest.fixture(scope="session")
+def real_app_url(real_folder: Path) -> Iterator[str]:
+    """The app on the real folder, a server of its own."""
+    yield from _serve(REAL_SERVER_LOG, real_folder)
+
+
+@pytest.fixture(scope="session")
+def real_server_log(real_app_url: str) -> Path:
+    """The real folder's server's combined stdout/stderr."""
+    return REAL_SERVER_LOG
 
 
 @pytest.fixture(scope="session")
@@ -154,6 +187,15 @@ def page(chromium, app_url: str) -> Iterator[object]:
         yield pg
     finally:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def guide_dir() -> Path:
+    """Where the user guide's screenshots go: docs/images/ with DOCS_SCREENSHOTS=1, else artifacts/."""
+    folder = GUIDE_IMAGES if os.environ.get("DOCS_SCREENSHOTS", "").strip() in {"1", "true", "yes"} \
+        else SCREENSHOTS / "guide"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
 """End to end: the dashboard in a real Chromium, against the bundled reports in data/.
 
 Every screen is checked for Streamlit exception boxes and browser-side errors, and a screenshot is
-saved under artifacts/screenshots/. Run just these with `pytest -m browser`.
+saved under artifacts/screenshots/. Run just these with `pytest -m browser`. The user guide's images
+(docs/images/) are taken by test_guide_screenshot: `DOCS_SCREENSHOTS=1 pytest tests/browser -k guide`.
 """
 
 from __future__ import annotations
@@ -544,3 +545,130 @@ def test_two_browsers_one_uploads_the_other_sees_only_the_bundled_corpus(chromiu
     finally:
         for c in contexts:
             c.close()
+
+
+# --------------------------------------------------------------------------- the real folder (../shared/realdev)
+
+REAL_TABS = ["总览", "公开渠道", "关键词", "问题主题", "机构档案", "依申请与复议诉讼", "质量检查", "问题清单", "文档", "数据"]
+REAL_PARTS = [("关键词", "kw", "反复出现的词与上下文"), ("问题主题", "tp", "问题与措施、套话")]
+REAL_SHOTS = {"总览": "overview", "公开渠道": "channels", "关键词": "keywords", "问题主题": "themes"}
+
+
+def real_page(chromium, width: int = 1440, height: int = 900):
+    context = chromium.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
+                                   timezone_id="Asia/Shanghai")
+    context.set_default_timeout(20_000)
+    pg = context.new_page()
+    pg.js_errors = []
+    pg.on("pageerror", lambda exc: pg.js_errors.append(str(exc)))
+    return context, pg
+
+
+def test_the_real_folder_every_tab_and_part_at_1440(chromium, real_app_url: str, real_folder: Path,
+                                                     screenshot_dir: Path) -> None:
+    """The 51 real reports at 1440×900: every tab (clicked, as a user does) and every part opens without an
+    exception box or a browser error, and every chart on it is drawn."""
+    context, page = real_page(chromium)
+    try:
+        open_app(page, real_app_url)
+        assert metric_number(page, "报告数") == len(list(real_folder.glob("*.txt")))
+        for name in REAL_TABS:
+            t = page.get_by_role("tab", name=re.compile(rf"^\s*{re.escape(name)}"))
+            expect(t).to_have_count(1)
+            t.click()
+            expect(t).to_have_attribute("aria-selected", "true")
+            wait_idle(page, settle_ms=200)
+            assert_healthy(page, f"real folder, tab {name}")
+            panel = page.locator('[role="tabpanel"]:visible')
+            expect_charts_drawn(panel, f"real folder, {name}", required=name in ("总览", "公开渠道", "问题主题"))
+            if name in REAL_SHOTS:
+                shoot(page, screenshot_dir, f"30-real-{REAL_SHOTS[name]}-1440x900")
+        for name, param, part in REAL_PARTS:
+            open_app(page, real_app_url, {"tab": name, param: part})
+            assert_healthy(page, f"real folder, {name} / {part}")
+            expect_charts_drawn(page.locator('[role="tabpanel"]:visible'), f"real folder, {name} / {part}",
+                                required=False)
+    finally:
+        context.close()
+
+
+def test_the_real_folders_server_log_has_no_tracebacks(real_server_log: Path) -> None:
+    text = real_server_log.read_text(encoding="utf-8", errors="replace")
+    assert "Traceback (most recent call last)" not in text, f"server log has a traceback:\n{text[-4000:]}"
+
+
+VISIBLE_TEXT_JS = """
+(root) => {
+  const out = [];
+  const walk = (el) => {
+    if (el.dataset && el.dataset.testid === 'stIconMaterial') return;  // an icon's ligature, not words
+    const style = getComputedStyle(el);
+    for (const node of el.childNodes) {
+      if (node.nodeType === 3 && node.textContent.trim() && parseFloat(style.fontSize) > 0
+          && style.visibility !== 'hidden') out.push(node.textContent.trim());
+      if (node.nodeType === 1) walk(node);
+    }
+    const after = getComputedStyle(el, '::after').content;
+    if (after && after !== 'none' && after !== 'normal') out.push(after.replace(/^"|"$/g, ''));
+  };
+  walk(root);
+  return out;
+}
+"""
+
+
+def test_the_uploader_speaks_chinese(page: Page, app_url: str, screenshot_dir: Path) -> None:
+    """Streamlit's English (Upload, 20MB per file • TXT, …) is not drawn; the Chinese is."""
+    open_app(page, app_url)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("上传报告", exact=True).click()
+    zone = sidebar.locator('[data-testid="stFileUploaderDropzone"]')
+    expect(zone).to_be_visible()
+    shown = zone.evaluate(VISIBLE_TEXT_JS)
+    assert shown == ["选择文件", "单个文件不超过 20 MB；支持 txt、md、html、htm、docx、pdf"], shown
+    shoot_element(screenshot_dir, "31-uploader-in-chinese", sidebar.locator('[data-testid="stFileUploader"]'))
+# The images of docs/用户指南.md and the README: name → (URL parameters, viewport or None for the default,
+# whether the open tab must draw a chart). tests/docs/test_docs.py checks that every image the docs show is
+# one of these, so the docs' screenshots are always the app as this test saw it.
+GUIDE_VIEWPORT = {"width": 1440, "height": 900}
+GUIDE_SHOTS = {
+    "overview": ({"city": "淄博市", "district": "张店区", "tab": "总览"}, None, True),
+    "presentation": ({"present": "1", "tab": "总览"}, {"width": 1280, "height": 720}, True),
+    "tab-overview": ({"tab": "总览"}, None, True),
+    "tab-channels": ({"tab": "公开渠道"}, None, True),
+    "tab-keywords": ({"tab": "关键词"}, None, True),
+    "tab-themes": ({"tab": "问题主题"}, None, True),
+    "tab-agency": ({"tab": "机构档案", "city": "淄博市", "district": "张店区"}, None, False),
+    "tab-applications": ({"tab": "依申请与复议诉讼"}, None, False),
+    "tab-checks": ({"tab": "质量检查"}, None, False),
+    "tab-issues": ({"tab": "问题清单"}, None, False),
+    "tab-document": ({"tab": "文档"}, None, False),
+    "tab-data": ({"tab": "数据"}, None, False),
+}
+
+
+@pytest.mark.parametrize("name", list(GUIDE_SHOTS))
+def test_guide_screenshot(chromium, app_url: str, guide_dir: Path, name: str) -> None:
+    """Each screenshot of the user guide, opened by its link as a reader would, checked healthy, then saved."""
+    params, viewport, charts = GUIDE_SHOTS[name]
+    context = chromium.new_context(viewport=viewport or GUIDE_VIEWPORT, locale="zh-CN", timezone_id="Asia/Shanghai")
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    page.js_errors = []
+    page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+    try:
+        open_app(page, app_url, params)
+        selected = page.get_by_role("tab", selected=True)
+        expect(selected).to_have_count(1)
+        assert selected.inner_text().strip().startswith(params["tab"]), f"{name}: {selected.inner_text()!r} is open"
+        panel = page.locator('[role="tabpanel"]:visible')
+        expect_charts_drawn(panel, name, required=charts)
+        images = panel.locator('[data-testid="stImage"] img')
+        for i in range(images.count()):
+            expect(images.nth(i)).to_have_js_property("complete", True)
+        assert_healthy(page, f"guide screenshot {name}")
+        page.wait_for_timeout(500)  # let the charts' transitions finish
+        path = shoot(page, guide_dir, name)
+        assert path.stat().st_size > 20_000, f"{path} is too small to be a screenshot of the app"
+    finally:
+        context.close()

@@ -30,7 +30,7 @@ def test_the_url_selects_the_reports(bundled_frame):
     at = _run(bundled_frame, city="淄博市", year_from="2010")
     assert not at.exception
     assert at.sidebar.selectbox(key="f_city").value == "淄博市"
-    assert at.sidebar.slider(key="f_years").value == (2010, 2023)
+    assert at.sidebar.slider(key="f_years").value == (2010, 2018)  # 淄博市's reports span 2009–2018
     assert at.sidebar.caption[-1].value.startswith("已选 1 / 5 份报告。")
     assert at.query_params["city"] in ("淄博市", ["淄博市"])
 
@@ -83,3 +83,23 @@ def test_a_report_of_unknown_year_is_kept_only_while_the_whole_range_is_chosen(b
     at = _run(frame, **({"year_from": year_from} if year_from else {}))
     assert at.sidebar.caption[-1].value.startswith(f"已选 {shown} / 6 份报告。")
     assert ("年份不明.txt" in json.loads(at.json[0].value)) == (year_from is None)
+
+
+def test_the_year_slider_spans_the_years_of_the_reports_the_other_filters_leave(bundled_frame):
+    at = _run(bundled_frame)
+    assert (at.sidebar.slider(key="f_years").min, at.sidebar.slider(key="f_years").max) == (2009, 2023)
+    at.sidebar.selectbox(key="f_city").select("淄博市").run()
+    slider = at.sidebar.slider(key="f_years")
+    assert (slider.min, slider.max, slider.value) == (2009, 2018, (2009, 2018))  # the whole range follows
+    slider.set_value((2018, 2018)).run()
+    at.sidebar.selectbox(key="f_city").select("全部").run()
+    slider = at.sidebar.slider(key="f_years")
+    assert (slider.min, slider.max, slider.value) == (2009, 2023, (2018, 2018))  # a chosen range stays
+    assert at.query_params["year_from"] in ("2018", ["2018"])
+
+
+def test_one_report_left_has_no_slider_but_its_year(bundled_frame):
+    at = _run(bundled_frame, city="临沂市")  # 罗庄区 2018 only
+    assert not at.sidebar.slider  # a range of one year is no choice
+    assert "年份：2018" in [c.value for c in at.sidebar.caption]
+    assert "year_from" not in at.query_params and "year_to" not in at.query_params

@@ -50,3 +50,33 @@ def test_the_command_line_writes_both_files(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "简报.docx").read_bytes()[:2] == b"PK"
     assert (tmp_path / "简报.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_recurring_problems_are_themes_two_or_more_reports_state():
+    from parsing.brief import recurring_problems
+
+    recurring = [(name, reports) for name, reports, _items in recurring_problems(records())]
+    # 认识不到位, 公开内容不全面 and 政策解读不足 are each in one report: not recurring
+    assert recurring == [("便民性不足", 3), ("及时性不够", 3), ("人员力量不足", 2)]
+    one = [r for r in records() if r.file.startswith("004")]  # four problem sentences, three themes, one report
+    assert recurring_problems(one) == []
+
+
+def test_one_report_brief_says_no_problem_recurs():
+    one = [r for r in records() if r.file.startswith("004")]
+    files = build(one, scope="一份报告", version="1.4.0+test")
+    document = docx.Document(io.BytesIO(files.docx))
+    paragraphs = [p.text for p in document.paragraphs]
+    after = paragraphs[paragraphs.index("反复出现的问题") + 1]
+    assert after == "无：没有在两份以上报告中都提到的问题主题。"
+
+
+def test_the_pdfs_date_and_version_each_stay_on_one_line():
+    from datetime import date
+
+    version = "1.4.0+0123456789abcdef"  # as long as a real fingerprint
+    files = build(records(), scope="全部报告", version=version)
+    with pdfplumber.open(io.BytesIO(files.pdf)) as pdf:
+        lines = (pdf.pages[0].extract_text() or "").splitlines()
+    assert f"生成日期：{date.today().isoformat()}" in lines  # it was cut at a hyphen: "…2024-05-" / "01…"
+    assert f"解析器版本：{version}" in lines

@@ -1,5 +1,5 @@
-"""parsing/schema.py: FIELDS is the only field list; the dataclass, the CLI, the exports, the frame and the
-README follow it; parsing/ imports neither Streamlit nor pandas; LazyChecks never reads as empty."""
+"""parsing/schema.py: FIELDS is the only field list; the dataclass, the CLI, the exports and the frame follow
+it (the docs' field table: tests/docs/test_docs.py); parsing/ imports neither Streamlit nor pandas; LazyChecks never reads as empty."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import orjson
 import pytest
 from conftest import DATA, ROOT
 
-from parsing.schema import FIELDS, LazyChecks, Report, field_table
+from parsing.schema import FIELDS, LazyChecks, Report
 
 
 def test_the_dataclass_is_built_from_fields_in_their_order():
@@ -28,11 +28,6 @@ def test_every_field_has_a_chinese_label_and_a_doc_line():
     for f in FIELDS:
         assert any("\u4e00" <= c <= "\u9fff" for c in f.label) or f.name == "sha256", f.name
         assert f.doc and "\n" not in f.doc
-
-
-def test_the_readme_field_table_is_generated_from_fields():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert field_table() in readme, "README's field table is out of step: paste parsing.schema.field_table()"
 
 
 def test_the_cli_names_every_field_and_writes_them_as_csv_columns():

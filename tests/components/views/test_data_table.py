@@ -90,3 +90,23 @@ def test_a_long_view_draws_its_first_rows_and_builds_its_files_when_asked(bundle
     back = pd.read_csv(io.BytesIO(data_table._csv_bytes.__wrapped__("k", bundled_frame.assign(source="数据文件夹"))),
                        encoding="utf-8-sig")
     assert list(back["主动公开条数"]) == [57, 123, 280, 1000, 47]  # every report of the view, not the grid's two
+
+
+def test_the_cells_csv_carries_how_each_template_cell_was_known():
+    import template_forms as tf
+
+    from components.views.data_table import template_cells
+    from parsing import parse_text
+
+    t3, t4 = tf.grid(3, "2021")
+    record = parse_text(tf.render(t3, t4, "crawler", "2021"), file="a.txt").record
+    cells = template_cells(pd.DataFrame([{"file": "a.txt", "agency": record.agency, "year": record.year,
+                                          "tables": record.tables}]))
+    t3_cells = cells[cells["表"] == "表三"]
+    assert len(t3_cells) == 25 * 7 and len(cells[cells["表"] == "表四"]) == 15
+    derived = t3_cells[t3_cells["来源"].str.startswith("推定")]
+    read = t3_cells[t3_cells["来源"] == "原文印出"]
+    assert len(derived) + len(read) == 175  # every 表三 cell of this grid is known
+    first = derived.iloc[0]
+    assert first["值"] == t3[first["行"]][tf.COLS.index(first["列"])] and "按合计关系" in first["说明"]
+    assert (read["说明"] == "").all()

@@ -25,7 +25,8 @@ def test_template_tables_become_frames_with_the_templates_labels():
     assert list(frames) == ["表二", "表三", "表四"]
     t3 = frames["表三"]
     assert list(t3.columns) == ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
-    assert t3.loc["一、本年新收", "自然人"] == "0" and t3.loc["一、本年新收", "总计"] == ""  # blank stays blank
+    # the seed lost its 总计 column: the six values are placed in order (推定) and 总计 is unknown (？), not blank
+    assert t3.loc["一、本年新收", "自然人"] == "0（推定）" and t3.loc["一、本年新收", "总计"] == "？"
     t2 = frames["表二"]
     assert list(t2.columns[:3]) == ["本年制发", "本年废止", "现行有效"] and t2.loc["规章", "本年制发"] == "0"
     assert t2.loc["行政许可", "本年制发"] == ""  # a row of another shape has no such cell
@@ -133,3 +134,21 @@ def test_the_picker_searches_when_the_view_is_longer_than_it_lists(monkeypatch):
     at.text_input(key="doc_query").input("聊城").run()
     assert [o.rsplit(" · ", 1)[1] for o in at.selectbox(key="doc_file").options] == [
         "004_b34427a2f19d7753.txt", "001_4faf77f426963b58.txt"]  # the current one stays, then the match
+
+
+def test_derived_and_unknown_cells_are_marked_in_the_document_tables():
+    import template_forms as tf
+
+    from components.views.document import derived_note
+    from parsing import parse_text
+
+    t3, t4 = tf.grid(3, "2021")
+    tables = parse_text(tf.render(t3, t4, "crawler", "2021")).record.tables
+    frames = dict(template_frames(tables))
+    row, c = next((r, i) for r, codes in tables["表三"]["how"].items() for i, h in enumerate(codes) if h == "derived")
+    column = tables["表三"]["columns"][c]
+    assert frames["表三"].loc[row, column] == f"{t3[row][c]}（推定）"
+    tables["表三"]["how"][row][1] = "unknown"
+    assert dict(template_frames(tables))["表三"].loc[row, "商业企业"] == "？"
+    assert derived_note(tables).startswith("“（推定）”：原文的排版没有印出该数的位置")
+    assert derived_note({"表四": {"how": {"行政复议": ["read"] * 5}}}) is None

@@ -55,3 +55,21 @@ def test_many_reports_sum_the_categories_they_state(bundled_frame):
     bars = json.loads(at.get("plotly_chart")[-1].proto.spec)["data"][0]
     assert bars["x"] == ["工作动态", "政策文件"]  # largest first
     assert dict(zip(bars["x"], bars["y"], strict=True)) == {"工作动态": 160, "政策文件": 120}
+
+
+def test_each_reports_categories_stand_on_its_stated_total_with_the_rest_unclassified(bundled_frame):
+    """A report stating 57 items of which two categories cover 7: its bar is 57 high, 50 of it 未分类; a report
+    whose categories add up to more than its total gets no 未分类 (they are not parts of it)."""
+    import json
+
+    view = bundled_frame.copy()
+    view["proactive_breakdown"] = [{} for _ in range(len(view))]
+    view.at[0, "proactive_breakdown"] = {"政策文件": 3, "工作动态": 4}
+    view.at[1, "proactive_breakdown"] = {"政策文件": 500}
+    totals = list(view["proactive_total"][:2])
+    at = run_view("overview", view, {})
+    bars = {t["name"]: t for t in json.loads(at.get("plotly_chart")[-1].proto.spec)["data"]}
+    assert list(bars) == ["政策文件", "工作动态", "未分类"]
+    assert list(bars["未分类"]["y"]) == [totals[0] - 7] and len(bars["未分类"]["x"]) == 1
+    assert bars["未分类"]["x"] == [bars["工作动态"]["x"][0]]  # the rest stands on the first report only
+    assert totals[1] < 500

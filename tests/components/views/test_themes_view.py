@@ -48,3 +48,20 @@ def test_theme_rows_repeat_each_reports_columns_for_each_of_its_hits(bundled_fra
                              "公开内容不全面")
     assert first["句子"].endswith("一是公开内容不全面,还未实现非公开事项以外的事项全部公开;")
     assert theme_rows(bundled_frame.iloc[0:0]).empty
+
+
+def test_a_report_of_unknown_province_is_grouped_as_unknown_not_a_crash(bundled_frame):
+    """A missing province is NaN (or pd.NA) in the frame: it once became a null category (ValueError)."""
+    import numpy as np
+    import pandas as pd
+
+    frame = bundled_frame.assign(province=bundled_frame["province"].astype(object))
+    frame.loc[frame["file"].str.startswith("003"), "province"] = np.nan
+    frame.loc[frame["file"].str.startswith("004"), "province"] = pd.NA
+    rows = theme_rows(frame)
+    by_file = rows.drop_duplicates("file").set_index("file")["省份"].astype(str).to_dict()
+    assert by_file == {"000_b48a33d21bd5f171.txt": "山东省", "001_4faf77f426963b58.txt": "山东省",
+                       "002_31cc29bab18448a3.txt": "山东省", "003_dd0aca17394d444a.txt": "（不明）",
+                       "004_b34427a2f19d7753.txt": "（不明）"}
+    at = run_view("themes_view", frame)
+    assert at.selectbox(key="theme_pick").value == "人员力量不足"

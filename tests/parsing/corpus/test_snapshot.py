@@ -274,3 +274,17 @@ def test_a_file_that_failed_to_open_keeps_no_listing(folder, tmp_path, monkeypat
     monkeypatch.setattr(build, "read_report_bytes", real)
     again = load_corpus([folder], cache_dir=cache, workers=1)
     assert again.errors == [] and 57 in [p.record.proactive_total for p in again.reports]
+
+
+
+def test_terms_are_read_after_the_snapshot_folder_was_pruned(tmp_path):
+    """A later load prunes old snapshots; a corpus still served from one reads its terms from the map it opened
+    (the keyword tab raised FileNotFoundError on terms.parquet when another folder had been loaded meanwhile)."""
+    files = sorted(p.name for p in DATA.iterdir() if p.is_file())
+    load_corpus([DATA], cache_dir=tmp_path / "cache")  # cold: writes the snapshot
+    warm = load_corpus([DATA], cache_dir=tmp_path / "cache")  # warm: served from it
+    fresh = load_corpus([DATA], cache_dir=tmp_path / "other")
+    shutil.rmtree(warm.snapshot.path)  # what a later load's prune does
+    got = warm.snapshot.term_lists("problems", files).to_pylist()
+    assert got == fresh.snapshot.term_lists("problems", files).to_pylist()
+    assert sum(bool(terms) for terms in got) >= 3  # the seeds' problems parts have terms

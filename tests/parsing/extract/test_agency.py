@@ -202,3 +202,50 @@ AUTHOR_TRAPS = [
 @pytest.mark.parametrize(("text", "key", "expected"), AUTHOR_TRAPS)
 def test_author_traps(text, key, expected):
     assert getattr(parse_text(text).record, key) == expected
+
+
+# ---- identity from the right line (issue 31, item 6): the author is the body that compiled the report (title,
+# 编制, signature), not the page's 来源 / 发布机构 / breadcrumb when those name a higher or a renamed body; a
+# township or sub-district report is a township; a name is never modernised. Shapes of saved pages and crawls.
+
+BODY = "一、总体情况\n2022年，主动公开政府信息36条。\n"
+IDENTITY = [
+    P("延寿县东岗镇2022年政府信息公开工作年度报告\n日期:2023-01-11 来源:延寿县人民政府 访问量:\n字号:\n" + BODY,
+      dict(agency="哈尔滨市延寿县东岗镇", agency_type="乡镇", admin_level="乡镇", city="哈尔滨市", district="延寿县"),
+      id="township-under-a-county-government-source-line"),
+    P("南岗区花园街道2021年政府信息公开工作年度报告\n来源:哈尔滨市南岗区人民政府\n" + BODY,
+      dict(agency_type="街道", admin_level="乡镇", district="南岗区"), id="sub-district-under-a-district-source-line"),
+    P("2020年政府信息公开工作年度报告\n来源:永嘉县人民政府 发布时间:2021-01-20\n" + BODY
+      + "二、存在的问题\n信息更新不够及时。\n永嘉县交通运输局\n2021年1月18日\n",
+      dict(agency="温州市永嘉县交通运输局", agency_type="交通", admin_level="县区", district="永嘉县"),
+      id="department-signature-over-a-government-source-line"),
+    P("当前位置: 首页\n>> 政务公开 >> 部门信息公开 >> 市生态环境局永嘉分局 >> 政府信息公开年报\n2009年度信息公开工作报告\n"
+      "来源: 发布时间: 2010-03-02\n2009年，我局根据县政府要求开展信息公开工作。\n一、存在的不足\n信息发布不够及时。\n"
+      "永嘉县环境保护局\n二○一○年三月一日\n",
+      dict(agency="温州市永嘉县环境保护局", agency_type="环保", admin_level="县区", district="永嘉县"),
+      id="2009-signature-over-todays-name-in-the-breadcrumb"),
+    P("发布机构: 永嘉县生态环境局\n2009年政府信息公开工作年度报告\n2009年，县环境保护局主动公开政府信息30条。\n",
+      dict(agency_type="环保", agency="温州市永嘉县环境保护局"), id="2009-report-published-under-the-new-name"),
+    P("标题: 永嘉县林业局2023年政府信息公开工作年度报告\n发布时间: 2024-01-10\n发布机构: 永嘉县人民政府\n正文:\n" + BODY,
+      dict(agency="温州市永嘉县林业局", agency_type="林业"), id="crawler-title-line-is-the-title"),
+    P("吉林市政府信息公开专栏 >> 吉林市地震局 >> 信息公开年度报告\n"
+      "本年度报告依据《吉林市人民政府办公厅关于做好2008年度政府信息公开工作年度报告的通知》要求编制。\n" + BODY,
+      dict(agency="吉林市地震局", admin_level="市"), id="a-breadcrumb-names-the-author-when-nothing-else-does"),
+]
+
+
+@pytest.mark.parametrize("text, expected", IDENTITY)
+def test_identity_from_the_right_line(text, expected):
+    _, rec = parse(text)
+    assert {k: rec[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, applies", [
+    P(IDENTITY[2].values[0], False, id="department-is-exempt-whatever-its-page-says"),
+    P(IDENTITY[1].values[0], False, id="sub-district-office-is-no-peoples-government"),
+    # 第五十条 binds 各级人民政府: a 镇 is one
+    P(IDENTITY[0].values[0], True, id="township-government-is-bound"),
+])
+def test_article_50_applies_only_to_a_peoples_government(text, applies):
+    ids = [c.get("rule_id") for c in parse_text(text).record.checks]
+    assert ("ARTICLE-50" in ids) is applies

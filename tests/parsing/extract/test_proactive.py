@@ -182,3 +182,55 @@ def test_running_total_alone_is_marked():
     rec = parse_text("截至2016年底，我局累计主动公开政府信息1200余条。").record
     assert (rec.proactive_total, rec.proactive_total_approx, rec.proactive_total_cumulative) == (1200, True, True)
     assert any("累计" in w for w in rec.warnings) and any("约数" in w for w in rec.warnings)
+
+
+# ---- a breakdown holds only categories of the disclosed items (issue 31, item 5): written in the shapes real
+# reports take, each with the exact record and the warning that says what was left out and why
+
+CATEGORIES_ONLY = [
+    P("2012年度我局主动公开文件41件，依申请公开0件，不予公开3件。",
+      {}, ["“依申请公开0件”是依申请公开的办理情况，不是主动公开信息的分类，未列入分类",
+           "“不予公开3件”是依申请公开的办理情况，不是主动公开信息的分类，未列入分类"], id="request-outcomes"),
+    P("2021年我局共发布各类信息400条。其中，通过门户网站发布信息300条，抖音短视频30条，解读政策2条。",
+      {"解读政策": 2}, ["“抖音短视频30条”是一个公开渠道（政务新媒体）的数量，不是信息的分类，未列入分类",
+                      "分类数量合计2条，与主动公开总数400条不一致（分类只覆盖2/400）"], id="a-channel-in-the-list"),
+    P("全年共主动公开各类政府信息500条。其中:工作动态100条,行政许可公告20份,行政处罚380份。",
+      {"工作动态": 100, "行政许可公告": 20, "行政处罚": 380},
+      ["分类的计量单位与总数（按“条”计）不同（按“份”计：行政许可公告、行政处罚），照原文列出"], id="mixed-units-noted"),
+    P("2021年,县应急管理局共公开各类政务信息120条,其中政务动态70条(包括通知公告10条、工作信息60条),"
+      "政策文件50条(包括规范性文件5条、政策解读45条),共收到人大建议提案4件。",
+      {"政务动态": 70, "政策文件": 50}, [], id="sub-lists-in-brackets-and-the-next-statement"),
+    P("2022年,共公开各类政务信息90条,其中政务公开专栏60条,政府信息公开30条。",
+      {"政府信息公开": 30}, ["“政务公开专栏60条”是一个公开渠道（政府网站）的数量，不是信息的分类，未列入分类",
+                         "分类数量合计30条，与主动公开总数90条不一致（分类只覆盖30/90）"], id="a-site-column-is-a-channel"),
+    P("全年主动公开政府信息50条，其中工作动态30条，行政处罚决定书120份。",
+      {"工作动态": 30}, ["“行政处罚决定书120份”大于主动公开总数50条，不是总数的一部分，未列入分类",
+                       "分类数量合计30条，与主动公开总数50条不一致（分类只覆盖30/50）"], id="a-part-larger-than-the-whole"),
+    P("全年主动公开文件100件，向档案馆、图书馆送交政府信息900件，其中：市本级30件，县区70件。",
+      {}, [], id="another-statement-ends-the-search"),
+    P("全年主动公开文件100件，移交档案馆政府信息900件，其中：市本级30件，县区70件。",
+      {}, [], id="another-statement-ends-the-search-yijiao"),
+]
+
+
+@pytest.mark.parametrize("text, expected, notes", CATEGORIES_ONLY)
+def test_a_breakdown_holds_only_categories_of_the_disclosed_items(text, expected, notes):
+    _, rec = parse(text)
+    assert rec["proactive_breakdown"] == expected
+    assert [w for w in rec["warnings"] if "分类" in w] == notes
+
+
+@pytest.mark.parametrize("total, breakdown, approx, cumulative, rest", [
+    P(7400, {"工作动态": 393, "执法文书": 7001}, False, False, 6, id="rest-of-the-total"),
+    P(90, {"政策文件": 90}, False, False, 0, id="fully-covered"),
+    P(100, {"市本级": 3000}, False, False, None, id="more-than-the-total"),
+    P(None, {"政策文件": 3}, False, False, None, id="no-total"),
+    P(float("nan"), {"政策文件": 3}, False, False, None, id="nan-total"),
+    P(50, {}, False, False, None, id="no-categories"),
+    P(400, {"解读政策": 2}, True, False, None, id="approximate-total"),
+    P(1560, {"工作动态": 60}, False, True, None, id="running-total"),
+])
+def test_the_unclassified_rest(total, breakdown, approx, cumulative, rest):
+    from parsing.extract.proactive import unclassified
+
+    assert unclassified(total, breakdown, approx, cumulative) == rest

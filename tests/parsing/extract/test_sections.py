@@ -131,3 +131,24 @@ def test_sections(text, in_problems, in_measures):
     assert in_measures in rec.measures, f"measures: {in_measures!r} not in {rec.measures!r}"
     assert in_problems not in rec.measures, f"measures holds the problem {in_problems!r}: {rec.measures!r}"
     assert in_measures not in rec.problems, f"problems holds the measure {in_measures!r}: {rec.problems!r}"
+
+
+# ---- the report's close (signature, date, marking) ends the last section: its words are no problem or measure
+
+CLOSING = [
+    P("二、存在的不足\n1、有的信息发布还不够及时。\n2、信息发布的内容还不够全面。\n某县环境保护局\n二○一○年三月三十日\n",
+      "problems", "1、有的信息发布还不够及时。\n2、信息发布的内容还不够全面。", id="signature-chinese-date"),
+    P("五、存在的问题及改进措施\n信息更新不够及时。下一步，我局将完善信息更新机制。\n某市某某局\n20\n23\n年\n1\n月\n3\n日\n（此件主动公开）\n",
+      "measures", "下一步，我局将完善信息更新机制。", id="crawl-date-one-piece-a-line-and-marking"),
+    P("五、存在的问题及改进措施\n信息更新不够及时。下一步，我局将完善信息更新机制。\n某市某某局\n2024年1月9日\n"
+      "某市某某局办公室\n2024年1月9日印发\n",
+      "measures", "下一步，我局将完善信息更新机制。", id="signature-and-issuing-line"),
+    # no date under the name: a last line naming a body is not a signature, so nothing is cut
+    P("五、存在的问题及改进措施\n信息更新不够及时。下一步，将主动对接市大数据中心\n",
+      "measures", "下一步，将主动对接市大数据中心", id="no-date-no-close"),
+]
+
+
+@pytest.mark.parametrize("text, field, expected", CLOSING)
+def test_the_close_ends_the_last_section(text, field, expected):
+    assert getattr(record(text), field) == expected

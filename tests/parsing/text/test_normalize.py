@@ -127,3 +127,9 @@ def test_the_record_keeps_the_logical_figure_and_warns_of_the_override():
         line=2, shown="动公开政府信息共⟨U+202E⟩082⟨U+202C⟩条。", logical="动公开政府信息共082条。",
         codes="U+202E（从右到左覆盖）、U+202C（方向格式结束）")
     assert "\u202e" not in parse_text(text).text
+
+
+@pytest.mark.parametrize("printed, meant", [("⼀、本年新收", "一、本年新收"), ("⾃然⼈", "自然人"),
+                                            ("其他法律⾏政法规禁⽌公开", "其他法律行政法规禁止公开"), ("⺟", "母")])
+def test_kangxi_radicals_of_a_pdf_font_read_as_ideographs(printed, meant):
+    assert normalize_text(printed) == meant + "\n"
