@@ -65,6 +65,8 @@ def brief_main(argv: Sequence[str]) -> int:
     parser.add_argument("--no-cache", action="store_true")
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths, cache_dir=args.cache_dir, use_cache=not args.no_cache, isolate=True)
+    if not corpus.verify():
+        corpus = load_corpus(args.paths, use_cache=False, isolate=True)
     for error in corpus.errors:
         print(f"{error.file}: 无法读取：{error.reason}", file=sys.stderr)
     records = [p.record for p in corpus.reports]
@@ -91,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     progress = _progress_printer() if sys.stderr.isatty() else None
     corpus = load_corpus(args.paths, cache_dir=args.cache_dir, use_cache=not args.no_cache,
                          workers=args.workers, progress=progress, isolate=True)
+    if not corpus.verify():  # a cache row missing or damaged: it is dropped; this run parses without the cache
+        print("提示：缓存中有缺失或损坏的记录，已从缓存删除；本次不用缓存重新解析", file=sys.stderr)
+        corpus = load_corpus(args.paths, use_cache=False, workers=args.workers, progress=progress, isolate=True)
     for error in corpus.errors:
         failed += 1
         print(f"{error.file}: 无法读取：{error.reason}", file=sys.stderr)

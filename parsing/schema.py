@@ -171,6 +171,63 @@ _REPORT_KEYS = tuple(f.name for f in FIELDS)
 _REPORT_KEY_SET = frozenset(_REPORT_KEYS)
 
 
+# ---- the one validator: whether stored data (the parse cache, a snapshot) has the record's shape, from FIELDS
+
+_KINDS = {
+    "str": lambda v: isinstance(v, str),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "list": lambda v: isinstance(v, list),
+    "dict": lambda v: isinstance(v, dict),
+}
+STATUSES = frozenset({"PASS", "FAIL", "NOT_ASSESSABLE"})
+SEVERITIES = frozenset({"FAIL", "WARN", "INFO"})
+_TEXT_LISTS = ("channels", "warnings")  # lists of text
+_COUNTS = ("proactive_breakdown", "channel_counts")  # name → number
+
+
+def record_problem(data: Any) -> str | None:
+    """Why data is not a record of FIELDS's shape (its keys, each value's kind, the evidence spans, the checks),
+    or None. A record that passes is one Report.from_dict takes."""
+    if not isinstance(data, dict):
+        return "记录不是对象"
+    if data.keys() != _REPORT_KEY_SET:
+        return f"记录的字段不符：{sorted(set(data) ^ _REPORT_KEY_SET)}"
+    for f in FIELDS:
+        value = data[f.name]
+        if value is None:
+            if not f.nullable:
+                return f"字段 {f.name} 为空"
+            continue
+        if not _KINDS[f.kind](value):
+            return f"字段 {f.name} 的类型不是 {f.kind}"
+    for name in _TEXT_LISTS:
+        if not all(isinstance(v, str) for v in data[name]):
+            return f"字段 {name} 不全是文字"
+    for name in _COUNTS:
+        if not all(isinstance(k, str) and _KINDS["float"](v) for k, v in data[name].items()):
+            return f"字段 {name} 不是名称到数量的对应"
+    for key, span in data["evidence"].items():
+        if not (isinstance(span, dict) and span.keys() == {"text", "start", "end"} and isinstance(span["text"], str)
+                and _KINDS["int"](span["start"]) and _KINDS["int"](span["end"])):
+            return f"依据 {key} 的格式不符"
+    return checks_problem(data["checks"])
+
+
+def checks_problem(checks: Any) -> str | None:
+    """Why checks is not a list of checks (each with its rule, status, detail and cells; a severity of FAIL, WARN or
+    INFO where it has one), or None."""
+    if not isinstance(checks, list):
+        return "检查结果不是列表"
+    for c in checks:
+        if not (isinstance(c, dict) and isinstance(c.get("rule"), str) and c.get("status") in STATUSES
+                and isinstance(c.get("detail"), str) and isinstance(c.get("cells"), list)
+                and c.get("severity", "FAIL") in SEVERITIES):
+            return "检查结果的格式不符"
+    return None
+
+
 BETWEEN_YEARS = "跨年衔接"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import sqlite3
 import stat
 import threading
@@ -21,7 +22,7 @@ import pyarrow.parquet as pq
 
 from parsing.analysis.keywords import terms as keyword_terms
 from parsing.corpus import snapshot as snapshots
-from parsing.corpus.cache import ParseCache, default_cache_dir, slim_of
+from parsing.corpus.cache import CacheDamaged, ChecksLoader, ParseCache, default_cache_dir, slim_of
 from parsing.corpus.files import listed_reports, max_bytes, read_report_bytes, sha256_of, suffix_of
 from parsing.corpus.fingerprint import parser_fingerprint
 from parsing.corpus.sandbox import TRANSIENT, Ahead, parse_supervised
@@ -84,6 +85,25 @@ class Corpus:
     # gives, so no snapshot is kept under the folder's key (the next load tries that file again)
     unsettled: bool = field(default=False, repr=False)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def verify(self) -> bool:
+        """Read every record's checks now, each row against its checksum and shape (the CLI, which prints them all,
+        asks before printing one). False when a row was missing or damaged: it is dropped from the cache (a
+        writable one) and the caller loads again; an app view instead shows such a row as a finding."""
+        loader = self.checks_loader
+        if not isinstance(loader, ChecksLoader):
+            return True
+        loader.strict = True
+        try:
+            checks = [p.record.checks for p in self.reports]
+            LazyChecks.load_all(checks)
+            for c in checks:
+                len(c)  # a LazyChecks the batch left (none in practice): read here, strictly too
+        except CacheDamaged:
+            return False
+        finally:
+            loader.strict = False
+        return True
 
     def text_of(self, file: str) -> str:
         if isinstance(self.reports, LazyReports) and not self.reports.loaded and self.snapshot is not None:
@@ -188,17 +208,9 @@ def _parse_entries(entries: list[Entry], cache: ParseCache | None, workers: int,
             continue
         if "checks_json" in payload:  # a fresh result that is not in the cache: its checks are decoded here
             payload = {**payload, "record": {**payload["record"], "checks": orjson.loads(payload["checks_json"])}}
-        try:
-            record = Report.from_dict({**payload["record"], "file": name, "sha256": key[:64]})
-        except (KeyError, TypeError):
-            data = _bytes_of(entry, corpus.errors)  # a cache row of another shape: never trusted
-            if data is None:
-                continue
-            payload, text = parse_payload((name, data))
-            if "error" in payload:
-                corpus.errors.append(LoadError(name, payload["error"]))
-                continue
-            record = Report.from_dict(payload["record"])
+        # a cached payload was checked against the record's shape when read (ParseCache.get_many): one of another
+        # shape was dropped there and its file parsed again with the others
+        record = Report.from_dict({**payload["record"], "file": name, "sha256": key[:64]})
         if (key not in fresh or key in stored) and checks_loader is not None:  # every report has checklist results
             record.checks = LazyChecks(checks_loader, key, failed=payload.get("failed"),  # read only when looked at
                                        outcomes=payload.get("outcomes"))
@@ -302,7 +314,9 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress, isolate: bool) 
         # one worker started (and warming up, ~0.4 s) now, while the files are listed and looked up: a file or
         # two added to a loaded folder need no more, and a warm load stops it unused (~10 ms)
         ahead = Ahead(1, split_checks=True)
-    early = _Early(snapshots.latest, cache.folder) if cache is not None and snapshots.exists(cache.folder) else None
+    met: list[str] = []  # snapshots found damaged while read (in the thread below too)
+    early = _Early(snapshots.latest, cache.folder, met) if cache is not None and snapshots.exists(cache.folder) \
+        else None
     try:
         found = listed_reports(paths)  # (name, absolute path, lstat)
         limit = max_bytes()
@@ -314,8 +328,8 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress, isolate: bool) 
                    for _name, where, info in found if info is not None}
         listed = cache is not None and bool(found) and len(listing) == len(found)
         listing_key = f"{cache.version}|{limit}" if cache is not None else ""
-        if listed and early is not None and (newest := early.result()) is not None and snapshots.listing_matches(
-                newest, listing, listing_key):
+        newest = _usable(early.result(), cache, met) if early is not None else None
+        if listed and newest is not None and snapshots.listing_matches(newest, listing, listing_key):
             if ahead is not None:
                 ahead.close()
             return _from_snapshot(newest, cache)  # the folder as the newest snapshot listed it: nothing to look up
@@ -342,9 +356,8 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress, isolate: bool) 
         listed_errors = len(errors)  # a later error (a file changed while read) also means: keep no listing
         key = snapshots.snapshot_key(cache.version, [(e.name, cache_key(e.digest, e.name)) for e in entries],
                                      errors) if cache is not None else None
-        newest = early.result() if early is not None else None
         if cache is not None and (snap := newest if newest is not None and newest.path.name == key
-                                  else snapshots.read(cache.folder, key)) is not None:
+                                  else _usable(snapshots.read(cache.folder, key, met), cache, met)) is not None:
             cache.remember_digests(read)
             return _from_snapshot(snap, cache)  # a warm load: no record objects, no JSON decoding
         if cache is not None and not cache.readonly and (
@@ -369,15 +382,38 @@ def _load_corpus(paths, cache_dir, use_cache, workers, progress, isolate: bool) 
                                           [cache_key(p.record.sha256, p.record.file) for p in corpus.reports])
         notes = [n for n in corpus.notes if n not in cache.notes]
         target = snapshots.write_tables(cache.folder, _settled_key(key, corpus), records,
-                                        snapshots.terms_table(corpus.terms), corpus.errors, notes)
+                                        snapshots.terms_table(corpus.terms), corpus.errors, notes, cache.epoch)
         if target is not None and listed and len(errors) == listed_errors and not cache.unwritten \
                 and not corpus.unsettled:
             snapshots.write_stats(target, listing, listing_key)
         if target is not None and not cache.unwritten:
             # served from the snapshot just written, as the next (warm) load will be: the record objects are
             # let go (2.5 GB at 100,000 reports) and the frame is made from Arrow (4.5 -> 1.5 s there)
-            return _from_snapshot(Snapshot.of(target, records, corpus.errors, notes), cache)
+            return _from_snapshot(Snapshot.of(target, records, corpus.errors, notes, cache.epoch), cache)
     return corpus
+
+
+def _usable(snap: Snapshot | None, cache: ParseCache | None, met: list[str]) -> Snapshot | None:
+    """snap, if it was built against this very cache database (the epoch both carry) and every row it leans on is
+    there; otherwise None, and the snapshot is removed (this load builds it again from the cache). The notes of
+    snapshots found damaged while read (met) join the load's cache notes."""
+    if cache is None:
+        return None
+    for note in dict.fromkeys(met):
+        if note not in cache.notes:
+            cache.notes.append(note)
+    if snap is None:
+        return None
+    # the rows: a database as this parser's last clean close left it holds every row it held (rows are dropped only
+    # with a new epoch); one changed since (replaced by an older copy, edited) is looked at (a few ms per 1,000 rows)
+    if snap.epoch == cache.epoch and (cache.unchanged or set(snap.column("cache_key").to_pylist()) <= cache.keys()):
+        return snap
+    if not cache.readonly:
+        shutil.rmtree(snap.path, ignore_errors=True)
+    note = "缓存中的语料快照与缓存数据库不符（数据库被清空、替换，或有记录已删除），已删除并由缓存重建"
+    if note not in cache.notes:
+        cache.notes.append(note)
+    return None
 
 
 def _from_snapshot(snap: Snapshot, cache: ParseCache) -> Corpus:
@@ -462,7 +498,8 @@ def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCach
     rebuilding the others: only the agencies that gained or lost a report get their conflicts and cross-year
     checks computed again (both are within one agency). None when there is no snapshot to start from or too
     much changed; the result is then the full path's, which tests/parsing/corpus/test_build.py compares."""
-    prev = newest if newest is not None else snapshots.latest(cache.folder)
+    met: list[str] = []
+    prev = newest if newest is not None else _usable(snapshots.latest(cache.folder, met), cache, met)
     if prev is None:
         return None
     table = prev.records
@@ -522,9 +559,9 @@ def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCach
     notes += conflict_notes(zip(records.column("agency").to_pylist(), records.column("year").to_pylist(),
                                 records.column("file").to_pylist(), strict=True))
     key = _settled_key(key, fresh)
-    if snapshots.write_tables(cache.folder, key, records, terms, errors + fresh.errors, notes) is None:
+    if snapshots.write_tables(cache.folder, key, records, terms, errors + fresh.errors, notes, cache.epoch) is None:
         return None
-    snap = snapshots.Snapshot.of(cache.folder / "snapshots" / key, records, errors + fresh.errors, notes)
+    snap = snapshots.Snapshot.of(cache.folder / "snapshots" / key, records, errors + fresh.errors, notes, cache.epoch)
     corpus = _from_snapshot(snap, cache)
     corpus.notes = list(fresh.notes) + snap.notes  # this load's cache events, then the corpus notes
     return corpus

@@ -9,7 +9,8 @@ and the files that could not be read): the same folder with the same parser give
   only when something looks at them; every check's rule and outcome as two Arrow lists (check_rules,
   check_results), which 质量检查 counts and sorts in Arrow without a Python string per check;
 - `terms.parquet`: each report's segmented problems and measures terms (the keyword view's tokens);
-- `meta.json`: the unreadable files and the corpus notes (duplicates, conflicts).
+- `meta.json`: the unreadable files, the corpus notes (duplicates, conflicts), and the epoch of the parse cache it
+  was built against (a snapshot is used only with that database: parsing/corpus/build.py).
 
 Nothing here knows Streamlit or pandas: the app turns the records table into its frame
 (components/frame.py), and Report objects are rebuilt from it only when asked (uploads, the brief, the CLI).
@@ -170,7 +171,7 @@ def terms_table(terms: Mapping[str, dict[str, list[str]]]) -> pa.Table:
 
 
 def write_tables(folder: Path, key: str, records: pa.Table, terms: pa.Table, errors: list[LoadError],
-                 notes: list[str]) -> Path | None:
+                 notes: list[str], epoch: str = "") -> Path | None:
     """Write a snapshot's files into a temporary folder, then rename it: a reader never sees half of one.
     None when it could not be written (a full or read-only disk only means the next load is slower)."""
     target = Path(folder) / "snapshots" / key
@@ -179,10 +180,11 @@ def write_tables(folder: Path, key: str, records: pa.Table, terms: pa.Table, err
     staging = target.with_name(f".{key}.{os.getpid()}.{time.time_ns()}")
     try:
         staging.mkdir(parents=True)
-        pq.write_table(records, staging / "records.parquet", compression="zstd", row_group_size=ROW_GROUP)
-        pq.write_table(terms, staging / "terms.parquet", compression="zstd")
+        pq.write_table(records, staging / "records.parquet", compression="zstd", row_group_size=ROW_GROUP,
+                       write_page_checksum=True)
+        pq.write_table(terms, staging / "terms.parquet", compression="zstd", write_page_checksum=True)
         (staging / "meta.json").write_bytes(orjson.dumps({
-            "format": FORMAT, "errors": [[e.file, e.reason] for e in errors], "notes": notes}))
+            "format": FORMAT, "errors": [[e.file, e.reason] for e in errors], "notes": notes, "epoch": epoch}))
         staging.rename(target)
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)
@@ -237,7 +239,7 @@ def exists(folder: Path) -> bool:
         return False
 
 
-def latest(folder: Path) -> Snapshot | None:
+def latest(folder: Path, notes: list[str] | None = None) -> Snapshot | None:
     """The newest readable snapshot of the cache folder (the base of an incremental load), or None."""
     try:
         found = sorted((p for p in (Path(folder) / "snapshots").iterdir() if not p.name.startswith(".")),
@@ -245,7 +247,7 @@ def latest(folder: Path) -> Snapshot | None:
     except OSError:
         return None
     for path in found:
-        snap = read(folder, path.name)
+        snap = read(folder, path.name, notes)
         if snap is not None:
             return snap
     return None
@@ -281,14 +283,16 @@ class Snapshot:
     def __init__(self, path: Path):
         self.path = path
         meta = orjson.loads((path / "meta.json").read_bytes())
-        if meta.get("format") != FORMAT:
-            raise ValueError(f"snapshot format {meta.get('format')}, expected {FORMAT}")
+        problem = meta_problem(meta)
+        if problem:
+            raise ValueError(problem)
         self.errors = [LoadError(f, r) for f, r in meta["errors"]]
         self.notes = list(meta["notes"])
+        self.epoch = meta["epoch"]
         self._map = pa.memory_map(str(path / "records.parquet"))
-        self._source = pq.ParquetFile(self._map)
+        self._source = pq.ParquetFile(self._map, page_checksum_verification=True)
         names = self._source.schema_arrow.names
-        if set(names) != set(STORED):
+        if set(names) != set(STORED) or not self._source.schema_arrow.equals(_schema()):
             raise ValueError("snapshot columns differ from this version's")
         self._small = self._source.read(columns=[n for n in names if n not in LAZY])
         self._names = names
@@ -308,10 +312,10 @@ class Snapshot:
         self._terms_map = _open_map(path / "terms.parquet")
 
     @classmethod
-    def of(cls, path: Path, records: pa.Table, errors: list[LoadError], notes: list[str]) -> Snapshot:
+    def of(cls, path: Path, records: pa.Table, errors: list[LoadError], notes: list[str], epoch: str = "") -> Snapshot:
         """The snapshot just written to path, from the tables in hand (not read back)."""
         snap = cls.__new__(cls)
-        snap.path, snap.errors, snap.notes = path, list(errors), list(notes)
+        snap.path, snap.errors, snap.notes, snap.epoch = path, list(errors), list(notes), epoch
         snap._source, snap._small, snap._full, snap._names = None, records, records, records.column_names
         snap._lazy, snap._lock = {}, threading.RLock()
         snap._terms = None
@@ -438,15 +442,35 @@ def _cell(index: dict, name: str, column: pa.ChunkedArray, row: int):
     return chunks[i][row - starts[i]].as_py()
 
 
-def read(folder: Path, key: str) -> Snapshot | None:
-    """The snapshot of key, or None when there is none (or it cannot be read: the slower path then rebuilds)."""
+def meta_problem(meta) -> str | None:
+    """Why a snapshot's meta.json is not one this version writes, or None."""
+    if not isinstance(meta, dict) or meta.keys() != {"format", "errors", "notes", "epoch"}:
+        return "meta.json 的字段不符"
+    if meta["format"] != FORMAT:
+        return f"快照格式为 {meta['format']}，当前为 {FORMAT}"
+    if not (isinstance(meta["errors"], list) and all(isinstance(e, list) and len(e) == 2
+                                                      and all(isinstance(x, str) for x in e) for e in meta["errors"])):
+        return "meta.json 中无法读取的文件列表格式不符"
+    if not (isinstance(meta["notes"], list) and all(isinstance(n, str) for n in meta["notes"])):
+        return "meta.json 中提示的格式不符"
+    if not isinstance(meta["epoch"], str):
+        return "meta.json 中缓存纪元的格式不符"
+    return None
+
+
+def read(folder: Path, key: str, notes: list[str] | None = None) -> Snapshot | None:
+    """The snapshot of key, or None when there is none (or it cannot be read: the slower path then rebuilds, and
+    notes, a list the caller passes, says so)."""
     path = Path(folder) / "snapshots" / key
     if not (path / "meta.json").is_file():
         return None
     try:
         return Snapshot(path)
-    except (OSError, ValueError, KeyError, pa.ArrowException):
-        shutil.rmtree(path, ignore_errors=True)  # a damaged snapshot is never trusted, and rebuilt next time
+    except (OSError, ValueError, KeyError, TypeError, pa.ArrowException) as exc:
+        # a damaged snapshot is never trusted: removed, and rebuilt from the parse cache by this load
+        shutil.rmtree(path, ignore_errors=True)
+        if notes is not None:
+            notes.append(f"缓存中的语料快照无法使用（{exc}），已删除并由缓存重建")
         return None
 
 
