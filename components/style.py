@@ -19,7 +19,7 @@ PLOTLY_CONFIG = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 3, "filename": "公开年报看板"},
 }
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")  # & too: "&lt;" stays four characters
 
 
 @lru_cache(maxsize=65536)
@@ -153,9 +153,35 @@ def _merged(base: dict, extra: dict) -> dict:
     return out
 
 
+# what Streamlit's Markdown turns into a live link after parsing, whatever the escapes (GFM autolink literals
+# are found in the decoded text): web addresses and e-mail addresses. Full-width punctuation ends them.
+_AUTOLINK = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'()\[\]，。；：、（）【】《》“”]+"
+                       r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE | re.ASCII)
+
+
 def md_escape(text: str) -> str:
-    """Escape report text for st.markdown: it is shown literally, never interpreted."""
+    """Escape report text for st.markdown: it is shown literally, never interpreted. A web or e-mail address is
+    shown as code (plain text, copied exactly): Markdown would make it a live link, escaped or not."""
+    out, pos = [], 0
+    for m in _AUTOLINK.finditer(text):
+        address = m.group().rstrip(".,;:!?")  # a sentence's own full stop is not part of the address
+        out.append(_escape_plain(text[pos:m.start()]))
+        out.append(_code_span(address))
+        pos = m.start() + len(address)
+    out.append(_escape_plain(text[pos:]))
+    return "".join(out)
+
+
+def _escape_plain(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def _code_span(text: str) -> str:
+    """text as an inline code span: fenced by one more backtick than its longest run of them."""
+    runs = [len(r) for r in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def highlight(text: str, spans: list[tuple[int, int]]) -> str:

@@ -9,7 +9,7 @@ import streamlit as st
 from components.charts import headline_figures, proactive_bars, proactive_trend
 from components.frame import iter_columns
 from components.nulls import given, missing
-from components.style import PLOTLY_CONFIG, style_figure, year_label
+from components.style import PLOTLY_CONFIG, md_escape, style_figure, year_label
 
 MAX_AGENCIES = 15  # beyond this the per-agency bars and lines are aggregated
 TOP_AGENCIES = 10
@@ -38,7 +38,7 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
         gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in iter_columns(view, "agency_label", "year", "proactive_total")
                 if missing(r.proactive_total)]
         more = f" 等 {len(gaps)} 份" if len(gaps) > 20 else ""
-        st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{'、'.join(gaps[:20])}{more}")
+        st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{md_escape('、'.join(gaps[:20]))}{more}")
 
     if not stated.any():
         st.info("当前筛选下没有写明主动公开数量的报告。")
