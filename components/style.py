@@ -224,6 +224,36 @@ def number_table(table):
     return out
 
 
+SENTENCE_PX = 560  # a column of whole sentences: about 35 characters a line
+CHAR_PX, LINE_PX = 15, 19  # one CJK character and one line of the grid's text, in pixels
+MAX_LINES = 12
+WRAP_MIN_PX = 73  # the grid wraps a cell's text only in rows taller than 4rem (72 px at the 18 px base font)
+
+
+def sentence_rows(texts, width: int = SENTENCE_PX, share: float = 1.0, max_lines: int = MAX_LINES) -> int | None:
+    """The grid's row height that shows the texts whole in a column width pixels wide (wrapped, up to
+    max_lines lines), or None when they fit one line (the grid's default row). A grid cuts a longer text at the
+    column's edge, mid-sentence. share < 1: the row fits that share of the texts (the longest few, lists of
+    cells rather than sentences, would make every row of a long table a screen high); the rest is in the
+    hover and the CSV."""
+    from math import ceil
+
+    from components.nulls import blank
+
+    per_line = max(1, (width - 16) // CHAR_PX)
+    lengths = sorted(len(str(t)) for t in texts if not blank(t))
+    longest = lengths[min(len(lengths) - 1, ceil(share * len(lengths)) - 1)] if lengths else 0
+    lines = min(max_lines, ceil(longest / per_line))
+    return None if lines <= 1 else max(WRAP_MIN_PX, 12 + LINE_PX * lines)
+
+
+def sentence_column(label: str | None = None):
+    """The column config of a column of whole sentences (see sentence_rows)."""
+    import streamlit as st
+
+    return st.column_config.TextColumn(label, width=SENTENCE_PX)
+
+
 LAZY_ROWS = 500  # longer grids send only the rows in sight (and fetch more on scrolling)
 
 

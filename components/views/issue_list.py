@@ -14,7 +14,7 @@ from components.frame import iter_columns, view_key
 from components.links import doc_part, evidence_link, link_base, with_base
 from components.nulls import given
 from components.parts import asked
-from components.style import LAZY_ROWS, year_label
+from components.style import LAZY_ROWS, sentence_column, sentence_rows, year_label
 from parsing.corpus import reviews as review_store
 from parsing.corpus.build import Corpus
 from parsing.corpus.reviews import Reviews, finding_key
@@ -148,9 +148,10 @@ def render(view: pd.DataFrame, corpus: Corpus, data_dir: Path | None = None) -> 
                                                           if len(part) > MAX_ROWS else "")
                + "。“提示”是数字质量说明（累计、约数、未写明）；点击“打开原文”查看证据。")
     st.dataframe(drawn.drop(columns="rule_id"), hide_index=True, height=560, lazy=len(drawn) > LAZY_ROWS or None,
+                 row_height=sentence_rows(drawn["内容"]),
                  column_config={
         "原文": st.column_config.LinkColumn("原文", display_text="打开原文"),
-        "内容": st.column_config.TextColumn(width="large"),
+        "内容": sentence_column(),
     })
     # a long list's CSV is built when asked (0.9 s at 128,000 findings on every open otherwise)
     csv_key = hashlib.sha256(f"{key}|{shown}|{len(part)}|{sorted(reviews.reviewed)}".encode()).hexdigest()

@@ -10,6 +10,7 @@ from components.frame import view_key
 from components.labels import STATUS_LABELS, STATUS_WORDS
 from components.links import doc_link, evidence_link, link_base
 from components.nulls import missing
+from components.style import sentence_column, sentence_rows
 from parsing.corpus.build import Corpus
 from parsing.schema import LazyChecks, check_outcomes, outcome_of
 
@@ -157,8 +158,9 @@ def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
         st.caption(f"共 {len(table)} 条，下表显示最需要查看的前 {MAX_ROWS} 条（不符、警告、提示、无法判断、通过依次排列）；"
                    "请用上方的结果或左侧的筛选缩小范围，或在“按规则汇总”中看全部。")
         table = table.head(MAX_ROWS)
-    st.dataframe(shown_rows(with_reports(table, view), base), hide_index=True, height=560, column_config={
+    rows = shown_rows(with_reports(table, view), base)
+    st.dataframe(rows, hide_index=True, height=560, row_height=sentence_rows(rows["说明"], share=0.9, max_lines=4), column_config={
         "原文": st.column_config.LinkColumn("原文", display_text="打开原文"),
-        "说明": st.column_config.TextColumn(width="large"),
+        "说明": sentence_column(),
     })
     st.caption("“无法判断”表示所需单元格为空白、“/”或“—”，或表格未能完整读出；这不是通过。")

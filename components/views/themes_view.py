@@ -13,7 +13,7 @@ import streamlit as st
 from components.frame import iter_columns, view_key
 from components.nulls import given
 from components.parts import chosen_part
-from components.style import PLOTLY_CONFIG, style_figure, year_label
+from components.style import PLOTLY_CONFIG, sentence_column, sentence_rows, style_figure, year_label
 from parsing.analysis.themes import shared_sentences, tag, themes
 
 SIDES = {"problem": "存在的问题", "measure": "改进措施"}
@@ -125,7 +125,7 @@ def render(view: pd.DataFrame) -> None:
                                              年份=("年份", lambda s: "、".join(sorted(set(s)))))
                .reset_index().sort_values(["报告数", "句子"], ascending=[False, True]))
     st.dataframe(grouped[["报告数", "年份", "报告", "句子"]], hide_index=True,
-                 column_config={"句子": st.column_config.TextColumn(width="large")})
+                 row_height=sentence_rows(grouped["句子"]), column_config={"句子": sentence_column()})
     st.download_button("下载这些句子（CSV）", grouped.to_csv(index=False).encode("utf-8-sig"),
                        file_name=f"主题_{chosen}.csv", mime="text/csv", key="theme_csv")
 
@@ -149,4 +149,5 @@ def _pairs_and_boilerplate(view: pd.DataFrame, rows: pd.DataFrame) -> None:
         st.caption("当前筛选下没有几份报告共用的句子。")
         return
     st.dataframe(pd.DataFrame([{"报告数": len(labels), "句子": s, "报告": "、".join(labels)} for s, labels in shared]),
-                 hide_index=True, column_config={"句子": st.column_config.TextColumn(width="large")})
+                 hide_index=True, row_height=sentence_rows(s for s, _labels in shared),
+                 column_config={"句子": sentence_column()})

@@ -55,3 +55,17 @@ def test_a_styled_chart_keeps_what_the_view_set_and_adds_the_projector_sizes(pre
     assert [t["name"] for t in fig["data"]] == ["张店区应急管理局", "中位数"]
     assert [t.get("textfont") for t in fig["data"]] == ([{"size": 22, "color": INK}] * 2 if present else [None, None])
     assert "template" in layout  # plotly's default look, as before styling
+
+
+@pytest.mark.parametrize(("longest", "height"), [
+    (0, None), (36, None),   # one line: the grid's own row
+    (37, 73),                # two lines need a row taller than 4rem, where the grid wraps
+    (104, 73),               # three lines: 12 + 3 × 19 = 69, still the least wrapping row
+    (150, 107),              # five lines
+    (1000, 240),             # at most twelve lines
+])
+def test_sentence_rows_fit_the_longest_sentence(longest, height):
+    from components.style import sentence_rows
+
+    assert sentence_rows(["短句", "字" * longest, None, float("nan")]) == height
+

@@ -101,3 +101,12 @@ def test_a_long_list_draws_its_worst_findings_and_keeps_them_all_for_the_csv(bun
     assert all("tab=" in link for link in drawn["原文"])  # the drawn rows carry their links
     assert any("显示 3 条，下表列出最需要查看的前 2 条（全部在 CSV 中）" in c.value for c in at.caption)
     (csv,) = [d for d in at.get("download_button") if d.proto.label == "下载问题清单（CSV）"]
+
+
+def test_the_findings_are_shown_whole_not_cut_at_the_columns_edge(bundled_frame, bundled_corpus):
+    from view_helpers import run_view, sentence_fits
+
+    at = run_view("issue_list", bundled_frame, bundled_corpus)
+    table = at.dataframe[0]
+    assert table.value["内容"].str.len().max() > 36
+    assert sentence_fits(table, "内容")
