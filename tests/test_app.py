@@ -575,3 +575,18 @@ def test_the_uploaders_english_is_replaced_by_chinese():
     assert 'content: "单个文件不超过 20 MB；支持 txt、md、html、htm、docx、pdf"' in styles
     help_text = at.sidebar.file_uploader(key="uploader").help
     assert help_text == "支持 txt、md、html、htm、docx、pdf；单个文件不超过 20 MB。"
+
+
+def test_quality_and_issue_list_counts_agree_or_say_what_the_other_adds():
+    """质量检查 says 警告 2, 问题清单 警告 3: each page says in one line where the difference comes from, and the
+    numbers add up (the checks' findings + the parser's and the folder's = the list)."""
+    quality = run_app({"tab": "质量检查"})
+    issues = run_app({"tab": "问题清单"})
+    q, i = metrics(quality), metrics(issues)
+    assert (q["警告"], i["警告"]) == ("2", "3") and (q["提示"], i["提示"]) == ("5", "11")
+    assert ("本页的不符、警告、提示在“问题清单”中计数相同；问题清单另列出解析提示和文件夹提示（警告 1、提示 6），"
+            "所以那里的计数更多。") in [c.value for c in quality.caption]
+    line = next(c.value for c in issues.caption if c.value.startswith("来自质量检查"))
+    assert line == ("来自质量检查的不符、警告、提示（警告 2、提示 5）与“质量检查”页的计数相同；此外本页还列出解析提示"
+                    "（警告 1、提示 6，如分类合计与总数不一致、累计数、约数）。")
+    assert int(i["警告"]) == int(q["警告"]) + 1 and int(i["提示"]) == int(q["提示"]) + 6  # the numbers add up

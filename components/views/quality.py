@@ -139,6 +139,18 @@ def shown_rows(table: pd.DataFrame, base: dict) -> pd.DataFrame:
     })
 
 
+def issue_counts_line(view: pd.DataFrame, corpus: Corpus) -> str:
+    """What 问题清单 counts besides these checks (its 警告 3 against 警告 2 here, each right by its own
+    definition): the parser's and the folder's findings, by severity."""
+    from components.views import issue_list
+
+    table = issue_list.cached_rows(issue_list.rows_key(view, corpus), view, corpus)  # the badge's, cached
+    extra = table[table["来源"] != issue_list.FROM_CHECKS]["严重程度"].value_counts()
+    added = "、".join(f"{name} {int(extra[name])}" for name in issue_list.SEVERITIES if extra.get(name, 0))
+    return ("本页的不符、警告、提示在“问题清单”中计数相同；" + (
+        f"问题清单另列出解析提示和文件夹提示（{added}），所以那里的计数更多。" if added else "问题清单没有另外的提示。"))
+
+
 def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
     base = link_base(st.query_params)
     table = _table(view_key(view), view, corpus)
@@ -149,6 +161,8 @@ def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
     names = STATUS_WORDS
     for col, (status, name) in zip(st.columns(len(names)), names.items(), strict=True):
         col.metric(name, int(counts.get(status, 0)))
+    if corpus is not None:
+        st.caption(issue_counts_line(view, corpus))
     with st.expander("按规则汇总", expanded=len(table) > MAX_ROWS):
         st.dataframe(by_rule(table).rename(columns=names), height=300)
     shown = st.multiselect("显示的结果", list(STATUS_LABELS), default=list(STATUS_LABELS),
