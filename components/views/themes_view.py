@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.charts import FEW
 from components.frame import iter_columns, view_key
 from components.nulls import given
 from components.parts import chosen_part
@@ -110,7 +111,9 @@ def render(view: pd.DataFrame) -> None:
         fig = go.Figure(go.Heatmap(z=share.values * 100, x=list(share.columns), y=list(share.index), text=text,
                                    texttemplate="%{text}", colorscale="Blues", zmin=0, zmax=100,
                                    colorbar={"title": "报告占比 %"},
-                                   hovertemplate="%{y}<br>%{x}：%{text} 份报告<extra></extra>"))
+                                   hovertemplate="%{y}<br>%{x}：%{text} 份报告提到"
+                                                 + f"（格内 = 提到的报告数/该年份的报告数，少于 {FEW} 份时占比仅供参考）"
+                                                 + "<extra></extra>"))
         fig.update_xaxes(title="年份", type="category")
         st.plotly_chart(style_figure(fig, f"{SIDES[side]}的主题：各年份提到该主题的报告占比",
                                      height=max(420, 36 * len(share) + 140)), config=PLOTLY_CONFIG, key="theme_heat")
