@@ -12,7 +12,8 @@ import plotly.graph_objects as go
 
 from parsing.corpus.figures import total_text
 
-__all__ = ["bar_label", "headline_figures", "proactive_bars", "proactive_trend", "year_counts"]
+__all__ = ["FEW", "bar_label", "few_note", "headline_figures", "line_with_few", "proactive_bars", "proactive_trend",
+           "year_counts"]
 
 # quality → (pattern shape, label suffix, legend text)
 QUALITY_STYLE = {
@@ -114,7 +115,7 @@ def proactive_trend(data: pd.DataFrame, colors: dict[str, str], include_flagged:
             )
     fig.update_layout(legend_title_text="机构", showlegend=True)
     fig.update_xaxes(title="年份", dtick=1, tickformat="d")
-    fig.update_yaxes(title="主动公开条数")
+    fig.update_yaxes(title="主动公开条数", rangemode="tozero")  # a count: from 0, so noise does not look like a trend
     return fig
 
 
@@ -146,6 +147,35 @@ def headline_figures(view: pd.DataFrame) -> dict[str, str]:
         "_per_year": "；".join(f"{int(y)}年 {int(v):,} 条" for y, v in per_year.items()),
         "_flagged": f"{len(known) - len(plain)}",
     }
+
+
+FEW = 5  # an aggregate (a share, a median) of fewer reports is drawn faded and left out of lines
+FADED = 0.35
+
+
+def few_note(n: int) -> str:
+    """The hover's words for an aggregate of n reports."""
+    return f"{n} 份报告" + ("（少于 5 份，仅供参考，不连线）" if n < FEW else "")
+
+
+def line_with_few(x: list, y: list, n: list[int], name: str, color: str | None = None, unit: str = "",
+                  width: int = 3) -> list[dict]:
+    """A line through the points of FEW or more reports, and the points of fewer drawn faded and unjoined;
+    every point says its n in the hover. Two traces (dicts), one legend entry."""
+    solid = [v if k >= FEW else None for v, k in zip(y, n, strict=True)]
+    faint = [v if k < FEW else None for v, k in zip(y, n, strict=True)]
+    hover = f"{name}<br>%{{x}}：%{{y}}{unit}<br>%{{customdata}}<extra></extra>"
+    notes = [few_note(k) for k in n]
+    line = {"color": color, "width": width} if color else {"width": width}
+    traces = [{"type": "scatter", "x": x, "y": solid, "name": name, "legendgroup": name, "mode": "lines+markers",
+               "line": line, "marker": {"size": 10, **({"color": color} if color else {})}, "customdata": notes,
+               "hovertemplate": hover, "connectgaps": False}]
+    if any(v is not None for v in faint):
+        traces.append({"type": "scatter", "x": x, "y": faint, "name": f"{name}（少于 {FEW} 份报告）",
+                       "legendgroup": name, "showlegend": not any(v is not None for v in solid), "mode": "markers",
+                       "opacity": FADED, "marker": {"size": 10, **({"color": color} if color else {})},
+                       "customdata": notes, "hovertemplate": hover})
+    return traces
 
 
 SELECTED, OUTSIDE = "#1f5fa8", "#c9cdd2"  # years inside the chosen range / outside it

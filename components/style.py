@@ -19,7 +19,7 @@ PLOTLY_CONFIG = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 3, "filename": "公开年报看板"},
 }
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")  # & too: "&lt;" stays four characters
 
 
 @lru_cache(maxsize=65536)
@@ -153,9 +153,35 @@ def _merged(base: dict, extra: dict) -> dict:
     return out
 
 
+# what Streamlit's Markdown turns into a live link after parsing, whatever the escapes (GFM autolink literals
+# are found in the decoded text): web addresses and e-mail addresses. Full-width punctuation ends them.
+_AUTOLINK = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'()\[\]，。；：、（）【】《》“”]+"
+                       r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE | re.ASCII)
+
+
 def md_escape(text: str) -> str:
-    """Escape report text for st.markdown: it is shown literally, never interpreted."""
+    """Escape report text for st.markdown: it is shown literally, never interpreted. A web or e-mail address is
+    shown as code (plain text, copied exactly): Markdown would make it a live link, escaped or not."""
+    out, pos = [], 0
+    for m in _AUTOLINK.finditer(text):
+        address = m.group().rstrip(".,;:!?")  # a sentence's own full stop is not part of the address
+        out.append(_escape_plain(text[pos:m.start()]))
+        out.append(_code_span(address))
+        pos = m.start() + len(address)
+    out.append(_escape_plain(text[pos:]))
+    return "".join(out)
+
+
+def _escape_plain(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def _code_span(text: str) -> str:
+    """text as an inline code span: fenced by one more backtick than its longest run of them."""
+    runs = [len(r) for r in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def highlight(text: str, spans: list[tuple[int, int]]) -> str:
@@ -196,6 +222,36 @@ def number_table(table):
         if values.dtype.kind == "f" and (values.dropna() % 1 == 0).all():
             out[col] = values.astype("Int64")
     return out
+
+
+SENTENCE_PX = 560  # a column of whole sentences: about 35 characters a line
+CHAR_PX, LINE_PX = 15, 19  # one CJK character and one line of the grid's text, in pixels
+MAX_LINES = 12
+WRAP_MIN_PX = 73  # the grid wraps a cell's text only in rows taller than 4rem (72 px at the 18 px base font)
+
+
+def sentence_rows(texts, width: int = SENTENCE_PX, share: float = 1.0, max_lines: int = MAX_LINES) -> int | None:
+    """The grid's row height that shows the texts whole in a column width pixels wide (wrapped, up to
+    max_lines lines), or None when they fit one line (the grid's default row). A grid cuts a longer text at the
+    column's edge, mid-sentence. share < 1: the row fits that share of the texts (the longest few, lists of
+    cells rather than sentences, would make every row of a long table a screen high); the rest is in the
+    hover and the CSV."""
+    from math import ceil
+
+    from components.nulls import blank
+
+    per_line = max(1, (width - 16) // CHAR_PX)
+    lengths = sorted(len(str(t)) for t in texts if not blank(t))
+    longest = lengths[min(len(lengths) - 1, ceil(share * len(lengths)) - 1)] if lengths else 0
+    lines = min(max_lines, ceil(longest / per_line))
+    return None if lines <= 1 else max(WRAP_MIN_PX, 12 + LINE_PX * lines)
+
+
+def sentence_column(label: str | None = None):
+    """The column config of a column of whole sentences (see sentence_rows)."""
+    import streamlit as st
+
+    return st.column_config.TextColumn(label, width=SENTENCE_PX)
 
 
 LAZY_ROWS = 500  # longer grids send only the rows in sight (and fetch more on scrolling)

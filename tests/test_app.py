@@ -120,6 +120,7 @@ def test_district_filter_shows_zhangdian_trend_2009_to_2018():
     assert values(trend["data"][0]["y"]) == [123, 280]
     assert trend["data"][0]["text"] == ["123", "280（累计）"]
     assert trend["data"][0]["marker"]["symbol"] == ["circle", "circle-open"]
+    assert trend["layout"]["yaxis"]["rangemode"] == "tozero"  # a count axis starts at 0
 
 
 def test_query_params_prefill_filters():
@@ -525,24 +526,17 @@ def test_requests_view_sums_by_year_and_says_all_zero():
 def test_channel_shares_by_year():
     at = run_app({"tab": "公开渠道"})
     trend = chart(at, "channels_trend")
-    shares = {t["name"]: dict(zip(values(t["x"]), values(t["y"]), strict=True)) for t in trend["data"]}
-    assert shares["政府网站"] == {"2009年": 100.0, "2018年": 100.0, "2023年": 100.0}
-    assert shares["政务微博"]["2018年"] == round(100 / 3, 1)  # 聊城市 2018 of the three 2018 reports
-
-
-@pytest.mark.parametrize("linked", ["问题清单", "问题清单 :red-badge[35]"])
-def test_the_issue_tab_is_named_in_the_url_without_its_badge(linked):
-    """A shared link says ?tab=问题清单; an old link with a count (any count) opens the tab and is cleaned."""
-    at = run_app({"tab": linked})
-    assert not at.exception
-    assert at.query_params["tab"] in ("问题清单", ["问题清单"])
-    assert at.session_state["tab"] == "问题清单 :red-badge[3]"  # the open tab, with today's count
-    assert at.multiselect(key="issue_severity")  # its view ran
-    at.sidebar.selectbox(key="f_city").select("聊城市").run()  # the count changes with the filter
-    # 聊城市's two reports: one warning (001's categories cover 138 of its 1000 items)
-    assert at.tabs[7].label == "问题清单 :red-badge[1]" and at.session_state["tab"] == "问题清单 :red-badge[1]"
-    assert at.query_params["tab"] in ("问题清单", ["问题清单"])
-    assert all(":" not in str(v) for v in dict(at.query_params).values())
+    # every bundled year has fewer than 5 reports (1, 3, 1): no line is drawn, the shares are faded points
+    lines = {t["name"]: values(t["y"]) for t in trend["data"] if t["mode"] == "lines+markers"}
+    assert lines["政府网站"] == [None, None, None]
+    faint = {t["name"]: dict(zip(values(t["x"]), values(t["y"]), strict=True)) for t in trend["data"]
+             if t["mode"] == "markers"}
+    assert faint["政府网站（少于 5 份报告）"] == {"2009年": 100.0, "2018年": 100.0, "2023年": 100.0}
+    assert faint["政务微博（少于 5 份报告）"]["2018年"] == round(100 / 3, 1)  # 聊城市 2018 of the three 2018 reports
+    assert all(t.get("opacity") == 0.35 for t in trend["data"] if t["mode"] == "markers")
+    assert trend["layout"]["xaxis"]["ticktext"] == ["2009年<br>n=1", "2018年<br>n=3", "2023年<br>n=1"]
+    hover = next(t for t in trend["data"] if t["name"] == "政府网站（少于 5 份报告）")["customdata"]
+    assert values(hover)[1] == "3 份报告（少于 5 份，仅供参考，不连线）"
 
 
 def test_the_first_tab_leaves_no_tab_in_the_url():
@@ -575,3 +569,18 @@ def test_the_uploaders_english_is_replaced_by_chinese():
     assert 'content: "单个文件不超过 20 MB；支持 txt、md、html、htm、docx、pdf"' in styles
     help_text = at.sidebar.file_uploader(key="uploader").help
     assert help_text == "支持 txt、md、html、htm、docx、pdf；单个文件不超过 20 MB。"
+
+
+def test_quality_and_issue_list_counts_agree_or_say_what_the_other_adds():
+    """质量检查 says 警告 2, 问题清单 警告 3: each page says in one line where the difference comes from, and the
+    numbers add up (the checks' findings + the parser's and the folder's = the list)."""
+    quality = run_app({"tab": "质量检查"})
+    issues = run_app({"tab": "问题清单"})
+    q, i = metrics(quality), metrics(issues)
+    assert (q["警告"], i["警告"]) == ("2", "3") and (q["提示"], i["提示"]) == ("5", "11")
+    assert ("本页的不符、警告、提示在“问题清单”中计数相同；问题清单另列出解析提示和文件夹提示（警告 1、提示 6），"
+            "所以那里的计数更多。") in [c.value for c in quality.caption]
+    line = next(c.value for c in issues.caption if c.value.startswith("来自质量检查"))
+    assert line == ("来自质量检查的不符、警告、提示（警告 2、提示 5）与“质量检查”页的计数相同；此外本页还列出解析提示"
+                    "（警告 1、提示 6，如分类合计与总数不一致、累计数、约数）。")
+    assert int(i["警告"]) == int(q["警告"]) + 1 and int(i["提示"]) == int(q["提示"]) + 6  # the numbers add up

@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.filters import search_box, searchable
 from components.nulls import given, missing
-from components.style import year_label
+from components.style import md_escape, year_label
 from parsing.analysis.themes import repetition, tag
 from parsing.corpus.figures import total_text
 from parsing.schema import failed_checks
@@ -73,7 +73,7 @@ def render(view: pd.DataFrame) -> None:
         st.caption(f"另有 {hidden} 个机构未列出：在“查找机构”中输入名称中的字，或在左侧先选省份、城市。")
     st.query_params["page"] = chosen
     rows = view[view["agency_key"] == chosen]
-    st.subheader(chosen)
+    st.subheader(md_escape(chosen))
     st.dataframe(history(rows), hide_index=True)
     st.caption("主动公开一栏标出数字质量：约数写作“约N”，累计数写作“N（累计）”，冲突文件写作“N（冲突）”。")
 

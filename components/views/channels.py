@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.charts import FEW, line_with_few
 from components.export import download
 from components.frame import iter_columns
 from components.nulls import given, labels
@@ -55,6 +56,12 @@ def channel_shares_by_year(view: pd.DataFrame) -> pd.DataFrame:
     table = shares.T.astype(float)
     table.columns = [f"{y}年" for y in per_year.index]
     return table[table.max(axis=1) > 0]
+
+
+def reports_per_year(view: pd.DataFrame) -> pd.Series:
+    """"2018年" → the number of reports of that year (the columns of channel_shares_by_year)."""
+    per_year = view["year"].dropna().astype(int).value_counts().sort_index()
+    return pd.Series(per_year.values, index=[f"{y}年" for y in per_year.index])
 
 
 def region_shares(view: pd.DataFrame) -> tuple[str, pd.DataFrame, pd.Series]:
@@ -131,14 +138,17 @@ def render(view: pd.DataFrame) -> None:
 
     trend = channel_shares_by_year(view)
     if trend.shape[1] >= 2:  # at least two years: did 政务新媒体 replace 公开栏 after 2019?
-        fig = go.Figure()
-        for channel, row in trend.iterrows():
-            fig.add_scatter(x=list(trend.columns), y=[round(v * 100, 1) for v in row.values], name=channel,
-                            mode="lines+markers", line={"width": 3}, marker={"size": 9},
-                            hovertemplate=f"{channel}<br>%{{x}}：%{{y}}% 的报告<extra></extra>")
-        fig.update_xaxes(title="年份", type="category")
+        n = reports_per_year(view)
+        traces = [trace for channel, row in trend.iterrows()
+                  for trace in line_with_few(list(trend.columns), [round(v * 100, 1) for v in row.values],
+                                             [int(n[c]) for c in trend.columns], channel, unit="% 的报告")]
+        fig = go.Figure(data=traces)
+        fig.update_xaxes(title="年份", type="category", ticktext=[f"{c}<br>n={int(n[c])}" for c in trend.columns],
+                         tickvals=list(trend.columns))
         fig.update_yaxes(title="提到该渠道的报告占比 %", range=[0, 105])
         st.plotly_chart(style_figure(fig, "各年份提到各渠道的报告占比"), config=PLOTLY_CONFIG, key="channels_trend")
+        if (n < FEW).any():
+            st.caption(f"n = 该年份的报告数。少于 {FEW} 份报告的年份只画淡色的点、不连线：一两份报告的占比会在 0% 与 100% 之间跳动。")
 
     if view["agency_key"].nunique() <= MAX_ROWS:
         per_channel = long.groupby("channel").size().reindex(list(CHANNELS), fill_value=0).reset_index(name="报告数")

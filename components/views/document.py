@@ -63,7 +63,7 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
     labels = {r.file: f"{r.agency_label} · {year_label(r.year)} · {r.file}" + (" · 上传" if r.source == "上传" else "")
               for r in iter_columns(options, "file", "agency_label", "year", "source")}
     if query and len(files) == sum(f in (wanted, current) for f in files):
-        st.caption(f"没有机构名或文件名含“{query}”的报告。")
+        st.caption(f"没有机构名或文件名含“{md_escape(query)}”的报告。")
     if current not in files:
         st.session_state["doc_file"] = wanted if wanted in files else files[0]
     file = st.selectbox("选择报告", files, key="doc_file", format_func=labels.get)
@@ -92,7 +92,7 @@ def render(view: pd.DataFrame, corpus: Corpus) -> None:
         st.subheader("提示")
         if row["warnings"]:
             for w in row["warnings"]:
-                st.warning(w)
+                st.warning(md_escape(w))  # a warning quotes the report
         else:
             st.success("没有提示：各项都在原文中找到了依据。")
         with st.expander("问题与改进措施（解析结果）"):
@@ -132,9 +132,9 @@ def _render_text(file: str, text: str, row, evidence: dict, linked: bool) -> Non
     marked = cells_in(row["checks"], focus, rule) if focus and row["tables"] else set()
     if key == FOCUS:
         if marked:  # the cells themselves are marked in the tables; their text is only rows of numbers
-            st.info(f"质量检查所指的原文：{rule or '该项检查'}读取的 {len(marked)} 个单元格，已在下方“模板表格”中标出")
+            st.info(f"质量检查所指的原文：{md_escape(rule or '该项检查')}读取的 {len(marked)} 个单元格，已在下方“模板表格”中标出")
         else:
-            st.info(f"质量检查所指的原文：{text[span[0]:span[1]][:300]}")
+            st.info(f"质量检查所指的原文：{md_escape(text[span[0]:span[1]][:300])}")
     if row["tables"]:
         with st.expander("模板表格（表二、表三、表四）", expanded=focus is not None):
             note = derived_note(row["tables"])

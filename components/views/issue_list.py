@@ -15,7 +15,7 @@ from components.frame import iter_columns, view_key
 from components.links import doc_part, evidence_link, link_base, with_base
 from components.nulls import given
 from components.parts import asked
-from components.style import LAZY_ROWS, year_label
+from components.style import LAZY_ROWS, sentence_column, sentence_rows, year_label
 from parsing.corpus import reviews as review_store
 from parsing.corpus.build import Corpus
 from parsing.corpus.reviews import Reviews, finding_key
@@ -26,7 +26,9 @@ from parsing.template.checklist import rules
 SEVERITIES = {"不符": 0, "冲突": 1, "无法读取": 2, "警告": 3, "提示": 4}
 CHECK_SEVERITY = {"FAIL": "不符", "WARN": "警告", "INFO": "提示"}  # a broken rule, by the rule's severity
 WARN_WORDS = ("不一致", "采用表格", "多处不同", "疑似", "跨年", "截断", "不是政府信息公开")
-COLUMNS = ["严重程度", "报告", "文件", "内容", "原文", "rule_id"]
+COLUMNS = ["严重程度", "来源", "报告", "文件", "内容", "原文", "rule_id"]
+# where a finding comes from: a check (the same as 质量检查 counts), the parser, or the folder
+FROM_CHECKS, FROM_PARSER, FROM_FOLDER = "质量检查", "解析提示", "文件夹"
 CSV_AT_ONCE = 5000  # findings: above this the CSV is built when asked
 MAX_PICK = 500  # findings offered in the review picker
 MAX_ROWS = 2000  # findings drawn (sending 100,000 rows with their links took 1.7 s); the CSV holds them all
@@ -66,18 +68,32 @@ def issue_table(view: pd.DataFrame, corpus: Corpus | None) -> pd.DataFrame:
         for check in failed_checks(r.checks):
             link = evidence_link(doc, check["cells"], check["rule"])
             severity = CHECK_SEVERITY.get(check.get("severity", "FAIL"), "不符")
-            rows.append((severity, report, r.file, f"{check['rule']}：{check['detail']}", link,
+            rows.append((severity, FROM_CHECKS, report, r.file, f"{check['rule']}：{check['detail']}", link,
                          check.get("rule_id", "")))
         for warning in given(r.warnings, []):
-            rows.append((severity_of_warning(warning), report, r.file, warning, doc, ""))
+            rows.append((severity_of_warning(warning), FROM_PARSER, report, r.file, warning, doc, ""))
     if corpus is not None:
         for err in corpus.errors:
-            rows.append(("无法读取", "（未读取）", err.file, err.reason, "", ""))
+            rows.append(("无法读取", FROM_FOLDER, "（未读取）", err.file, err.reason, "", ""))
         for note in corpus.notes:
-            rows.append(("冲突" if "不同的文件" in note else "提示", "（文件夹）", "", note, "", ""))
+            rows.append(("冲突" if "不同的文件" in note else "提示", FROM_FOLDER, "（文件夹）", "", note, "", ""))
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["_rank"] = table["严重程度"].map(SEVERITIES)
     return table.sort_values(["_rank", "报告", "文件"], kind="stable").drop(columns="_rank").reset_index(drop=True)
+
+
+def counts_line(table: pd.DataFrame) -> str:
+    """One line saying how the list's counts relate to 质量检查's: the checks' findings are the same there; the
+    parser's and the folder's are this list's own."""
+    def counted(source: str) -> str:
+        part = table[table["来源"] == source]["严重程度"].value_counts()
+        return "、".join(f"{name} {int(part[name])}" for name in SEVERITIES if part.get(name, 0))
+
+    own = [f"{label}（{counted(source)}，{what}）" for source, label, what in (
+        (FROM_PARSER, "解析提示", "如分类合计与总数不一致、累计数、约数"),
+        (FROM_FOLDER, "文件夹提示", "无法读取的文件、重复或冲突的文件")) if counted(source)]
+    return (f"来自质量检查的不符、警告、提示（{counted(FROM_CHECKS) or '无'}）与“质量检查”页的计数相同；"
+            + (f"此外本页还列出{'和'.join(own)}。" if own else "本页没有另外的提示。"))
 
 
 def count_badge(table: pd.DataFrame) -> int:
@@ -138,6 +154,7 @@ def render(view: pd.DataFrame, corpus: Corpus, data_dir: Path | None = None) -> 
     cols = st.columns(len(SEVERITIES))
     for col, name in zip(cols, SEVERITIES, strict=True):
         col.metric(name, int(counts.get(name, 0)))
+    st.caption(counts_line(table))
     wanted = st.query_params.get_all("sev") or [s for s in SEVERITIES if s != "提示"]
     shown = st.multiselect("显示的严重程度", list(SEVERITIES), default=[s for s in wanted if s in SEVERITIES],
                            key="issue_severity", placeholder="选择严重程度")
@@ -149,9 +166,10 @@ def render(view: pd.DataFrame, corpus: Corpus, data_dir: Path | None = None) -> 
                                                           if len(part) > MAX_ROWS else "")
                + "。“提示”是数字质量说明（累计、约数、未写明）；点击“打开原文”查看证据。")
     st.dataframe(drawn.drop(columns="rule_id"), hide_index=True, height=560, lazy=len(drawn) > LAZY_ROWS or None,
+                 row_height=sentence_rows(drawn["内容"]),
                  column_config={
         "原文": st.column_config.LinkColumn("原文", display_text="打开原文"),
-        "内容": st.column_config.TextColumn(width="large"),
+        "内容": sentence_column(),
     })
     # a long list's CSV is built when asked (0.9 s at 128,000 findings on every open otherwise)
     csv_key = hashlib.sha256(f"{key}|{shown}|{len(part)}|{sorted(reviews.reviewed)}".encode()).hexdigest()

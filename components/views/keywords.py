@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 import streamlit as st
 from wordcloud import WordCloud  # at import, not on the tab's first open: it loads matplotlib (~0.5 s)
 
+from components.charts import FADED, FEW, few_note
 from components.export import download
 from components.frame import view_key
 from components.nulls import given
@@ -236,14 +237,14 @@ def _in_context(view: pd.DataFrame, stats: dict[str, pd.DataFrame], labels: dict
     if not term:
         return
     st.query_params["term"] = term
-    st.subheader(f"关键词上下文：{term}（{scope}）")
+    st.subheader(f"关键词上下文：{md_escape(term)}（{scope}）")
     if SCOPES[scope] is None and len(view) > FULLTEXT_MAX:  # ~1 s per 2,000 texts read and scanned
         st.info(f"全文搜索一次最多 {FULLTEXT_MAX:,} 份报告，当前筛选下有 {len(view):,} 份。请先在左侧按地区、年份或机构缩小范围，"
                 "或把搜索范围改为“存在的问题”或“改进措施”。")
         return
     hits = _search(view_key(view), term, scope, view, corpus)
     if not hits:
-        st.info(f"当前筛选下 {len(view)} 份报告的{SCOPE_WORDS[scope]}中没有“{term}”。")
+        st.info(f"当前筛选下 {len(view)} 份报告的{SCOPE_WORDS[scope]}中没有“{md_escape(term)}”。")
         return
     years = dict(zip(view["file"], view["year"], strict=True))
     table = pd.DataFrame([{
@@ -281,9 +282,13 @@ def _in_context(view: pd.DataFrame, stats: dict[str, pd.DataFrame], labels: dict
     mentioned = table.groupby("年份")["file"].nunique()
     all_reports = view.groupby(view["year"].map(year_label))["file"].nunique()
     share = (mentioned.reindex(all_reports.index, fill_value=0) / all_reports).fillna(0)
+    counts = [int(all_reports[y]) for y in share.index]
     fig = go.Figure(go.Bar(x=list(share.index), y=[round(v * 100, 1) for v in share.values],
                            text=[f"{int(mentioned.get(y, 0))}/{int(all_reports[y])}" for y in share.index],
-                           textposition="outside", cliponaxis=False))
+                           textposition="outside", cliponaxis=False,
+                           marker={"color": "#1f5fa8", "opacity": [1.0 if n >= FEW else FADED for n in counts]},
+                           customdata=[few_note(n).replace("，不连线", "") for n in counts],
+                           hovertemplate="%{x}：%{y}% 的报告提到（%{text}）<br>%{customdata}<extra></extra>"))
     fig.update_xaxes(title="年份", type="category")
     fig.update_yaxes(title="提到该词的报告占比 %", range=[0, 110])
     st.plotly_chart(style_figure(fig, f"“{term}”在各年份报告中的出现情况", height=400), config=PLOTLY_CONFIG,

@@ -6,10 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.charts import headline_figures, proactive_bars, proactive_trend
+from components.charts import FADED, FEW, headline_figures, line_with_few, proactive_bars, proactive_trend
 from components.frame import iter_columns
 from components.nulls import given, missing
-from components.style import PLOTLY_CONFIG, style_figure, year_label
+from components.style import PLOTLY_CONFIG, md_escape, style_figure, year_label
 from parsing.extract.proactive import unclassified
 
 MAX_AGENCIES = 15  # beyond this the per-agency bars and lines are aggregated
@@ -40,7 +40,7 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
         gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in iter_columns(view, "agency_label", "year", "proactive_total")
                 if missing(r.proactive_total)]
         more = f" 等 {len(gaps)} 份" if len(gaps) > 20 else ""
-        st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{'、'.join(gaps[:20])}{more}")
+        st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{md_escape('、'.join(gaps[:20]))}{more}")
 
     if not stated.any():
         st.info("当前筛选下没有写明主动公开数量的报告。")
@@ -69,41 +69,61 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
 
 
 def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) -> None:
-    """Many agencies: the top ones by total, the rest summed as 其他, so no chart has thousands of bars.
+    """Many agencies: the distribution of the reports' figures in each year (a box where the year has FEW or
+    more reports, the points themselves where it has fewer), the median line with its n, and the agencies
+    with the largest figures drawn alone, each at its own year. Nothing is summed across agencies or years
+    ("前10个机构 + 其他" was a grey wall of 97 % 其他 that answered no question).
 
-    Only plain figures are summed: approximate, cumulative and conflicting figures never enter a sum."""
+    Only plain figures are drawn: approximate, cumulative and conflicting figures are named in the caption."""
     data = data[data["total_quality"] == "stated"]
-    top = data.groupby("agency_key")["total"].sum().nlargest(TOP_AGENCIES).index
-    in_top = data["agency_key"].isin(top)
-    rest = data[~in_top]
-    mine = data[in_top]
-    by_year = mine.groupby(["agency_key", "year_label"])["total"].sum()  # one pass, not one mask per agency
-    labels = mine.drop_duplicates("agency_key").set_index("agency_key")["agency_label"]
+    if data.empty:
+        st.info("当前筛选下没有写明确切本年度数字的报告（只有约数、累计数或冲突文件）。")
+        return
+    n = data.groupby("year_label")["total"].size().reindex(years).dropna().astype(int)
+    shown = [y for y in years if y in n.index]
+    ticks = {"tickvals": shown, "ticktext": [f"{y}<br>n={n[y]}" for y in shown]}
+    many = data[data["year_label"].map(n) >= FEW]
+    few = data[data["year_label"].map(n) < FEW]
     fig = go.Figure()
-    for agency in top:
-        rows = by_year.loc[agency]
-        fig.add_bar(x=list(rows.index), y=list(rows.values), name=labels[agency], marker_color=colors.get(agency),
-                    hovertemplate=f"{agency}<br>%{{x}}：%{{y}} 条<extra></extra>")
-    if not rest.empty:
-        rows = rest.groupby("year_label")["total"].sum()
-        fig.add_bar(x=list(rows.index), y=list(rows.values), name=f"其他（{rest['agency_key'].nunique()}个机构）",
-                    marker_color="#9aa0a6")
-    fig.update_layout(barmode="stack", legend_title_text="机构", showlegend=True)
-    fig.update_xaxes(title="年份", type="category", categoryorder="array", categoryarray=years)
-    fig.update_yaxes(title="主动公开条数")
-    st.plotly_chart(style_figure(fig, f"各年度主动公开政府信息数量（前{TOP_AGENCIES}个机构 + 其他）", height=560),
+    if not many.empty:
+        fig.add_box(x=list(many["year_label"]), y=[int(v) for v in many["total"]], name=f"{FEW} 份以上报告的年份",
+                    boxpoints="outliers", marker_color="#1f5fa8", line={"width": 2},
+                    hovertemplate="%{x}年<br>%{y} 条<extra></extra>")
+    if not few.empty:
+        fig.add_scatter(x=list(few["year_label"]), y=[int(v) for v in few["total"]], mode="markers",
+                        name=f"少于 {FEW} 份报告的年份（逐份画点）", opacity=FADED,
+                        marker={"size": 11, "color": "#1f5fa8"}, text=list(few["agency_label"]),
+                        hovertemplate="%{text}<br>%{x}年：%{y} 条<extra></extra>")
+    fig.update_xaxes(title="年份（n = 写明确切数字的报告数）", type="category", categoryorder="array",
+                     categoryarray=shown, **ticks)
+    fig.update_yaxes(title="每份报告主动公开条数", rangemode="tozero")
+    fig.update_layout(showlegend=True)
+    st.plotly_chart(style_figure(fig, "各年度每份报告的主动公开数量分布（箱线：中间 50% 的报告与中位数）", height=520),
                     config=PLOTLY_CONFIG, key="overview_bar")
-    per_year = data.groupby("year_label")["total"].agg(["median", "count"])
-    fig = go.Figure(go.Scatter(x=list(per_year.index), y=list(per_year["median"]), mode="lines+markers+text",
-                               text=[f"{int(v)}" for v in per_year["median"]], textposition="top center",
-                               customdata=list(per_year["count"]),
-                               hovertemplate="%{x}年：中位数 %{y} 条（%{customdata} 份报告）<extra></extra>",
-                               line={"width": 3}, marker={"size": 10}))
-    fig.update_xaxes(title="年份", type="category")
-    fig.update_yaxes(title="每份报告主动公开条数（中位数）")
+
+    medians = data.groupby("year_label")["total"].median().reindex(shown)
+    traces = line_with_few(shown, [int(round(v)) for v in medians], [int(n[y]) for y in shown], "中位数", unit=" 条")
+    traces[0].update(mode="lines+markers+text", textposition="top center",
+                     text=[f"{int(round(v)):,}" if n[y] >= FEW else "" for y, v in zip(shown, medians, strict=True)])
+    fig = go.Figure(data=traces)
+    fig.update_xaxes(title="年份（n = 写明确切数字的报告数）", type="category", **ticks)
+    fig.update_yaxes(title="每份报告主动公开条数（中位数）", rangemode="tozero")
     st.plotly_chart(style_figure(fig, "主动公开数量的年度变化（各报告的中位数）"), config=PLOTLY_CONFIG,
                     key="overview_trend")
-    st.caption("机构较多时只画出总量前几名；选择城市、区县或机构即可看到每个机构的趋势线。")
+
+    top = data.sort_values(["total", "agency_label"], ascending=[False, True]).drop_duplicates("agency_key")
+    top = top.head(TOP_AGENCIES).iloc[::-1]
+    fig = go.Figure(go.Bar(x=[int(v) for v in top["total"]], y=[f"{a}（{y}年）" for a, y in
+                                                               zip(top["agency_label"], top["year_label"], strict=True)],
+                           orientation="h", marker_color=[colors.get(a, "#1f5fa8") for a in top["agency_key"]],
+                           text=[f"{int(v):,}" for v in top["total"]], textposition="outside", cliponaxis=False,
+                           customdata=list(top["agency_key"]),
+                           hovertemplate="%{customdata}<br>%{y}：%{x} 条<extra></extra>"))
+    fig.update_xaxes(title="主动公开条数（该机构写明的最大的一年）", rangemode="tozero")
+    st.plotly_chart(style_figure(fig, f"主动公开数量最多的 {len(top)} 个机构（各取其最大的一年，不跨年相加）",
+                                 height=max(360, 60 + 34 * len(top))), config=PLOTLY_CONFIG, key="overview_top")
+    st.caption(f"机构较多时画出分布而非逐个机构；少于 {FEW} 份报告的年份逐份画点、不连中位数线。"
+               "选择城市、区县或机构即可看到每个机构的柱子和趋势线。")
 
 
 def _breakdown(view: pd.DataFrame) -> None:

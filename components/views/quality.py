@@ -10,6 +10,7 @@ from components.frame import view_key
 from components.labels import STATUS_LABELS, STATUS_WORDS
 from components.links import doc_link, evidence_link, link_base
 from components.nulls import missing
+from components.style import sentence_column, sentence_rows
 from parsing.corpus.build import Corpus
 from parsing.schema import LazyChecks, check_outcomes, outcome_of
 
@@ -138,6 +139,18 @@ def shown_rows(table: pd.DataFrame, base: dict) -> pd.DataFrame:
     })
 
 
+def issue_counts_line(view: pd.DataFrame, corpus: Corpus) -> str:
+    """What 问题清单 counts besides these checks (its 警告 3 against 警告 2 here, each right by its own
+    definition): the parser's and the folder's findings, by severity."""
+    from components.views import issue_list
+
+    table = issue_list.cached_rows(issue_list.rows_key(view, corpus), view, corpus)  # the badge's, cached
+    extra = table[table["来源"] != issue_list.FROM_CHECKS]["严重程度"].value_counts()
+    added = "、".join(f"{name} {int(extra[name])}" for name in issue_list.SEVERITIES if extra.get(name, 0))
+    return ("本页的不符、警告、提示在“问题清单”中计数相同；" + (
+        f"问题清单另列出解析提示和文件夹提示（{added}），所以那里的计数更多。" if added else "问题清单没有另外的提示。"))
+
+
 def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
     base = link_base(st.query_params)
     table = _table(view_key(view), view, corpus)
@@ -148,6 +161,8 @@ def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
     names = STATUS_WORDS
     for col, (status, name) in zip(st.columns(len(names)), names.items(), strict=True):
         col.metric(name, int(counts.get(status, 0)))
+    if corpus is not None:
+        st.caption(issue_counts_line(view, corpus))
     with st.expander("按规则汇总", expanded=len(table) > MAX_ROWS):
         st.dataframe(by_rule(table).rename(columns=names), height=300)
     shown = st.multiselect("显示的结果", list(STATUS_LABELS), default=list(STATUS_LABELS),
@@ -157,8 +172,9 @@ def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
         st.caption(f"共 {len(table)} 条，下表显示最需要查看的前 {MAX_ROWS} 条（不符、警告、提示、无法判断、通过依次排列）；"
                    "请用上方的结果或左侧的筛选缩小范围，或在“按规则汇总”中看全部。")
         table = table.head(MAX_ROWS)
-    st.dataframe(shown_rows(with_reports(table, view), base), hide_index=True, height=560, column_config={
+    rows = shown_rows(with_reports(table, view), base)
+    st.dataframe(rows, hide_index=True, height=560, row_height=sentence_rows(rows["说明"], share=0.9, max_lines=4), column_config={
         "原文": st.column_config.LinkColumn("原文", display_text="打开原文"),
-        "说明": st.column_config.TextColumn(width="large"),
+        "说明": sentence_column(),
     })
     st.caption("“无法判断”表示所需单元格为空白、“/”或“—”，或表格未能完整读出；这不是通过。")

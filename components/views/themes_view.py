@@ -10,11 +10,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.charts import FEW
 from components.export import download
 from components.frame import iter_columns, view_key
 from components.nulls import given
 from components.parts import chosen_part
-from components.style import PLOTLY_CONFIG, style_figure, year_label
+from components.style import PLOTLY_CONFIG, sentence_column, sentence_rows, style_figure, year_label
 from parsing.analysis.themes import shared_sentences, tag, themes
 
 SIDES = {"problem": "存在的问题", "measure": "改进措施"}
@@ -111,7 +112,9 @@ def render(view: pd.DataFrame) -> None:
         fig = go.Figure(go.Heatmap(z=share.values * 100, x=list(share.columns), y=list(share.index), text=text,
                                    texttemplate="%{text}", colorscale="Blues", zmin=0, zmax=100,
                                    colorbar={"title": "报告占比 %"},
-                                   hovertemplate="%{y}<br>%{x}：%{text} 份报告<extra></extra>"))
+                                   hovertemplate="%{y}<br>%{x}：%{text} 份报告提到"
+                                                 + f"（格内 = 提到的报告数/该年份的报告数，少于 {FEW} 份时占比仅供参考）"
+                                                 + "<extra></extra>"))
         fig.update_xaxes(title="年份", type="category")
         st.plotly_chart(style_figure(fig, f"{SIDES[side]}的主题：各年份提到该主题的报告占比",
                                      height=max(420, 36 * len(share) + 140)), config=PLOTLY_CONFIG, key="theme_heat")
@@ -126,7 +129,7 @@ def render(view: pd.DataFrame) -> None:
                                              年份=("年份", lambda s: "、".join(sorted(set(s)))))
                .reset_index().sort_values(["报告数", "句子"], ascending=[False, True]))
     st.dataframe(grouped[["报告数", "年份", "报告", "句子"]], hide_index=True,
-                 column_config={"句子": st.column_config.TextColumn(width="large")})
+                 row_height=sentence_rows(grouped["句子"]), column_config={"句子": sentence_column()})
     download(st, "下载这些句子（CSV）", grouped, f"主题_{chosen}.csv", key="theme_csv")
 
 
@@ -149,4 +152,5 @@ def _pairs_and_boilerplate(view: pd.DataFrame, rows: pd.DataFrame) -> None:
         st.caption("当前筛选下没有几份报告共用的句子。")
         return
     st.dataframe(pd.DataFrame([{"报告数": len(labels), "句子": s, "报告": "、".join(labels)} for s, labels in shared]),
-                 hide_index=True, column_config={"句子": st.column_config.TextColumn(width="large")})
+                 hide_index=True, row_height=sentence_rows(s for s, _labels in shared),
+                 column_config={"句子": sentence_column()})

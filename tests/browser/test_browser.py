@@ -672,3 +672,28 @@ def test_guide_screenshot(chromium, app_url: str, guide_dir: Path, name: str) ->
         assert path.stat().st_size > 20_000, f"{path} is too small to be a screenshot of the app"
     finally:
         context.close()
+
+
+ADDRESS = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+
+
+def test_an_address_in_a_report_is_plain_text_not_a_live_link(page: Page, app_url: str) -> None:
+    """文档 shows web and e-mail addresses of the text as text (code), never as links (the README promises
+    plain text); a report of the bundled folder that holds one is opened."""
+    from parsing import parse_file
+
+    holding = {p.name: ADDRESS.findall(parse_file(p).text) for p in sorted((ROOT / "data").glob("*.txt"))}
+    name, addresses = next((n, a) for n, a in holding.items() if a)
+    open_app(page, app_url, {"tab": "文档", "doc": name})
+    panel = page.locator('[role="tabpanel"]:visible')
+    expect(panel.get_by_role("heading", name=re.compile("报告全文"))).to_be_visible()
+    opening = panel.locator('[data-testid="stExpander"] summary').filter(has_text=re.compile(r"^前文"))
+    if opening.count():  # the text before the highlighted field is folded
+        opening.click()
+        page.wait_for_timeout(500)
+    links = panel.locator('[data-testid="stMarkdownContainer"] a').evaluate_all(
+        "(els) => els.map((a) => a.getAttribute('href'))")
+    links = [href for href in links if not href.startswith("#")]  # the headings' own anchors
+    assert links == [], f"live links in the report's text: {links}"
+    codes = panel.locator('[data-testid="stMarkdownContainer"] code').all_text_contents()
+    assert set(addresses) <= set(codes), (addresses, codes[:10])

@@ -6,12 +6,18 @@ from components.style import highlight, md_escape
 
 
 @pytest.mark.parametrize(("text", "shown"), [
-    ("详见 http://www.jimei.gov.cn 。", "详见 http\\:\\/\\/www\\.jimei\\.gov\\.cn 。".replace("\\/", "/")),
-    ("邮箱 ajj@zibo.gov.cn", "邮箱 ajj@zibo\\.gov\\.cn"),
-    ("<b>粗体</b>", "\\<b\\>粗体\\<\\/b\\>".replace("\\/", "/")),
+    # an address is code (plain text, copied exactly): Streamlit's Markdown links it however it is escaped
+    ("详见 http://www.jimei.gov.cn 。", "详见 `http://www.jimei.gov.cn` 。"),
+    ("网址www.jimei.gov.cn，", "网址`www.jimei.gov.cn`，"),
+    ("邮箱 ajj@zibo.gov.cn", "邮箱 `ajj@zibo.gov.cn`"),
+    ("见 https://a.cn/b?c=1&d=2. 下", "见 `https://a.cn/b?c=1&d=2`\\. 下"),  # the sentence's stop is not the address's
+    ("[www.a.cn](http://www.a.cn)", "\\[`www.a.cn`\\]\\(`http://www.a.cn`\\)"),  # a saved page's link syntax
+    ("a`b@c.cn", "a\\``b@c.cn`"),
+    ("<b>粗体</b>", "\\<b\\>粗体\\</b\\>"),
+    ("&lt;b&gt;", "\\&lt;b\\&gt;"),  # an entity stays as written
 ])
 def test_urls_mail_and_markup_are_plain_text(text, shown):
-    assert md_escape(text) == shown  # escaped ':' and '.' keep Markdown from turning them into links
+    assert md_escape(text) == shown
 
 
 def test_one_strong_highlight_per_span_line_by_line():
@@ -49,3 +55,17 @@ def test_a_styled_chart_keeps_what_the_view_set_and_adds_the_projector_sizes(pre
     assert [t["name"] for t in fig["data"]] == ["张店区应急管理局", "中位数"]
     assert [t.get("textfont") for t in fig["data"]] == ([{"size": 22, "color": INK}] * 2 if present else [None, None])
     assert "template" in layout  # plotly's default look, as before styling
+
+
+@pytest.mark.parametrize(("longest", "height"), [
+    (0, None), (36, None),   # one line: the grid's own row
+    (37, 73),                # two lines need a row taller than 4rem, where the grid wraps
+    (104, 73),               # three lines: 12 + 3 × 19 = 69, still the least wrapping row
+    (150, 107),              # five lines
+    (1000, 240),             # at most twelve lines
+])
+def test_sentence_rows_fit_the_longest_sentence(longest, height):
+    from components.style import sentence_rows
+
+    assert sentence_rows(["短句", "字" * longest, None, float("nan")]) == height
+

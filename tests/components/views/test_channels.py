@@ -87,3 +87,19 @@ def test_mentions_count_each_report_once_per_channel_as_an_explode_would(groups,
     columns = sorted(slow.columns)
     assert fast.loc[slow.index, columns].to_numpy().tolist() == slow[columns].to_numpy().tolist()
     assert set(fast.index) == set(slow.index) and set(fast.columns) == set(slow.columns)
+
+
+def test_a_year_of_five_reports_or_more_is_joined_and_fewer_are_faded(bundled_frame):
+    """Twice the bundled reports: 2018 has six (a line point), 2009 and 2023 two each (faded, unjoined)."""
+    import json
+
+    import pandas as pd
+
+    twice = pd.concat([bundled_frame, bundled_frame.assign(file="b_" + bundled_frame["file"])], ignore_index=True)
+    at = run_view("channels", twice)
+    fig = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.proto.id.endswith("channels_trend"))
+    web = [t for t in fig["data"] if t["legendgroup"] == "政府网站"]
+    assert [(t["mode"], t["y"]) for t in web] == [("lines+markers", [None, 100.0, None]),
+                                                   ("markers", [100.0, None, 100.0])]
+    assert web[0]["customdata"] == ["2 份报告（少于 5 份，仅供参考，不连线）", "6 份报告", "2 份报告（少于 5 份，仅供参考，不连线）"]
+    assert web[1]["showlegend"] is False  # one legend entry per channel

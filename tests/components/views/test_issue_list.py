@@ -1,6 +1,7 @@
 """components/issue_list.py (问题清单): every finding of the bundled corpus in one list, worst first; the
 badge counts what is not a mere 提示; a reviewer's decisions take findings off the list or mark them."""
 
+import pytest
 from view_helpers import run_view
 
 from components.views.issue_list import apply_reviews, count_badge, issue_rows, severity_of_warning
@@ -116,3 +117,28 @@ def test_a_direction_control_inside_a_figure_is_a_warning_of_the_list(tmp_path):
     assert (row.严重程度, row.文件) == ("警告", "bidi.txt")
     assert row.内容.startswith("第 2 行“动公开政府信息共⟨U+202E⟩082⟨U+202C⟩条。”中有不可见的方向控制字符 U+202E（从右到左覆盖）")
     assert corpus.reports[0].record.proactive_total == 82
+
+
+def test_the_findings_are_shown_whole_not_cut_at_the_columns_edge(bundled_frame, bundled_corpus):
+    from view_helpers import run_view, sentence_fits
+
+    at = run_view("issue_list", bundled_frame, bundled_corpus)
+    table = at.dataframe[0]
+    assert table.value["内容"].str.len().max() > 36
+    assert sentence_fits(table, "内容")
+
+
+@pytest.mark.parametrize(("rows", "line"), [
+    ([("警告", "质量检查"), ("警告", "解析提示"), ("无法读取", "文件夹"), ("无法读取", "文件夹")],
+     "来自质量检查的不符、警告、提示（警告 1）与“质量检查”页的计数相同；此外本页还列出解析提示（警告 1，如分类合计与总数不一致、"
+     "累计数、约数）和文件夹提示（无法读取 2，无法读取的文件、重复或冲突的文件）。"),
+    ([("不符", "质量检查")], "来自质量检查的不符、警告、提示（不符 1）与“质量检查”页的计数相同；本页没有另外的提示。"),
+    ([("冲突", "文件夹")], "来自质量检查的不符、警告、提示（无）与“质量检查”页的计数相同；此外本页还列出文件夹提示（冲突 1，"
+     "无法读取的文件、重复或冲突的文件）。"),
+])
+def test_the_counts_line_says_what_the_list_adds_to_the_checks(rows, line):
+    import pandas as pd
+
+    from components.views.issue_list import counts_line
+
+    assert counts_line(pd.DataFrame(rows, columns=["严重程度", "来源"])) == line

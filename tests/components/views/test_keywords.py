@@ -131,3 +131,12 @@ def test_a_full_text_search_beyond_the_limit_asks_for_a_narrower_view(bundled_fr
                                           "或把搜索范围改为“存在的问题”或“改进措施”。"]
     parts = run_view("keywords", bundled_frame, bundled_frame, bundled_corpus, query={"q": "依申请", "scope": "改进措施"})
     assert parts.caption[0].value.startswith("1 份报告中的 1 句")  # one part's text is in the frame: no limit
+
+
+def test_the_years_chart_fades_years_of_fewer_than_five_reports_and_says_n(bundled_frame, bundled_corpus):
+    at = run_view("keywords", bundled_frame, bundled_frame, bundled_corpus, query={"q": "便民性"})
+    bars = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.proto.id.endswith("keyword_years"))
+    bar = bars["data"][0]
+    assert bar["x"] == ["2009年", "2018年", "2023年"] and bar["text"] == ["1/1", "1/3", "0/1"]
+    assert bar["marker"]["opacity"] == [0.35, 0.35, 0.35]  # 1, 3 and 1 reports
+    assert bar["customdata"] == ["1 份报告（少于 5 份，仅供参考）", "3 份报告（少于 5 份，仅供参考）", "1 份报告（少于 5 份，仅供参考）"]

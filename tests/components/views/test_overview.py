@@ -36,14 +36,42 @@ def _many_agencies(bundled_frame, n=20):
     return frame
 
 
-def test_many_agencies_are_the_top_ten_plus_the_rest_summed(bundled_frame):
+def test_many_agencies_are_a_distribution_per_year_with_n_and_a_top_ten_drawn_alone(bundled_frame):
     import json
 
     at = run_view("overview", _many_agencies(bundled_frame), {})
-    bar = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
-    assert [t["name"] for t in bar] == [f"第{i}局" for i in range(19, 9, -1)] + ["其他（10个机构）"]
-    assert bar[0]["x"] == ["2018", "2019"] and list(bar[0]["y"]) == [190, 190]
-    assert list(bar[-1]["y"]) == [450, 450]  # 10·(0 + 1 + … + 9) in each year
+    charts = {c.proto.id.rsplit("-", 1)[-1]: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+    box = charts["overview_bar"]
+    assert [t["type"] for t in box["data"]] == ["box"]  # 20 reports a year: boxes, no 其他 stack
+    assert box["layout"]["xaxis"]["ticktext"] == ["2018<br>n=20", "2019<br>n=20"]
+    assert sorted(box["data"][0]["y"]) == sorted([10 * i for i in range(20)] * 2)
+    assert box["layout"]["yaxis"]["rangemode"] == "tozero"
+    median = charts["overview_trend"]["data"][0]
+    assert median["y"] == [95, 95] and median["customdata"] == ["20 份报告", "20 份报告"]
+    assert charts["overview_trend"]["layout"]["yaxis"]["rangemode"] == "tozero"
+    top = charts["overview_top"]["data"][0]
+    assert top["y"][::-1] == [f"第{i}局（2018年）" for i in range(19, 9, -1)]  # each at its largest year, alone
+    assert top["x"][::-1] == [10 * i for i in range(19, 9, -1)]
+    assert not any("其他" in t.get("name", "") for c in charts.values() for t in c["data"])
+
+
+def test_years_of_fewer_than_five_reports_are_points_not_boxes_nor_line(bundled_frame):
+    import json
+
+    import pandas as pd
+
+    frame = _many_agencies(bundled_frame)
+    few = frame[frame["year"] == 2019].head(3).assign(year=2020)  # three reports in 2020
+    frame = pd.concat([frame, few.assign(file=few["file"] + ".2020")], ignore_index=True)
+    frame["year"] = frame["year"].astype("Int64")
+    at = run_view("overview", frame, {})
+    charts = {c.proto.id.rsplit("-", 1)[-1]: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+    box, points = charts["overview_bar"]["data"]
+    assert set(box["x"]) == {"2018", "2019"} and points["x"] == ["2020"] * 3 and points["opacity"] == 0.35
+    assert charts["overview_bar"]["layout"]["xaxis"]["ticktext"][-1] == "2020<br>n=3"
+    line, faint = charts["overview_trend"]["data"]
+    assert line["y"] == [95, 95, None] and faint["y"] == [None, None, 10]  # the 2020 median is not joined
+    assert faint["customdata"][-1] == "3 份报告（少于 5 份，仅供参考，不连线）"
 
 
 def test_many_reports_sum_the_categories_they_state(bundled_frame):

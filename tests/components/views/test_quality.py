@@ -94,3 +94,19 @@ def test_by_rule_counts_each_rules_outcomes_as_a_pivot_would():
     counts = quality.by_rule(table)
     assert list(counts.index) == ["表三勾稽", "表二合计"] and list(counts.columns) == ["FAIL", "PASS"]  # met only
     assert counts.loc["表二合计"].tolist() == [1, 2] and counts.loc["表三勾稽"].tolist() == [1, 0]
+
+
+def test_the_explanations_are_shown_whole_not_cut_at_the_columns_edge(bundled_frame, bundled_corpus):
+    from view_helpers import run_view
+
+    at = run_view("quality", bundled_frame, bundled_corpus)
+    table = next(d for d in at.dataframe if "说明" in d.value.columns)
+    # nine in ten explanations are whole; the longest, lists of blank cells (281 characters), would make every
+    # row eight lines high, so they are cut (whole in the hover and the CSV). Here nine in ten fit one line.
+    lengths = table.value["说明"].str.len()
+    assert lengths.max() == 281 and (lengths <= 36).mean() >= 0.9
+    assert table.proto.row_height == 0  # the grid's own row
+    from components.style import sentence_rows
+
+    assert sentence_rows(["字" * 100] * 9 + ["字" * 300], share=0.9, max_lines=4) == 73  # three lines
+    assert sentence_rows(["字" * 200] * 10, share=0.9, max_lines=4) == 12 + 19 * 4

@@ -65,3 +65,12 @@ def test_a_report_of_unknown_province_is_grouped_as_unknown_not_a_crash(bundled_
                        "004_b34427a2f19d7753.txt": "（不明）"}
     at = run_view("themes_view", frame)
     assert at.selectbox(key="theme_pick").value == "人员力量不足"
+
+
+def test_the_sentences_are_shown_whole_not_cut_at_the_columns_edge(bundled_frame):
+    from view_helpers import sentence_fits
+
+    at = run_view("themes_view", bundled_frame, query={"theme": "便民性不足"})
+    table = at.dataframe[0]
+    assert table.value["句子"].str.len().max() > 36  # longer than one line of the column
+    assert table.proto.row_height == 73 and sentence_fits(table, "句子")
