@@ -24,6 +24,12 @@ PROACTIVE = re.compile(
 PROACTIVE_ALT = re.compile(
     rf"主动公开[^{CLAUSE_END}]{{0,20}}?(?:[，,]\s*)?(?:共|共计|总计|合计)\s*{NUM}\s*(?P<unit>条|件|项|篇)"
 )
+# 全年主动公开涉及脱贫攻坚、污染防治、教育医疗等重点领域各类政府信息11543件: the fields listed between the verb
+# and 各类政府信息 (no sentence or clause end inside the list but its 、)
+PROACTIVE_WIDE = re.compile(
+    rf"主动公开(?:了)?(?:涉及|包括|围绕)[^。；;！？\n]{{2,80}}?(?:各类|各项)(?:政府|政务)?信息\s*(?:共|共计|合计)?\s*{NUM}\s*"
+    rf"(?P<unit>条|件|项|篇)"
+)
 PROACTIVE_NUM_FIRST = re.compile(
     rf"(?P<cum>累计)?(?:共|共计|全年)?主动公开(?:了)?\s*{NUM}\s*(?P<unit>条|件|项|篇)(?:各类|各项)?(?:政府|政务)?信息"
 )
@@ -79,7 +85,7 @@ def proactive_total(doc: Document, hits: list[ChannelHit], skip: list[Span]) -> 
     text = doc.text
     candidates = []
     seen: set[int] = set()
-    for pattern in (PROACTIVE_NEW, PROACTIVE, PROACTIVE_ALT, PROACTIVE_NUM_FIRST):  # the most specific first
+    for pattern in (PROACTIVE_NEW, PROACTIVE, PROACTIVE_ALT, PROACTIVE_WIDE, PROACTIVE_NUM_FIRST):  # most specific first
         for m in pattern.finditer(text):
             if m.start("num") in seen or in_any(m.start(), skip):
                 continue
@@ -132,7 +138,11 @@ def proactive_total(doc: Document, hits: list[ChannelHit], skip: list[Span]) -> 
             year_sentence = bool(re.match(r"\s*(?:\d{4}\s*年|本年|全年|今年)", text[s_start:]))
             if cumulative and not running and not year_sentence:
                 score -= 1  # 2015年……累计532条 is the year's figure; elsewhere 累计 may span years
-            single = next(iter(named)) if len(named) == 1 and not CHANNEL_LIST.search(before) else None
+            # the channel a count belongs to is named in its own clause: 增强政府网站作用，全年主动公开各类政府信息53条
+            # is the year's total, not the website's
+            in_clause = {h.channel for h in _between(hits, clause_start, m.start("num"))}
+            single = next(iter(named)) if len(named) == 1 and in_clause == named and not CHANNEL_LIST.search(before) \
+                and "各类" not in clause else None
             candidates.append((score, -m.start(), m, num, cumulative and not new_this_year, clause_start, running,
                                single))
     if not candidates:

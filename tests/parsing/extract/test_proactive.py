@@ -42,6 +42,12 @@ PROACTIVE_TOTAL = [
     # "3000余条" is the figure users want to see: 3000, marked approximate (test_proactive_total_approximate)
     P("全年主动公开政府信息3000余条。", 3000, id="approximate-yu"),
     P("2012年，本局主動公開政府信息 35 條。", 35, id="trad-arabic"),
+    # the fields disclosed are listed between the verb and the count
+    P("依托门户网站、政务公报、新媒体等平台，全年主动公开涉及乡村振兴、生态保护、社会保障等重点领域各类政府信息2406件，"
+      "公开及时率100%。", 2406, id="fields-listed-before-gelei"),
+    # a channel named in an earlier clause of the sentence does not make the total that channel's count
+    P("优化公开目录，发挥政府网站平台作用，全年我局主动公开各类政府信息61条，包括规划计划9条。"
+      "通过政务微信发布信息40条。", 61, id="channel-in-an-earlier-clause"),
     P("全年共主動公開政府信息一百零二條。", 102, id="trad-cn-numeral"),
 ]
 
