@@ -140,12 +140,19 @@ def table4_text(t4: dict, form: str) -> list[str]:
     return lines + [" ".join(printed)]
 
 
-def html_report(t3: dict, t4: dict, layout: str = "2021") -> bytes:
-    """The report as an HTML page: 表三 with rowspan/colspan label cells, blanks as &nbsp;, 表四 in two header rows."""
+def html_report(t3: dict, t4: dict, layout: str = "2021", word: bool = False) -> bytes:
+    """The report as an HTML page: 表三 with rowspan/colspan label cells, blanks as &nbsp;, 表四 in two header rows.
+    word: as Word exports a page — every cell a <p class=MsoNormal> of <span>s splitting its words, <o:p></o:p>."""
     rows_def = tb.ROWS_2021 if layout == "2021" else tb.ROWS_2019
 
     def td(v, attrs: str = "") -> str:
-        return f"<td{attrs}><p>{'&nbsp;' if v is None or v == '' else v}</p></td>"
+        text = "&nbsp;" if v is None or v == "" else str(v)
+        if word and len(text) > 3 and text != "&nbsp;":
+            cut = len(text) // 2
+            text = f"<span lang=EN-US>{text[:cut]}</span><span style='font-family:宋体'>{text[cut:]}</span>"
+        if word:
+            return f"<td{attrs} valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal>{text}<o:p></o:p></p></td>"
+        return f"<td{attrs}><p>{text}</p></td>"
 
     rows = ['<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>'
             '<td colspan="7">申请人情况</td></tr>',

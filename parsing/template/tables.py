@@ -448,6 +448,11 @@ def parse_table3(text: str) -> Table | None:
         return table
     readings: dict[str, Reading] = {}
     value_start = _value_start(lines[:first])
+    if value_start is not None:
+        for p in printed.values():
+            if p.grid is None and not p.tokens:
+                # a grid row of blank cells only: the line's trailing tabs were trimmed with its end
+                p.grid, p.line_cells, p.label_end = [], [""], 1
     for key, _p in row_defs:
         if key not in printed:
             continue

@@ -13,12 +13,13 @@ SEEDS = range(40)
 # page in the development set has none, and the reader's collapse reading assumes none)
 # (a PDF's text layer loses blank cells without a trace, so its forms are scored on grids that print every cell,
 # and apart, on grids with blanks, for never giving a wrong number)
-FORMS = {"crawler": False, "squashed": False, "spaced": False, "split": False, "markdown": True, "html": True}
+FORMS = {"crawler": False, "squashed": False, "spaced": False, "split": False, "markdown": True, "html": True,
+         "html-word": True}
 
 
 def parsed_tables(t3, t4, form, layout):
-    if form == "html":
-        return parse_bytes(tf.html_report(t3, t4, layout), "report.html").record.tables
+    if form in ("html", "html-word"):
+        return parse_bytes(tf.html_report(t3, t4, layout, word=form == "html-word"), "report.html").record.tables
     return parse_text(tf.render(t3, t4, form, layout)).record.tables
 
 
