@@ -1,7 +1,7 @@
 """Time every tab of the dashboard in a real Chromium on N generated reports, and count chart marks.
 
     python bench/browser_bench.py [--reports 2000 10000] [--repeat 3] [--workdir DIR] [--port 8765]
-                                  [--session-only] [--markdown docs/性能.md]
+                                  [--clicks-only] [--markdown docs/性能.md]
 
 For each size: generates the corpus into WORKDIR/N/corpus (unless it already holds N reports; never the project's
 data/), starts `streamlit run app.py` on 127.0.0.1:PORT with DATA_DIR=WORKDIR/corpus and an emptied
@@ -18,7 +18,7 @@ JS bundles come from the HTTP cache, as for a returning visitor.
 
 One session: in one page opened on 总览, a tab change (总览 → 公开渠道 → 总览) and a filter change (省份 = the
 first province, then 全部) are clicked repeat + 1 times each, timed the same way: the first round apart, the
-median over the others (--session-only measures only these). --markdown PATH writes them, with the date, the
+median over the others (--clicks-only measures only these). --markdown PATH writes them, with the date, the
 commit, the machine and its load average, into PATH between <!-- browser_bench:start --> and its end marker.
 
 Marks: every Plotly chart in the open tab is read in the page (`.js-plotly-plot` elements' `.data`):
@@ -500,7 +500,7 @@ def main() -> None:
     ap.add_argument("--keep-cache", action="store_true",
                     help="keep WORKDIR/cache (the first load is then warm)")
     ap.add_argument("--json", type=Path, help="also write the raw measurements here")
-    ap.add_argument("--session-only", action="store_true",
+    ap.add_argument("--clicks-only", action="store_true",
                     help="only the clicks of one session (tab change, filter change), not every tab in fresh pages")
     ap.add_argument("--markdown", type=Path, metavar="PATH",
                     help="also write the session figures into PATH (docs/性能.md), between its browser_bench markers")
@@ -514,7 +514,7 @@ def main() -> None:
     results = [measure_size(n, work / str(n), args) for n in args.reports]
     if args.markdown:
         command = " ".join(["python bench/browser_bench.py", "--reports", *map(str, args.reports), "--repeat",
-                            str(args.repeat), *(["--session-only"] if args.session_only else []),
+                            str(args.repeat), *(["--clicks-only"] if args.clicks_only else []),
                             "--markdown", args.markdown.as_posix()])
         write_section(args.markdown, "browser_bench", markdown_section(results, command, facts))
         print(f"wrote the session figures into {args.markdown}")
@@ -522,7 +522,7 @@ def main() -> None:
 
 def measure_size(reports: int, work: Path, args: argparse.Namespace) -> dict:
     """One corpus size: its corpus, a server of its own, the cold first load, the session's clicks (and, unless
-    --session-only, every tab in fresh pages)."""
+    --clicks-only, every tab in fresh pages)."""
     corpus, cache, shots, log_path = work / "corpus", work / "cache", work / "shots", work / "server.log"
     work.mkdir(parents=True, exist_ok=True)
     ensure_corpus(reports, corpus)
@@ -574,7 +574,7 @@ def run(context: BrowserContext, base: str, args: argparse.Namespace, shots: Pat
     if clicks["errors"]:
         print("  session problems: " + "; ".join(clicks["errors"]))
     summary = {"reports": reports, "cold": cold, "session": session, "load": (min(loads), max(loads))}
-    if args.session_only:
+    if args.clicks_only:
         return summary
     results: dict[str, list[Open]] = {label: [] for label, _, _ in ROWS}
     for r in range(args.repeat):
