@@ -1,8 +1,9 @@
 """Time every tab of the dashboard in a real Chromium on N generated reports, and count chart marks.
 
-    python bench/browser_bench.py [--reports 2000] [--repeat 3] [--workdir DIR] [--port 8765]
+    python bench/browser_bench.py [--reports 2000 10000] [--repeat 3] [--workdir DIR] [--port 8765]
+                                  [--clicks-only] [--markdown docs/性能.md]
 
-Generates the corpus into WORKDIR/corpus (unless it already holds N reports; never the project's
+For each size: generates the corpus into WORKDIR/N/corpus (unless it already holds N reports; never the project's
 data/), starts `streamlit run app.py` on 127.0.0.1:PORT with DATA_DIR=WORKDIR/corpus and an emptied
 REPORT_CACHE_DIR=WORKDIR/cache (--keep-cache keeps it), and loads the page once (the cold first load:
 every report is parsed; its time is printed). Then, --repeat times, for each tab in a fresh browser
@@ -14,6 +15,11 @@ on this server; the median is over all repeats. 文档 is the tab the warm-up lo
 open" is already warm (the page opens on 文档 for 总览, on 总览 for the others; one more row clicks 总览
 from 公开渠道, where Plotly's JavaScript is already loaded). All pages share one browser context, so the
 JS bundles come from the HTTP cache, as for a returning visitor.
+
+One session: in one page opened on 总览, a tab change (总览 → 公开渠道 → 总览) and a filter change (省份 = the
+first province, then 全部) are clicked repeat + 1 times each, timed the same way: the first round apart, the
+median over the others (--clicks-only measures only these). --markdown PATH writes them, with the date, the
+commit, the machine and its load average, into PATH between <!-- browser_bench:start --> and its end marker.
 
 Marks: every Plotly chart in the open tab is read in the page (`.js-plotly-plot` elements' `.data`):
 points per trace = the longest of x/y/z (heatmaps: rows × cols cells; pies: values/labels). A chart
@@ -41,6 +47,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docs_page import run_facts, write_section
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -379,6 +386,87 @@ def filter_rerun(context: BrowserContext, base: str) -> tuple[float | None, floa
         page.close()
 
 
+SESSION_TABS = ("公开渠道", "总览")  # a tab change: one to the other and back, in one session
+
+
+def _province_box(page: Page):
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    label = page.locator('[data-testid="stWidgetLabel"]').filter(has_text=re.compile(r"^\s*省份\s*$"))
+    box = sidebar.locator('[data-testid="stSelectbox"]').filter(has=label)
+    expect(box).to_have_count(1)
+    return box
+
+
+def _choose(page: Page, box, index: int):
+    """Open the selectbox and return (the option's text, a click on it)."""
+    box.get_by_role("combobox").click()
+    listbox = page.locator('[role="listbox"]:visible')
+    expect(listbox).to_have_count(1)
+    option = listbox.locator('[role="option"]').nth(index)
+    return option.inner_text().strip(), option.click
+
+
+def session_clicks(context: BrowserContext, base: str, repeat: int) -> dict[str, list]:
+    """What a user clicking around one session meets: in one page opened on 总览, repeat + 1 rounds of a tab
+    change (总览 → 公开渠道 → 总览) and a filter change (省份 = the first after 全部, then 全部 again). Round 0 is
+    the first time each runs in the session (kept apart: "first"); the others give the medians. Each entry:
+    (seconds click → settled, seconds click → the script run's end, note)."""
+    page = new_page(context)
+    out: dict[str, list] = {"tab": [], "filter": [], "errors": []}
+    try:
+        load(page, base, "总览")
+        for _ in range(repeat + 1):
+            for tab in SESSION_TABS:
+                target = page.get_by_role("tab", name=re.compile(rf"^\s*{re.escape(tab)}\s*$"))
+                out["tab"].append(timed(page, tab, target.click))
+            for index in (1, 0):
+                name, click = _choose(page, _province_box(page), index)
+                out["filter"].append(timed(page, "总览", click))
+                expect(_province_box(page).get_by_role("combobox")).to_have_value(name)
+        out["errors"] = health(page)
+        return out
+    finally:
+        page.close()
+
+
+def _median(values: list) -> float | None:
+    return statistics.median(values) if values and None not in values else None
+
+
+def session_summary(clicks: dict[str, list]) -> dict[str, dict[str, float | None]]:
+    """Per kind (tab, filter): the first round's slowest click, and the medians over the later rounds."""
+    out = {}
+    for kind in ("tab", "filter"):
+        first, later = clicks[kind][:2], clicks[kind][2:]
+        seconds = [c[0] for c in first]
+        out[kind] = {"first": None if None in seconds else max(seconds), "median": _median([c[0] for c in later]),
+                     "run": _median([c[1] for c in later]), "clicks": len(later)}
+    return out
+
+
+def markdown_section(results: list[dict], command: str, facts: str) -> str:
+    """The page's browser_bench section: the run's facts and command, then one row per corpus size."""
+    def s(value: float | None) -> str:
+        return "timeout" if value is None else f"{value:.2f} s"
+
+    parts = [facts, f"- 命令 · command: `{command}`", "",
+             "Click → settled page in Chromium (the script run finished, nothing stale, the tab's charts drawn), in "
+             "one browser session opened on 总览. Tab change: 总览 ↔ 公开渠道; filter change: sidebar 省份 = the "
+             "first province and back to 全部. First: the slowest click of the session's first round (the first "
+             "time each runs in it); median: over the later clicks; of which script run: click → the server's run "
+             "finished, the rest is the browser drawing.", "",
+             "| reports | change | first | median | of which script run | clicks | load average |",
+             "|---|---|---|---|---|---|---|"]
+    for r in results:
+        for kind, label in (("tab", "tab 总览 ↔ 公开渠道"), ("filter", "filter 省份")):
+            f = r["session"][kind]
+            parts.append(f"| {r['reports']:,} | {label} | {s(f['first'])} | {s(f['median'])} | {s(f['run'])} | "
+                         f"{f['clicks']} | {r['load'][0]:.1f}–{r['load'][1]:.1f} |")
+    parts += ["", "Cold first load of the page (empty parse cache, every report parsed): "
+              + "; ".join(f"{r['reports']:,} reports {r['cold']:.1f} s" for r in results) + "."]
+    return "\n".join(parts)
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -404,22 +492,40 @@ def flag_of(opens: list[Open], reports: int) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--reports", type=int, default=2000)
+    ap.add_argument("--reports", type=int, nargs="+", default=[2000],
+                    help="corpus sizes, one server each (e.g. 2000 10000)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/bb"))
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--keep-cache", action="store_true",
                     help="keep WORKDIR/cache (the first load is then warm)")
     ap.add_argument("--json", type=Path, help="also write the raw measurements here")
+    ap.add_argument("--clicks-only", action="store_true",
+                    help="only the clicks of one session (tab change, filter change), not every tab in fresh pages")
+    ap.add_argument("--markdown", type=Path, metavar="PATH",
+                    help="also write the session figures into PATH (docs/性能.md), between its browser_bench markers")
     args = ap.parse_args()
 
     work = args.workdir.resolve()
     data = (ROOT / "data").resolve()
     if work == data or data in work.parents:
         sys.exit(f"refusing to use the project's data folder ({data}) as the work folder")
+    facts = run_facts(ROOT)  # before the run: the load average says how busy the machine was when it started
+    results = [measure_size(n, work / str(n), args) for n in args.reports]
+    if args.markdown:
+        command = " ".join(["python bench/browser_bench.py", "--reports", *map(str, args.reports), "--repeat",
+                            str(args.repeat), *(["--clicks-only"] if args.clicks_only else []),
+                            "--markdown", args.markdown.as_posix()])
+        write_section(args.markdown, "browser_bench", markdown_section(results, command, facts))
+        print(f"wrote the session figures into {args.markdown}")
+
+
+def measure_size(reports: int, work: Path, args: argparse.Namespace) -> dict:
+    """One corpus size: its corpus, a server of its own, the cold first load, the session's clicks (and, unless
+    --clicks-only, every tab in fresh pages)."""
     corpus, cache, shots, log_path = work / "corpus", work / "cache", work / "shots", work / "server.log"
     work.mkdir(parents=True, exist_ok=True)
-    ensure_corpus(args.reports, corpus)
+    ensure_corpus(reports, corpus)
     if cache.exists() and not args.keep_cache:
         shutil.rmtree(cache)
     shots.mkdir(exist_ok=True)
@@ -431,20 +537,20 @@ def main() -> None:
     base = f"http://127.0.0.1:{args.port}"
     proc = start_server(args.port, corpus, cache, log_path)
     try:
-        print(f"server up in {wait_health(proc, base, log_path):.1f} s (log: {log_path})")
+        print(f"{reports} reports: server up in {wait_health(proc, base, log_path):.1f} s (log: {log_path})")
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             try:
                 context = browser.new_context(viewport=VIEWPORT, locale="zh-CN", timezone_id="Asia/Shanghai")
                 context.set_default_timeout(30_000)
-                run(context, base, args, shots)
+                return run(context, base, args, shots, reports)
             finally:
                 browser.close()
     finally:
         stop_server(proc)
 
 
-def run(context: BrowserContext, base: str, args: argparse.Namespace, shots: Path) -> None:
+def run(context: BrowserContext, base: str, args: argparse.Namespace, shots: Path, reports: int) -> dict:
     page = new_page(context)
     try:
         cold = load(page, base, WARMUP_TAB, run_timeout_ms=COLD_TIMEOUT_S * 1000)
@@ -457,8 +563,20 @@ def run(context: BrowserContext, base: str, args: argparse.Namespace, shots: Pat
     if problems:
         print("  warm-up problems: " + "; ".join(problems))
 
-    results: dict[str, list[Open]] = {label: [] for label, _, _ in ROWS}
     loads = [os.getloadavg()[0]]  # the machine may be shared: the 1-minute load average, for the reader
+    clicks = session_clicks(context, base, args.repeat)
+    loads.append(os.getloadavg()[0])
+    session = session_summary(clicks)
+    for kind in ("tab", "filter"):
+        f = session[kind]
+        print(f"{reports} reports, one session, {kind} change: first {fmt_s(f['first'])} s, median "
+              f"{fmt_s(f['median'])} s over {f['clicks']} clicks (script run {fmt_s(f['run'])} s)", flush=True)
+    if clicks["errors"]:
+        print("  session problems: " + "; ".join(clicks["errors"]))
+    summary = {"reports": reports, "cold": cold, "session": session, "load": (min(loads), max(loads))}
+    if args.clicks_only:
+        return summary
+    results: dict[str, list[Open]] = {label: [] for label, _, _ in ROWS}
     for r in range(args.repeat):
         for i, (label, tab, start_tab) in enumerate(ROWS):
             shot = shots / f"{i + 1:02d}_{tab}.png" if r == 0 and label in TABS else None
@@ -484,7 +602,7 @@ def run(context: BrowserContext, base: str, args: argparse.Namespace, shots: Pat
 
     print()
     shown = results[TABS[0]][0].shown
-    print(f"{args.reports} reports ({shown} shown), {args.repeat} repeats; open = click → rerun finished and "
+    print(f"{reports} reports ({shown} shown), {args.repeat} repeats; open = click → rerun finished and "
           "tab drawn; script run = click → the script run's end (server + websocket), the rest is drawing")
     print("| tab | first open (s) | median open (s) | of which script run (median, s) | charts | max marks | flag |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
@@ -500,7 +618,7 @@ def run(context: BrowserContext, base: str, args: argparse.Namespace, shots: Pat
         marks = (f"{biggest['biggest']} ({biggest['biggestType']}; {biggest['total']} in chart)"
                  if biggest else "—")
         first = fmt_s(secs[0]) + {WARMUP_TAB: " ¹", PLOTLY_LOADED: " ²"}.get(label, "")
-        flag = flag_of(opens, args.reports)
+        flag = flag_of(opens, reports)
         print(f"| {label} | {first} | {fmt_s(med)} | {fmt_s(run_med)} | {len(charts)} | {marks} | {flag} |")
     print(f"¹ {WARMUP_TAB} already ran in the warm-up load, so its first open is not the server's first.")
     print(f"² {PLOTLY_LOADED}: 总览 clicked in a page opened on 公开渠道 (Plotly's JavaScript already loaded); "
@@ -525,7 +643,11 @@ def run(context: BrowserContext, base: str, args: argparse.Namespace, shots: Pat
         raw: dict[str, object] = {t: [o.__dict__ for o in opens] for t, opens in results.items()}
         raw["filter_rerun"] = filt
         raw["cold_first_load_s"] = cold
-        args.json.write_text(json.dumps(raw, ensure_ascii=False, indent=1), encoding="utf-8")
+        raw["session"] = clicks
+        args.json.with_name(f"{args.json.stem}_{reports}{args.json.suffix}").write_text(
+            json.dumps(raw, ensure_ascii=False, indent=1), encoding="utf-8")
+    summary["load"] = (min(loads), max(loads))
+    return summary
 
 
 if __name__ == "__main__":

@@ -228,11 +228,26 @@ def _drop_duplicates(entries: list[Entry]) -> tuple[list[Entry], list[str]]:
     unique, notes = [], []
     for entry in entries:
         if entry.data != b"" and entry.digest in seen:
-            notes.append(f"“{entry.name}”与“{seen[entry.digest]}”内容完全相同（sha256 相同），只计一次")
+            notes.append(duplicate_note(entry.name, seen[entry.digest]))
             continue
         seen[entry.digest] = entry.name
         unique.append(entry)
     return unique, notes
+
+
+DUPLICATE_TAIL = "”内容完全相同（sha256 相同），只计一次"
+
+
+def duplicate_note(dropped: str, kept: str) -> str:
+    return f"“{dropped}”与“{kept}{DUPLICATE_TAIL}"
+
+
+def duplicate_pair(note: str) -> tuple[str, str] | None:
+    """(dropped, kept) of a duplicate_note; None for any other note."""
+    if not (note.startswith("“") and note.endswith(DUPLICATE_TAIL)) or note.count("”与“") != 1:
+        return None
+    dropped, kept = note[1:-len(DUPLICATE_TAIL)].split("”与“")
+    return dropped, kept
 
 
 def _bytes_of(entry: Entry, errors: list[LoadError]) -> bytes | None:

@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parent.parent  # parsing/
 DATA = PACKAGE / "data"
 LIBRARIES = ("jieba", "rjieba", "cpca", "cn2an", "zhconv", "charset-normalizer", "beautifulsoup4", "lxml", "python-docx",
              "pdfplumber")
-STORAGE_ONLY = ("corpus/snapshot.py",)  # relative to parsing/
+STORAGE_ONLY = ("corpus/snapshot.py", "corpus/merge.py")  # relative to parsing/
 
 
 def _library_versions() -> list[str]:
