@@ -236,7 +236,7 @@ def cache_cases(root: Path, work: Path, reports: int) -> None:
         subprocess.run([PY, str(ROOT / "bench" / "make_corpus.py"), str(reports), str(folder)], check=True,
                        capture_output=True)
         (folder / "truth.jsonl").unlink(missing_ok=True)
-    head = dict(root=str(root), tests=str(root / "tests"))
+    head = dict(root=str(root), tests=str(ROOT / "tests"))
 
     def cli(*args, out="out.jsonl"):
         return child(CLI_RUN.format(**head, args=[str(folder), *args], out_file=str(work / out)))
@@ -279,7 +279,7 @@ def main() -> None:
     root = Path(args.root).resolve()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="reliability-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    head = dict(root=str(root), tests=str(root / "tests"))
+    head = dict(root=str(root), tests=str(ROOT / "tests"))  # this checkout's test builders (paged_pdf) for any root
     wanted = set(args.only or ["save", "uploads", "cache", "export", "bidi", "salvage", "html-pdf", "long-name"])
     new_code = (root / "components" / "export.py").exists()
     print(f"measuring {root} in {work}\n")
