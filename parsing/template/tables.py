@@ -386,6 +386,8 @@ def _read_row(printed: Printed, n: int, checks: recover.Checks, value_start: int
         if got == []:
             got = recover.expansions(tokens, n, checks, collapse=True, blanks=True)
             note = f"该行印出 {k} 个数（应为 {n} 个；相邻相同的数只留一个、空白格不留行），按合计关系还原"
+    if got is None:
+        return Reading([], read=False, note=note + f"：符合合计关系的读法超过 {recover.CAP} 种，单元格未知")
     if not got and (printed.squashed or any(len(r) > 1 for r in printed.raw)):
         digits = _digits(printed)
         if digits:
@@ -404,7 +406,8 @@ def _settle(table: Table, row: str, reading: Reading, n: int) -> None:
     if not reading.candidates:
         table.rows[row] = [None] * n
         table.how[row] = [UNKNOWN] * n
-        table.notes[row] = reading.note + "：没有符合合计关系的读法，单元格未知"
+        table.notes[row] = reading.note if reading.note.endswith("单元格未知") else \
+            reading.note + "：没有符合合计关系的读法，单元格未知"
         return
     values, known = recover.agreed(reading.candidates, n)
     table.rows[row] = values

@@ -112,3 +112,11 @@ def test_a_pdf_printed_by_chromium_reads_every_cell(seed, layout, blanks, tmp_pa
     for name, truth in (("表三", t3), ("表四", t4)):
         assert tables[name]["rows"] == truth
         assert {h for codes in tables[name]["how"].values() for h in codes} == {"read"}
+
+
+def test_a_row_with_too_many_readings_says_so():
+    from parsing.template.tables import Printed, _read_row
+
+    # one 0 and blanks allowed: far more than CAP placements of a 15-cell 表四 run
+    reading = _read_row(Printed(tokens=[0, 1, 0], raw=["0", "1", "0"], spaced=True), 40, {})
+    assert reading.candidates == [] and reading.note.endswith("种，单元格未知")
