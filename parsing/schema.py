@@ -85,8 +85,11 @@ FIELDS: tuple[Field, ...] = (
     F("applications_carried_in", "int", True, "上年结转申请数", "表三 二、上年结转 (总计 column)"),
     F("applications_closed", "int", True, "办理结果总计", "表三 （七）总计 (总计 column)"),
     F("applications_carried_out", "int", True, "结转下年度申请数", "表三 四、结转下年度 (总计 column)"),
-    F("tables", "dict", False, "模板表格", "template reports: `表二` {layout, rows}, `表三` {layout, columns, rows}, "
-      "`表四` {columns, rows}; a blank cell is null, \"/\" and \"—\" stay strings", export=False),
+    F("tables", "dict", False, "模板表格", "template reports: `表二` {layout, columns (each row's own), rows, how}, "
+      "`表三` {layout, columns, rows, how}, `表四` {columns, rows, how}, each with `notes` where a row was not read "
+      "as printed; `how` gives every cell as `read` (printed in its place), `derived` (placed by the table's sums; "
+      "the row's note says how) or `unknown` (null: the printed form cannot show it; the note says why); a blank "
+      "cell is null and read, \"/\" and \"—\" stay strings", export=False),
     F("checks", "list", False, "检查结果", "`{\"rule\", \"status\": PASS/FAIL/NOT_ASSESSABLE, \"detail\", \"cells\", "
       "\"rule_id\", \"severity\": FAIL/WARN/INFO, \"basis\"}`: the template tables' checks and the checklist of "
       "`parsing/data/rules.toml`; each cell names its table, row, column, value and text offsets. Checks between "
