@@ -86,7 +86,7 @@ def _brief(key: str, view: pd.DataFrame, corpus: Corpus, kind: str) -> tuple[byt
                      if st.query_params.get_all(k)) or "全部报告"
     shown = set(view["file"])
     records = [p.record for p in corpus.reports if p.record.file in shown]  # the parsed records themselves
-    docx_bytes, pdf_bytes = _brief_files(key, records, f"{scope}（{len(view)} 份报告）")
+    docx_bytes, pdf_bytes = _brief_files(key + corpus.token, records, f"{scope}（{len(view)} 份报告）")
     if kind == "docx":
         return docx_bytes, "会议简报.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     return pdf_bytes, "会议简报.pdf", "application/pdf"

@@ -126,7 +126,7 @@ def cached_rows(view_key: str, _view: pd.DataFrame, _corpus: Corpus) -> pd.DataF
 
 def rows_key(view: pd.DataFrame, corpus: Corpus) -> str:
     """What the view's issue list depends on: its reports, and the corpus' unreadable files and notes."""
-    return view_key(view) + f"|{len(corpus.errors)}|{len(corpus.notes)}"
+    return view_key(view) + f"|{len(corpus.errors)}|{len(corpus.notes)}|{corpus.token}"
 
 
 def apply_reviews(table: pd.DataFrame, reviews: Reviews) -> pd.DataFrame:

@@ -242,7 +242,7 @@ def _in_context(view: pd.DataFrame, stats: dict[str, pd.DataFrame], labels: dict
         st.info(f"全文搜索一次最多 {FULLTEXT_MAX:,} 份报告，当前筛选下有 {len(view):,} 份。请先在左侧按地区、年份或机构缩小范围，"
                 "或把搜索范围改为“存在的问题”或“改进措施”。")
         return
-    hits = _search(view_key(view), term, scope, view, corpus)
+    hits = _search(view_key(view) + corpus.token, term, scope, view, corpus)
     if not hits:
         st.info(f"当前筛选下 {len(view)} 份报告的{SCOPE_WORDS[scope]}中没有“{md_escape(term)}”。")
         return

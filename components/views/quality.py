@@ -153,7 +153,7 @@ def issue_counts_line(view: pd.DataFrame, corpus: Corpus) -> str:
 
 def render(view: pd.DataFrame, corpus: Corpus | None = None) -> None:
     base = link_base(st.query_params)
-    table = _table(view_key(view), view, corpus)
+    table = _table(view_key(view) + (corpus.token if corpus is not None else ""), view, corpus)
     if table.empty:
         st.info("当前筛选下没有可检查的表格。质量检查针对 2019 年起国家模板报告的表二、表三、表四。")
         return

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import stat
 import threading
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -85,6 +86,9 @@ class Corpus:
     # gives, so no snapshot is kept under the folder's key (the next load tries that file again)
     unsettled: bool = field(default=False, repr=False)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
+    # this load's own name: views' caches are keyed by their reports' bytes and names, but a report's checks
+    # between years change with the rest of the folder, so a cached table is kept per load as well
+    token: str = field(default_factory=lambda: uuid.uuid4().hex, repr=False, compare=False)
 
     def verify(self) -> bool:
         """Read every record's checks now, each row against its checksum and shape (the CLI, which prints them all,

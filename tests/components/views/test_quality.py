@@ -111,3 +111,35 @@ def test_the_explanations_are_shown_whole_not_cut_at_the_columns_edge(bundled_fr
 
     assert sentence_rows(["字" * 100] * 9 + ["字" * 300], share=0.9, max_lines=4) == 73  # three lines
     assert sentence_rows(["字" * 200] * 10, share=0.9, max_lines=4) == 12 + 19 * 4
+
+
+def test_a_report_whose_checks_between_years_changed_is_not_served_from_an_older_load(tmp_path):
+    """The same 2022 report (same bytes, same name) in two loads: alone, and beside its 2021 report, which adds
+    checks between years. A view of the 2022 report alone has the same reports in both, so a table cached by the
+    view's reports only served the first load's checks to the second (or failed indexing them)."""
+    import template_builder as tb
+    from view_helpers import run_view
+
+    from components.frame import to_frame
+    from parsing.corpus.build import load_corpus
+
+    y2022 = tb.report(year=2022, t2=tb.TABLE2_2022, t3=tb.table3_2022(carried_in=3), applications_said=21,
+                      penalties_said=98)
+    alone, both = tmp_path / "alone", tmp_path / "both"
+    for folder in (alone, both):
+        folder.mkdir()
+        (folder / "2022.txt").write_text(y2022, encoding="utf-8")
+    (both / "2021.txt").write_text(tb.report(), encoding="utf-8")
+
+    def rules_shown(folder):
+        corpus = load_corpus([folder], use_cache=False, workers=1)
+        frame = to_frame(corpus).assign(source="数据文件夹")
+        view = frame[frame["file"] == "2022.txt"]
+        at = run_view("quality", view, corpus)
+        table = next(d for d in at.dataframe if "说明" in d.value.columns).value
+        return {r for r in table["规则"] if r.startswith("跨年")}
+
+    assert rules_shown(alone) == set()
+    columns = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    assert rules_shown(both) == {f"跨年衔接（上年结转·{c}列）" for c in columns} | {
+        "跨年衔接（现行有效·行政规范性文件）", "跨年衔接（现行有效·规章）"}
