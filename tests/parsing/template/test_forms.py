@@ -8,7 +8,7 @@ import template_forms as tf
 
 from parsing import parse_bytes, parse_text
 
-SEEDS = range(40)
+SEEDS = range(20)
 # form → whether its grids may hold blank cells (a crawl of a page with empty cells is not assumed: every real
 # page in the development set has none, and the reader's collapse reading assumes none)
 # (a PDF's text layer loses blank cells without a trace, so its forms are scored on grids that print every cell,
@@ -96,7 +96,7 @@ def test_a_row_with_two_readings_leaves_the_undecided_cells_unknown():
     assert tables["表三"]["rows"]["（一）予以公开"][:6] == [None] * 6
 
 
-@pytest.mark.parametrize("seed, layout, blanks", [(3, "2021", True), (8, "2019", True), (11, "2021", False)])
+@pytest.mark.parametrize("seed, layout, blanks", [(3, "2021", True), (8, "2019", False)])
 def test_a_pdf_printed_by_chromium_reads_every_cell(seed, layout, blanks, tmp_path):
     """The HTML form printed to PDF by Chromium: pdfplumber's ruled tables, and a text layer whose font maps
     一 人 行 to Kangxi radicals (⼀ ⼈ ⾏) — labels matched only once those are folded back."""
