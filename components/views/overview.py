@@ -9,7 +9,7 @@ import streamlit as st
 from components.charts import FADED, FEW, headline_figures, line_with_few, proactive_bars, proactive_trend
 from components.frame import iter_columns
 from components.nulls import given, missing
-from components.style import PLOTLY_CONFIG, md_escape, style_figure, year_label
+from components.style import PLOTLY_CONFIG, md_escape, presenting, style_figure, year_label
 
 MAX_AGENCIES = 15  # beyond this the per-agency bars and lines are aggregated
 TOP_AGENCIES = 10
@@ -34,11 +34,17 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     cols = st.columns([1, 1, 1.15, 0.75, 1.35])  # the year span (2009–2023) needs the widest column at 1024 px
     for col, name in zip(cols, helps, strict=True):
         col.metric(name, kpi[name], help=helps[name])
+    # the notes under the KPIs; when presenting, folded under the first chart, which stays above the fold
+    if presenting():
+        first = st.container()
+        notes = st.expander("说明：未写明数量的报告与图例", expanded=False)
+    else:
+        notes, first = st.container(), st.container()
     if not stated.all():
         gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in iter_columns(view, "agency_label", "year", "proactive_total")
                 if missing(r.proactive_total)]
         more = f" 等 {len(gaps)} 份" if len(gaps) > 20 else ""
-        st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{md_escape('、'.join(gaps[:20]))}{more}")
+        notes.caption(f"未写明主动公开数量（图中空缺，而非 0）：{md_escape('、'.join(gaps[:20]))}{more}")
 
     if not stated.any():
         st.info("当前筛选下没有写明主动公开数量的报告。")
@@ -48,15 +54,15 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
         data = known.assign(year_label=year_axis(known["year"]), total=known["proactive_total"].astype(int))
         years = sorted(data["year_label"].unique())
         if agencies > MAX_AGENCIES:
-            _aggregated(data, years, colors)
+            _aggregated(data, years, colors, first)
             _breakdown(view)
             return
         if int(kpi["_flagged"]):
-            st.caption("图中带纹理的柱子不是确切的本年度数字：点纹为约数，斜纹为“累计”，叉纹为同一机构同年的两份冲突文件"
+            notes.caption("图中带纹理的柱子不是确切的本年度数字：点纹为约数，斜纹为“累计”，叉纹为同一机构同年的两份冲突文件"
                        "（并排显示，不相加）。")
         fig = proactive_bars(data, colors, years)
-        st.plotly_chart(style_figure(fig, "各机构各年度主动公开政府信息数量（条）"), config=PLOTLY_CONFIG,
-                        key="overview_bar")
+        first.plotly_chart(style_figure(fig, "各机构各年度主动公开政府信息数量（条）", fit=True), config=PLOTLY_CONFIG,
+                           key="overview_bar")
         include = st.toggle("趋势线包括约数和累计数", key="trend_flagged",
                             help="默认只连写明的确切数字；打开后约数、累计数以空心点加入。冲突文件始终只标叉、不连线。")
         fig = proactive_trend(data, colors, include_flagged=include)
@@ -66,7 +72,7 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     _breakdown(view)
 
 
-def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) -> None:
+def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str], first=st) -> None:
     """Many agencies: the distribution of the reports' figures in each year (a box where the year has FEW or
     more reports, the points themselves where it has fewer), the median line with its n, and the agencies
     with the largest figures drawn alone, each at its own year. Nothing is summed across agencies or years
@@ -75,7 +81,7 @@ def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) ->
     Only plain figures are drawn: approximate, cumulative and conflicting figures are named in the caption."""
     data = data[data["total_quality"] == "stated"]
     if data.empty:
-        st.info("当前筛选下没有写明确切本年度数字的报告（只有约数、累计数或冲突文件）。")
+        first.info("当前筛选下没有写明确切本年度数字的报告（只有约数、累计数或冲突文件）。")
         return
     n = data.groupby("year_label")["total"].size().reindex(years).dropna().astype(int)
     shown = [y for y in years if y in n.index]
@@ -96,7 +102,7 @@ def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) ->
                      categoryarray=shown, **ticks)
     fig.update_yaxes(title="每份报告主动公开条数", rangemode="tozero")
     fig.update_layout(showlegend=True)
-    st.plotly_chart(style_figure(fig, "各年度每份报告的主动公开数量分布（箱线：中间 50% 的报告与中位数）", height=520),
+    first.plotly_chart(style_figure(fig, "各年度每份报告的主动公开数量分布（箱线：中间 50% 的报告与中位数）", height=520, fit=True),
                     config=PLOTLY_CONFIG, key="overview_bar")
 
     medians = data.groupby("year_label")["total"].median().reindex(shown)
