@@ -24,14 +24,14 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     stated = view["proactive_total"].notna()
     kpi = headline_figures(view)
     helps = {
-        "报告数": "当前筛选下的报告份数。",
-        "写明总数": "写明了本年度主动公开数量的报告 / 全部报告。未写明的报告不计为 0。",
-        "每份报告中位数": "每份报告主动公开条数的中位数，只用写明的确切数字（不含约数、累计数和冲突文件）。各年："
-                          + (kpi["_per_year"] or "无"),
-        "机构数": "当前筛选下的机构数。",
+        "报告数": "当前筛选下的报告份数。" + kpi["_exact"],
+        "写明总数": "写明了本年度主动公开数量的报告 / 全部报告。未写明的报告不计为 0。" + kpi["_exact"],
+        "每份报告中位数": f"每份报告主动公开条数的中位数（{kpi['_n']} 份报告），只用写明的确切数字（不含约数、累计数和冲突文件）。"
+                          "各年：" + (kpi["_per_year"] or "无"),
+        "机构数": "当前筛选下的机构数。" + kpi["_exact"],
         "覆盖年份": "报告所述年度的范围。不同年份的数量从不相加。",
     }
-    cols = st.columns([1, 1, 1.15, 0.75, 1.35])  # the year span (2009–2023) needs the widest column at 1024 px
+    cols = st.columns(kpi_widths([kpi[name] for name in helps]))
     for col, name in zip(cols, helps, strict=True):
         col.metric(name, kpi[name], help=helps[name])
     # the notes under the KPIs; when presenting, folded under the first chart, which stays above the fold
@@ -70,6 +70,12 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
                         config=PLOTLY_CONFIG, key="overview_trend")
 
     _breakdown(view)
+
+
+def kpi_widths(values: list[str]) -> list[float]:
+    """The KPI columns' widths in proportion to their values (a wide CJK character counts twice), at least a
+    label's room: a long value ("1,990 / 2,000") was cut in an equal column while "4" had room to spare."""
+    return [max(4.0, sum(2 if ord(ch) > 0x2E80 else 1 for ch in value)) for value in values]
 
 
 def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str], first=st) -> None:
