@@ -62,7 +62,6 @@ PRESENTATION_CSS = """
 [data-testid="stMainBlockContainer"] {padding-top: 0.75rem; padding-bottom: 1rem;}
 [data-testid="stHeader"], [data-testid="stHeader"] * {background: transparent; pointer-events: none !important;}
 [data-testid="stHeader"] button, [data-testid="stHeader"] a, [data-testid="stHeader"] button * {pointer-events: auto !important;}
-[data-testid="stMetricValue"] {font-size: 1.9rem;}
 """
 FIT_PX = 480  # the first chart's height when presenting: 720 px less the tab bar, the KPIs (or a switch) and margins
 

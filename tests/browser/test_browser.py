@@ -699,3 +699,19 @@ def test_presenting_the_first_chart_fits_the_window_bundled(chromium, app_url: s
 def test_presenting_the_first_chart_fits_the_window_real_folder(chromium, real_app_url: str, screenshot_dir: Path,
                                                                 tab, size) -> None:
     assert_first_chart_fits(chromium, real_app_url, tab, size, screenshot_dir, "real")
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+def test_no_kpi_is_cut_with_the_sidebar_open_real_folder(chromium, real_app_url: str, width: int) -> None:
+    context, page = real_page(chromium, width, 900)
+    try:
+        open_app(page, real_app_url)
+        expect(page.locator('[data-testid="stSidebar"]')).to_have_attribute("data-collapsed", "false")
+        values = page.locator('[data-testid="stMetricValue"]')
+        expect(values.first).to_be_visible()
+        for value in values.all():
+            text, scroll, client = value.evaluate("(el) => { const t = el.querySelector('div,p,span') || el;"
+                                                  " return [t.innerText, t.scrollWidth, t.clientWidth]; }")
+            assert scroll <= client + 1, f"KPI cut at {width}px: {text!r} needs {scroll}px, has {client}px"
+    finally:
+        context.close()
