@@ -13,7 +13,7 @@ from components.charts import FEW, line_with_few
 from components.frame import iter_columns
 from components.nulls import given, labels
 from components.parts import chosen_part
-from components.style import PLOTLY_CONFIG, presenting, style_figure, year_label
+from components.style import PALETTE, PLOTLY_CONFIG, presenting, style_figure, year_label
 from parsing.extract.channels import CHANNELS
 
 MAX_ROWS = 25
@@ -152,12 +152,14 @@ def render(view: pd.DataFrame) -> None:
     trend = channel_shares_by_year(view)
     if trend.shape[1] >= 2:  # at least two years: did 政务新媒体 replace 公开栏 after 2019?
         n = reports_per_year(view)
-        traces = [trace for channel, row in trend.iterrows()
+        # one colour per channel for its line and its faded points alike
+        traces = [trace for i, (channel, row) in enumerate(trend.iterrows())
                   for trace in line_with_few(list(trend.columns), [round(v * 100, 1) for v in row.values],
-                                             [int(n[c]) for c in trend.columns], channel, unit="% 的报告")]
+                                             [int(n[c]) for c in trend.columns], channel, unit="% 的报告",
+                                             color=PALETTE[i % len(PALETTE)])]
         fig = go.Figure(data=traces)
-        fig.update_xaxes(title="年份", type="category", ticktext=[f"{c}<br>n={int(n[c])}" for c in trend.columns],
-                         tickvals=list(trend.columns))
+        fig.update_xaxes(title="年份（n = 报告数）", type="category", tickvals=list(trend.columns),
+                         ticktext=[f"{c.removesuffix('年')}<br>n={int(n[c])}" for c in trend.columns])
         fig.update_yaxes(title="提到该渠道的报告占比 %", range=[0, 105])
         st.plotly_chart(style_figure(fig, "各年份提到各渠道的报告占比"), config=PLOTLY_CONFIG, key="channels_trend")
         if (n < FEW).any():
