@@ -30,11 +30,13 @@ DATA_DIR = Path(os.environ.get("DATA_DIR", Path(__file__).with_name("data")))
 presenting = style.presentation_from_url()
 st.set_page_config(page_title="政府信息公开年报看板", layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "auto")
-if presenting:
-    st.subheader("政府信息公开年报看板")
+if presenting:  # no page title: the projector's 720 lines are for the KPIs and the first chart
+    style.render_css(style.PRESENTATION_CSS)
 else:
     st.title("政府信息公开年报看板")
 style.render_presentation_toggle()
+# the notes above the tabs (unreadable files, the report count): in the (collapsed) sidebar when presenting
+notes = st.sidebar if presenting else st.container()
 
 upload.render_uploader(DATA_DIR)
 corpus, frame = load(DATA_DIR, upload.uploaded())
@@ -46,7 +48,7 @@ if corpus.errors or corpus.notes:
     parts = [f"{len(corpus.errors)} 个文件无法读取" if corpus.errors else "",
              f"{len(corpus.notes)} 条重复或冲突提示" if corpus.notes else ""]
     first = md_escape(corpus.errors[0].file) + "：" + md_escape(corpus.errors[0].reason) if corpus.errors else ""
-    st.warning("，".join(p for p in parts if p) + "，其余报告照常显示。详见“问题清单”页"
+    notes.warning("，".join(p for p in parts if p) + "，其余报告照常显示。详见“问题清单”页"
                + (f"（例如 {first}）" if first and len(corpus.errors) <= 3 else "") + "。")
 if frame.empty:
     st.info(f"数据文件夹 {md_escape(str(DATA_DIR))} 中没有可读取的报告。请把报告（{formats_text(SUPPORTED_SUFFIXES)} 文件）"
@@ -54,7 +56,7 @@ if frame.empty:
     st.stop()
 
 view = filters.render(frame)
-st.caption(f"共 {len(frame)} 份报告，当前显示 {len(view)} 份。")
+notes.caption(f"共 {len(frame)} 份报告，当前显示 {len(view)} 份。")
 if view.empty:
     st.info("没有符合当前筛选条件的报告。请在左侧放宽筛选（例如把“城市”改回“全部”或扩大年份范围）。")
     st.stop()

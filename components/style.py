@@ -56,6 +56,16 @@ def agency_colors(agencies) -> AgencyColors:
 INK = "#111418"  # near-black: 18:1 on white, where plotly's grey axis text is about 3.7:1
 
 
+# 演示模式 on a 16:9 projector (1280×720) or a 4:3 one (1024×768): the page starts near the top, so the KPIs and
+# the first chart, axis and legend included, are above the fold.
+PRESENTATION_CSS = """
+[data-testid="stMainBlockContainer"] {padding-top: 0.75rem; padding-bottom: 1rem;}
+[data-testid="stHeader"], [data-testid="stHeader"] * {background: transparent; pointer-events: none !important;}
+[data-testid="stHeader"] button, [data-testid="stHeader"] a, [data-testid="stHeader"] button * {pointer-events: auto !important;}
+"""
+FIT_PX = 480  # the first chart's height when presenting: 720 px less the tab bar, the KPIs (or a switch) and margins
+
+
 def presentation_from_url() -> bool:
     import streamlit as st
 
@@ -117,8 +127,10 @@ def render_css(css: str) -> None:
     st.html(f"<style>\n{css}</style>")
 
 
-def style_figure(fig: go.Figure, title: str, height: int = 480, present: bool | None = None) -> go.Figure:
-    """Projector-ready styling; in presentation mode larger text (≥ 20 px), legends below the plot."""
+def style_figure(fig: go.Figure, title: str, height: int = 480, present: bool | None = None,
+                 fit: bool = False) -> go.Figure:
+    """Projector-ready styling; in presentation mode larger text (≥ 20 px), legends below the plot, and the
+    first chart of a tab (fit) FIT_PX high, so that it is whole above the fold of a 1280×720 screen."""
     big = presenting() if present is None else present
     base, tick, head = (22, 20, 28) if big else (18, 16, 24)
     axis = {"title": {"font": {"size": base, "color": INK}}, "tickfont": {"size": tick, "color": INK}}
@@ -132,8 +144,11 @@ def style_figure(fig: go.Figure, title: str, height: int = 480, present: bool | 
         "xaxis": axis, "yaxis": axis,  # every figure here has one pair of axes
     }
     if big:
-        layout["legend"].update({"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0})
-        layout.update(margin={"l": 50, "r": 20, "t": 60, "b": 40}, height=max(height, 520))
+        ticks = (fig.layout.xaxis.ticktext or ()) if fig.layout.xaxis else ()
+        two_lines = any("<br>" in str(tick) for tick in ticks)  # year<br>n=3: the legend goes lower
+        layout["legend"].update({"orientation": "h", "yanchor": "top", "y": -0.4 if two_lines else -0.18, "x": 0})
+        layout["title"]["text"] = present_title(title)
+        layout.update(margin={"l": 50, "r": 20, "t": 60, "b": 40}, height=FIT_PX if fit else max(height, 520))
         fig.update_traces(textfont={"size": base, "color": INK}, selector=lambda t: t.type in ("bar", "scatter"))
     # The same figure as fig.update_layout(layout), built anew: plotly's update path costs ~1 ms per property
     # (27 ms a chart, a third of a rerun of 总览 at 10,000 reports), a layout given to the constructor ~2 ms.
@@ -143,6 +158,17 @@ def style_figure(fig: go.Figure, title: str, height: int = 480, present: bool | 
     own.pop("template", None)  # the default one, which the new figure gets too (no view sets its own)
     return go.Figure(data=fig.data, layout=_merged(own, layout))  # traces given to the constructor: half the
     # cost of add_traces (0.18 s for 180 bars)
+
+
+PRESENT_TITLE_CHARS = 24  # at 28 px, the widest title that fits a 1024 px screen
+
+
+def present_title(title: str) -> str:
+    """A chart's title on the projector: without its bracketed explanation when the whole would be cut (the
+    explanation stays in the hover and the notes)."""
+    if len(title) <= PRESENT_TITLE_CHARS or "（" not in title:
+        return title
+    return title.split("（", 1)[0]
 
 
 def _merged(base: dict, extra: dict) -> dict:

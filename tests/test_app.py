@@ -534,7 +534,9 @@ def test_channel_shares_by_year():
     assert faint["政府网站（少于 5 份报告）"] == {"2009年": 100.0, "2018年": 100.0, "2023年": 100.0}
     assert faint["政务微博（少于 5 份报告）"]["2018年"] == round(100 / 3, 1)  # 聊城市 2018 of the three 2018 reports
     assert all(t.get("opacity") == 0.35 for t in trend["data"] if t["mode"] == "markers")
-    assert trend["layout"]["xaxis"]["ticktext"] == ["2009年<br>n=1", "2018年<br>n=3", "2023年<br>n=1"]
+    assert trend["layout"]["xaxis"]["ticktext"] == ["2009<br>n=1", "2018<br>n=3", "2023<br>n=1"]
+    web = [t for t in trend["data"] if t["legendgroup"] == "政府网站"]
+    assert len({t["marker"]["color"] for t in web}) == 1  # the line and its faded points in one colour
     hover = next(t for t in trend["data"] if t["name"] == "政府网站（少于 5 份报告）")["customdata"]
     assert values(hover)[1] == "3 份报告（少于 5 份，仅供参考，不连线）"
 

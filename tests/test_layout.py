@@ -5,7 +5,7 @@ tests/components/test_charts.py). Package __init__, __main__ and paths.py are wi
 from conftest import ROOT
 
 SKIPPED = {"__init__.py", "__main__.py", "paths.py"}
-TOP_LEVEL = {"test_app.py", "test_layout.py", "test_smoke.py"}  # app.py as a whole, this file, every folder × tab
+TOP_LEVEL = {"test_app.py", "test_smoke.py", "test_layout.py"}  # app.py as a whole (and on real folders), and this file
 
 
 def modules() -> list:

@@ -14,11 +14,18 @@ from components.export import download
 from components.frame import iter_columns
 from components.nulls import given, labels
 from components.parts import chosen_part
-from components.style import PLOTLY_CONFIG, style_figure, year_label
+from components.style import PALETTE, PLOTLY_CONFIG, presenting, style_figure, year_label
 from parsing.extract.channels import CHANNELS
 
 MAX_ROWS = 25
 MAX_REGIONS = 15  # rows of the region heatmap besides 全部: every cell is labelled, and labels cost drawing time
+MAX_REGIONS_PRESENT = 6  # when presenting: the rows whose labels fit the first chart's height, upright channel names below
+
+
+def cell_font() -> int:
+    """A heatmap cell's text size: smaller on the projector's 1024 px, where twelve columns of "100%" at
+    16 px ran together."""
+    return 13 if presenting() else 16
 MAX_TABLE_ROWS = 200  # rows of the counts table on screen (each is sent on every rerun)
 
 
@@ -78,7 +85,7 @@ def region_shares(view: pd.DataFrame) -> tuple[str, pd.DataFrame, pd.Series]:
 
 def _region_heatmap(view: pd.DataFrame) -> None:
     level, shares, counts = region_shares(view)
-    shares = shares.head(MAX_REGIONS)
+    shares = shares.head(MAX_REGIONS_PRESENT if presenting() else MAX_REGIONS)
     more = len(counts) - len(shares)
     # the first row is every report in view: it replaces the separate per-channel bar chart
     everyone = _mentions(pd.Series(["全部"] * len(view)), view["channels"]).reindex(
@@ -87,15 +94,16 @@ def _region_heatmap(view: pd.DataFrame) -> None:
     y = [f"全部（{len(view)}份）"] + [f"{g}（{counts[g]}份）" for g in shares.index[1:]]
     pct = (shares * 100).round().astype(int)
     fig = go.Figure(go.Heatmap(z=pct.values, x=list(pct.columns), y=y, colorscale="Blues", zmin=0, zmax=100,
-                               text=pct.values, texttemplate="%{text}%", textfont={"size": 16},
+                               text=pct.values, texttemplate="%{text}%", textfont={"size": cell_font()},
                                hovertemplate="%{y}<br>%{x}：%{z}% 的报告提到<extra></extra>",
                                colorbar={"title": "报告占比 %"}))
-    fig.update_xaxes(title="公开渠道", tickangle=-30)
+    fig.update_xaxes(title="公开渠道", tickangle=-90 if presenting() else -30)  # upright names overlap at 1024 px
     fig.update_yaxes(title=level, autorange="reversed")
     st.plotly_chart(style_figure(fig, f"各{level}提到各公开渠道的报告占比（格内 = 该{level}报告中提到该渠道的比例）",
-                                 height=max(380, 110 + 40 * len(y))), config=PLOTLY_CONFIG, key="channels_heatmap")
+                                 height=max(380, 110 + 40 * len(y)), fit=True), config=PLOTLY_CONFIG,
+                    key="channels_heatmap")
     st.caption(f"机构较多（{view['agency_key'].nunique()} 个）：按{level}汇总" +
-               (f"，列出报告最多的 {MAX_REGIONS} 个{level}，其余 {more} 个请在左侧选择后查看。" if more else "。") +
+               (f"，列出报告最多的 {len(shares) - 1} 个{level}，其余 {more} 个请在左侧选择后查看。" if more else "。") +
                "选择省份、城市或机构即可看到各机构的情况。")
 
 
@@ -104,15 +112,21 @@ def _agency_heatmap(view: pd.DataFrame, long: pd.DataFrame) -> None:
     matrix = (long.groupby(["agency", "channel"]).size().unstack(fill_value=0)
               .reindex(columns=list(CHANNELS), fill_value=0).reindex(reports_per_agency.index, fill_value=0))
     labels = view.drop_duplicates("agency_key").set_index("agency_key")["agency_label"]
+    cut = len(matrix) - MAX_REGIONS_PRESENT if presenting() else 0
+    if cut > 0:  # the projector: the agencies with the most reports, rows that do not overlap
+        matrix = matrix.loc[reports_per_agency.sort_values(ascending=False, kind="stable").index[:MAX_REGIONS_PRESENT]]
     y = [f"{labels[a]}（{reports_per_agency[a]}份）" for a in matrix.index]
     fig = go.Figure(go.Heatmap(z=matrix.values, x=list(matrix.columns), y=y, colorscale="Blues",
-                               text=matrix.values, texttemplate="%{text}", textfont={"size": 18},
+                               text=matrix.values, texttemplate="%{text}", textfont={"size": cell_font() + 2},
                                hovertemplate="%{y}<br>%{x}：%{z} 份报告提到<extra></extra>",
                                colorbar={"title": "报告数", "dtick": 1}))
-    fig.update_xaxes(title="公开渠道", tickangle=-30)
+    fig.update_xaxes(title="公开渠道", tickangle=-90 if presenting() else -30)  # upright names overlap at 1024 px
     fig.update_yaxes(title="机构", autorange="reversed")
     st.plotly_chart(style_figure(fig, "各机构使用的公开渠道（格内数字 = 提到该渠道的报告数）",
-                                 height=max(380, 110 + 60 * len(y))), config=PLOTLY_CONFIG, key="channels_heatmap")
+                                 height=max(380, 110 + 60 * len(y)), fit=True), config=PLOTLY_CONFIG,
+                    key="channels_heatmap")
+    if cut > 0:
+        st.caption(f"演示模式只列出报告最多的 {MAX_REGIONS_PRESENT} 个机构，其余 {cut} 个请关闭演示模式或在左侧选择后查看。")
 
 
 SECTIONS = ("渠道分布与年度趋势", "写明的渠道数量")
@@ -139,12 +153,14 @@ def render(view: pd.DataFrame) -> None:
     trend = channel_shares_by_year(view)
     if trend.shape[1] >= 2:  # at least two years: did 政务新媒体 replace 公开栏 after 2019?
         n = reports_per_year(view)
-        traces = [trace for channel, row in trend.iterrows()
+        # one colour per channel for its line and its faded points alike
+        traces = [trace for i, (channel, row) in enumerate(trend.iterrows())
                   for trace in line_with_few(list(trend.columns), [round(v * 100, 1) for v in row.values],
-                                             [int(n[c]) for c in trend.columns], channel, unit="% 的报告")]
+                                             [int(n[c]) for c in trend.columns], channel, unit="% 的报告",
+                                             color=PALETTE[i % len(PALETTE)])]
         fig = go.Figure(data=traces)
-        fig.update_xaxes(title="年份", type="category", ticktext=[f"{c}<br>n={int(n[c])}" for c in trend.columns],
-                         tickvals=list(trend.columns))
+        fig.update_xaxes(title="年份（n = 报告数）", type="category", tickvals=list(trend.columns),
+                         ticktext=[f"{c.removesuffix('年')}<br>n={int(n[c])}" for c in trend.columns])
         fig.update_yaxes(title="提到该渠道的报告占比 %", range=[0, 105])
         st.plotly_chart(style_figure(fig, "各年份提到各渠道的报告占比"), config=PLOTLY_CONFIG, key="channels_trend")
         if (n < FEW).any():

@@ -21,7 +21,7 @@ from components.export import download
 from components.frame import view_key
 from components.nulls import given
 from components.parts import chosen_part
-from components.style import PLOTLY_CONFIG, md_escape, style_figure, year_label
+from components.style import PLOTLY_CONFIG, md_escape, presenting, style_figure, year_label
 from parsing.analysis.keywords import Context, keyword_in_context
 from parsing.corpus.build import Corpus, cache_key
 from parsing.text.variants import to_simplified
@@ -29,6 +29,7 @@ from parsing.text.variants import to_simplified
 PARTS = {"problems": "存在的问题", "measures": "改进措施"}
 CONTEXT = 20  # characters of left and right context in the aligned view
 TOP_N = 15
+TOP_N_PRESENT = 10  # bars that fit the first chart's height when presenting
 MAX_TERMS = 300
 MAX_SENTENCES = 100
 MAX_ALIGNED = 300  # aligned rows on screen (each is sent on every rerun); all of them are in the CSV
@@ -133,29 +134,41 @@ def render(view: pd.DataFrame, full: pd.DataFrame, corpus: Corpus) -> None:
 
 
 def _clouds(stats: dict[str, pd.DataFrame]) -> None:
-    """Per part: a word cloud and the top-N bars."""
+    """Per part: a word cloud and the top-N bars. Presenting: the bars first (fewer, so the whole chart fits
+    the projector's screen), the cloud folded under them."""
+    present = presenting()
+    top_n = TOP_N_PRESENT if present else TOP_N
     cols = st.columns(2)
     for col, (part, title) in zip(cols, PARTS.items(), strict=True):
         table = stats[part]
         with col:
-            st.subheader(title)
+            if not present:
+                st.subheader(title)
             if table.empty:
-                st.caption("当前筛选下的报告没有这一部分。")
+                st.caption(f"当前筛选下的报告没有“{title}”部分。")
                 continue
-            png = wordcloud_png(tuple((r["词语"], int(r["出现次数"])) for _, r in table.head(60).iterrows()))
-            if png:
-                st.image(png, caption=f"{title}：词云（字号 = 出现次数）", width="stretch")
-            else:
-                st.warning("未找到中文字体，词云无法显示；请按 README 安装依赖。")
-            top = table.sort_values(["出现次数", "报告数"], ascending=False).head(TOP_N).iloc[::-1]
+            if not present:
+                _cloud(table, title)
+            top = table.sort_values(["出现次数", "报告数"], ascending=False).head(top_n).iloc[::-1]
             fig = go.Figure(go.Bar(x=list(top["出现次数"]), y=list(top["词语"]), orientation="h",
                                    text=list(top["出现次数"]), customdata=list(top["报告数"]),
                                    hovertemplate="%{y}：%{x} 次，%{customdata} 份报告<extra></extra>",
                                    marker_color="#c0392b" if part == "problems" else "#1f7a4d",
                                    textposition="outside", textangle=0, cliponaxis=False))
-            fig.update_xaxes(title="出现次数")
-            st.plotly_chart(style_figure(fig, f"{title}：前{TOP_N}个词", height=560), config=PLOTLY_CONFIG,
+            fig.update_xaxes(title="出现次数", rangemode="tozero")
+            st.plotly_chart(style_figure(fig, f"{title}：前{top_n}个词", height=560, fit=True), config=PLOTLY_CONFIG,
                             key=f"keywords_top_{part}")
+            if present:
+                with st.expander(f"{title}：词云"):
+                    _cloud(table, title)
+
+
+def _cloud(table: pd.DataFrame, title: str) -> None:
+    png = wordcloud_png(tuple((r["词语"], int(r["出现次数"])) for _, r in table.head(60).iterrows()))
+    if png:
+        st.image(png, caption=f"{title}：词云（字号 = 出现次数）", width="stretch")
+    else:
+        st.warning("未找到中文字体，词云无法显示；请按 README 安装依赖。")
 
 
 SCOPES = {"全文": None, "存在的问题": "problems", "改进措施": "measures"}  # where the search looks; 全文 first

@@ -9,7 +9,7 @@ import streamlit as st
 from components.charts import FADED, FEW, headline_figures, line_with_few, proactive_bars, proactive_trend
 from components.frame import iter_columns
 from components.nulls import given, missing
-from components.style import PLOTLY_CONFIG, md_escape, style_figure, year_label
+from components.style import PLOTLY_CONFIG, md_escape, presenting, style_figure, year_label
 from parsing.extract.proactive import unclassified
 
 MAX_AGENCIES = 15  # beyond this the per-agency bars and lines are aggregated
@@ -26,21 +26,27 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     stated = view["proactive_total"].notna()
     kpi = headline_figures(view)
     helps = {
-        "报告数": "当前筛选下的报告份数。",
-        "写明总数": "写明了本年度主动公开数量的报告 / 全部报告。未写明的报告不计为 0。",
-        "每份报告中位数": "每份报告主动公开条数的中位数，只用写明的确切数字（不含约数、累计数和冲突文件）。各年："
-                          + (kpi["_per_year"] or "无"),
-        "机构数": "当前筛选下的机构数。",
+        "报告数": "当前筛选下的报告份数。" + kpi["_exact"],
+        "写明总数": "写明了本年度主动公开数量的报告 / 全部报告。未写明的报告不计为 0。" + kpi["_exact"],
+        "每份报告中位数": f"每份报告主动公开条数的中位数（{kpi['_n']} 份报告），只用写明的确切数字（不含约数、累计数和冲突文件）。"
+                          "各年：" + (kpi["_per_year"] or "无"),
+        "机构数": "当前筛选下的机构数。" + kpi["_exact"],
         "覆盖年份": "报告所述年度的范围。不同年份的数量从不相加。",
     }
-    cols = st.columns([1, 1, 1.15, 0.75, 1.35])  # the year span (2009–2023) needs the widest column at 1024 px
+    cols = st.columns(kpi_widths([kpi[name] for name in helps]))
     for col, name in zip(cols, helps, strict=True):
         col.metric(name, kpi[name], help=helps[name])
+    # the notes under the KPIs; when presenting, folded under the first chart, which stays above the fold
+    if presenting():
+        first = st.container()
+        notes = st.expander("说明：未写明数量的报告与图例", expanded=False)
+    else:
+        notes, first = st.container(), st.container()
     if not stated.all():
         gaps = [f"{r.agency_label}（{year_label(r.year)}）" for r in iter_columns(view, "agency_label", "year", "proactive_total")
                 if missing(r.proactive_total)]
         more = f" 等 {len(gaps)} 份" if len(gaps) > 20 else ""
-        st.caption(f"未写明主动公开数量（图中空缺，而非 0）：{md_escape('、'.join(gaps[:20]))}{more}")
+        notes.caption(f"未写明主动公开数量（图中空缺，而非 0）：{md_escape('、'.join(gaps[:20]))}{more}")
 
     if not stated.any():
         st.info("当前筛选下没有写明主动公开数量的报告。")
@@ -50,15 +56,15 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
         data = known.assign(year_label=year_axis(known["year"]), total=known["proactive_total"].astype(int))
         years = sorted(data["year_label"].unique())
         if agencies > MAX_AGENCIES:
-            _aggregated(data, years, colors)
+            _aggregated(data, years, colors, first)
             _breakdown(view)
             return
         if int(kpi["_flagged"]):
-            st.caption("图中带纹理的柱子不是确切的本年度数字：点纹为约数，斜纹为“累计”，叉纹为同一机构同年的两份冲突文件"
+            notes.caption("图中带纹理的柱子不是确切的本年度数字：点纹为约数，斜纹为“累计”，叉纹为同一机构同年的两份冲突文件"
                        "（并排显示，不相加）。")
         fig = proactive_bars(data, colors, years)
-        st.plotly_chart(style_figure(fig, "各机构各年度主动公开政府信息数量（条）"), config=PLOTLY_CONFIG,
-                        key="overview_bar")
+        first.plotly_chart(style_figure(fig, "各机构各年度主动公开政府信息数量（条）", fit=True), config=PLOTLY_CONFIG,
+                           key="overview_bar")
         include = st.toggle("趋势线包括约数和累计数", key="trend_flagged",
                             help="默认只连写明的确切数字；打开后约数、累计数以空心点加入。冲突文件始终只标叉、不连线。")
         fig = proactive_trend(data, colors, include_flagged=include)
@@ -68,7 +74,13 @@ def render(view: pd.DataFrame, colors: dict[str, str]) -> None:
     _breakdown(view)
 
 
-def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) -> None:
+def kpi_widths(values: list[str]) -> list[float]:
+    """The KPI columns' widths in proportion to their values (a wide CJK character counts twice), at least a
+    label's room: a long value ("1,990 / 2,000") was cut in an equal column while "4" had room to spare."""
+    return [max(4.0, sum(2 if ord(ch) > 0x2E80 else 1 for ch in value)) for value in values]
+
+
+def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str], first=st) -> None:
     """Many agencies: the distribution of the reports' figures in each year (a box where the year has FEW or
     more reports, the points themselves where it has fewer), the median line with its n, and the agencies
     with the largest figures drawn alone, each at its own year. Nothing is summed across agencies or years
@@ -77,7 +89,7 @@ def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) ->
     Only plain figures are drawn: approximate, cumulative and conflicting figures are named in the caption."""
     data = data[data["total_quality"] == "stated"]
     if data.empty:
-        st.info("当前筛选下没有写明确切本年度数字的报告（只有约数、累计数或冲突文件）。")
+        first.info("当前筛选下没有写明确切本年度数字的报告（只有约数、累计数或冲突文件）。")
         return
     n = data.groupby("year_label")["total"].size().reindex(years).dropna().astype(int)
     shown = [y for y in years if y in n.index]
@@ -98,7 +110,7 @@ def _aggregated(data: pd.DataFrame, years: list[str], colors: dict[str, str]) ->
                      categoryarray=shown, **ticks)
     fig.update_yaxes(title="每份报告主动公开条数", rangemode="tozero")
     fig.update_layout(showlegend=True)
-    st.plotly_chart(style_figure(fig, "各年度每份报告的主动公开数量分布（箱线：中间 50% 的报告与中位数）", height=520),
+    first.plotly_chart(style_figure(fig, "各年度每份报告的主动公开数量分布（箱线：中间 50% 的报告与中位数）", height=520, fit=True),
                     config=PLOTLY_CONFIG, key="overview_bar")
 
     medians = data.groupby("year_label")["total"].median().reindex(shown)

@@ -117,7 +117,8 @@ def render(view: pd.DataFrame) -> None:
                                                  + "<extra></extra>"))
         fig.update_xaxes(title="年份", type="category")
         st.plotly_chart(style_figure(fig, f"{SIDES[side]}的主题：各年份提到该主题的报告占比",
-                                     height=max(420, 36 * len(share) + 140)), config=PLOTLY_CONFIG, key="theme_heat")
+                                     height=max(420, 36 * len(share) + 140), fit=True), config=PLOTLY_CONFIG,
+                        key="theme_heat")
     names = sorted(rows[rows["side"] == side]["主题"].unique())
     wanted = st.query_params.get("theme")
     chosen = st.selectbox("查看主题的原文句子", names, index=names.index(wanted) if wanted in names else 0,

@@ -78,7 +78,10 @@ def open_app(page: Page, app_url: str, params: dict[str, str | list[str]] | None
     expect(page.locator(APP)).to_be_attached(timeout=30_000)
     wait_idle(page)
     assert_healthy(page, f"page {query or '/'}")
-    expect(page.get_by_role("heading", name=re.compile(re.escape(TITLE))).first).to_be_visible(timeout=30_000)
+    if (params or {}).get("present"):  # presenting: no page title, the tabs come first
+        expect(page.get_by_role("tab").first).to_be_visible(timeout=30_000)
+    else:
+        expect(page.get_by_role("heading", name=re.compile(re.escape(TITLE))).first).to_be_visible(timeout=30_000)
 
 
 def assert_healthy(page: Page, where: str) -> None:
@@ -697,3 +700,64 @@ def test_an_address_in_a_report_is_plain_text_not_a_live_link(page: Page, app_ur
     assert links == [], f"live links in the report's text: {links}"
     codes = panel.locator('[data-testid="stMarkdownContainer"] code').all_text_contents()
     assert set(addresses) <= set(codes), (addresses, codes[:10])
+
+
+PRESENT_TABS = ["总览", "公开渠道", "关键词", "问题主题"]
+PRESENT_SIZES = [(1280, 720), (1024, 768)]
+
+
+def assert_first_chart_fits(chromium, base: str, tab: str, size: tuple[int, int], screenshot_dir: Path,
+                            name: str) -> None:
+    """?present=1: the KPIs and the whole first chart (title, axes, legend) inside the window, unscrolled, and
+    the chart's title not cut."""
+    width, height = size
+    context, page = real_page(chromium, width, height)
+    try:
+        open_app(page, base, {"present": "1", "tab": tab})
+        panel = page.locator('[role="tabpanel"]:visible')
+        expect(panel.locator(PLOT_SVG).first).to_be_visible(timeout=30_000)
+        page.wait_for_timeout(500)
+        box = panel.locator(PLOT).first.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height, (
+            f"{name} {tab} {width}x{height}: first chart at {box}")
+        for kpi in panel.locator('[data-testid="stMetric"]').all():
+            k = kpi.bounding_box()
+            assert k["y"] + k["height"] <= box["y"], f"{tab}: a KPI below the chart's top: {k}"
+        title = panel.locator(PLOT).first.locator(".gtitle")
+        if title.count():
+            t = title.bounding_box()
+            assert t["x"] + t["width"] <= box["x"] + box["width"] + 1, f"{tab}: the chart's title is cut: {t}"
+        assert_healthy(page, f"{name} presenting {tab} {width}x{height}")
+        shoot(page, screenshot_dir, f"40-present-{name}-{PRESENT_TABS.index(tab)}-{width}x{height}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", PRESENT_SIZES, ids=["1280x720", "1024x768"])
+@pytest.mark.parametrize("tab", PRESENT_TABS)
+def test_presenting_the_first_chart_fits_the_window_bundled(chromium, app_url: str, screenshot_dir: Path, tab,
+                                                            size) -> None:
+    assert_first_chart_fits(chromium, app_url, tab, size, screenshot_dir, "bundled")
+
+
+@pytest.mark.parametrize("size", PRESENT_SIZES, ids=["1280x720", "1024x768"])
+@pytest.mark.parametrize("tab", PRESENT_TABS)
+def test_presenting_the_first_chart_fits_the_window_real_folder(chromium, real_app_url: str, screenshot_dir: Path,
+                                                                tab, size) -> None:
+    assert_first_chart_fits(chromium, real_app_url, tab, size, screenshot_dir, "real")
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+def test_no_kpi_is_cut_with_the_sidebar_open_real_folder(chromium, real_app_url: str, width: int) -> None:
+    context, page = real_page(chromium, width, 900)
+    try:
+        open_app(page, real_app_url)
+        expect(page.locator('[data-testid="stSidebar"]')).to_have_attribute("data-collapsed", "false")
+        values = page.locator('[data-testid="stMetricValue"]')
+        expect(values.first).to_be_visible()
+        for value in values.all():
+            text, scroll, client = value.evaluate("(el) => { const t = el.querySelector('div,p,span') || el;"
+                                                  " return [t.innerText, t.scrollWidth, t.clientWidth]; }")
+            assert scroll <= client + 1, f"KPI cut at {width}px: {text!r} needs {scroll}px, has {client}px"
+    finally:
+        context.close()

@@ -1,6 +1,7 @@
 """components/overview.py (总览): the headline figures and the charts, on the bundled corpus; a report that
 states no total is named as a gap, never counted as 0."""
 
+import pytest
 from view_helpers import run_view
 
 
@@ -101,3 +102,32 @@ def test_each_reports_categories_stand_on_its_stated_total_with_the_rest_unclass
     assert list(bars["未分类"]["y"]) == [totals[0] - 7] and len(bars["未分类"]["x"]) == 1
     assert bars["未分类"]["x"] == [bars["工作动态"]["x"][0]]  # the rest stands on the first report only
     assert totals[1] < 500
+
+
+
+@pytest.mark.parametrize(("n", "shown"), [(5, "5"), (1990, "1,990"), (9999, "9,999"), (10_000, "1万"),
+                                          (98_123, "9.8万"), (100_000, "10万"), (123_456, "12.3万")])
+def test_kpi_counts_are_compact_from_ten_thousand(n, shown):
+    from components.charts import compact
+
+    assert compact(n) == shown
+
+
+def test_kpis_of_100000_reports_fit_their_columns_at_1280_px(bundled_frame):
+    """With the sidebar open at 1280 px the KPI row is ~780 px wide; a value is ~38 px a wide character and
+    ~21 px a digit. Each value must fit its column (widths in proportion to the values)."""
+    import pandas as pd
+
+    from components.charts import headline_figures
+    from components.views.overview import kpi_widths
+
+    big = pd.concat([bundled_frame] * 20_000, ignore_index=True)  # 100,000 reports, 4 agencies
+    kpi = headline_figures(big)
+    values = [kpi[k] for k in ("报告数", "写明总数", "每份报告中位数", "机构数", "覆盖年份")]
+    assert values == ["10万", "10万 / 10万", "57 条", "4", "2009–2023"]
+    assert "报告 100,000 份，写明总数的 100,000 份" in kpi["_exact"]
+    weights = kpi_widths(values)
+    room = 780 - 4 * 18
+    for value, weight in zip(values, weights, strict=True):
+        width = sum(38 if ord(ch) > 0x2E80 else 21 for ch in value)
+        assert width <= room * weight / sum(weights), (value, width, room * weight / sum(weights))

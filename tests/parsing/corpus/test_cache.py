@@ -406,3 +406,18 @@ def test_a_damaged_row_read_by_a_view_is_a_finding_and_is_parsed_again_next_load
         assert db.execute("SELECT count(*) FROM reports WHERE sha256=?", (key,)).fetchone() == (0,)
     again = load_corpus([folder], cache_dir=cache, workers=1)
     assert {p.record.file: list(p.record.checks) for p in again.reports} == reference
+
+
+def test_the_text_loader_reads_several_texts_at_once_as_it_reads_one(folder, tmp_path):
+    from parsing.corpus.build import cache_key
+    from parsing.corpus.cache import TextLoader
+
+    corpus = load_corpus([folder], cache_dir=tmp_path / "c", workers=1)
+    cache = ParseCache(tmp_path / "c", corpus_module.parser_fingerprint())
+    loader = TextLoader(cache.path, cache.version)
+    cache.close()
+    keys = [cache_key(p.record.sha256, p.record.file) for p in corpus.reports]
+    many = dict(loader.many(keys + ["no-such-report"], batch=2))  # three batches of at most two
+    assert set(many) == set(keys) and len(keys) == 5
+    assert all(many[k] == loader(k) and "年" in many[k] for k in keys)
+    assert dict(TextLoader(tmp_path / "none" / "x.sqlite", cache.version).many(keys)) == {}  # no cache: nothing
