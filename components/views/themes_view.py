@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.charts import FADED, FEW, few_note
+from components.charts import few_faded_heatmap
 from components.frame import iter_columns, view_key
 from components.nulls import given
 from components.parts import chosen_part
@@ -69,25 +69,6 @@ def prevalence(view: pd.DataFrame, rows: pd.DataFrame, side: str) -> pd.DataFram
     return counts.div(per_year, axis=1).fillna(0.0), counts, per_year
 
 
-def few_faded_heatmap(z, x: list, y: list, text: list, n: list[int]) -> list[go.Heatmap]:
-    """theme × year shares as a heatmap whose years of fewer than FEW reports are drawn faded (a second layer
-    at FADED opacity), each cell saying its count of the year's reports."""
-    z = np.asarray(z, dtype=float)
-    few = np.array([k < FEW for k in n])
-    solid, faint = z.copy(), np.full_like(z, np.nan)
-    solid[:, few], faint[:, few] = np.nan, z[:, few]
-    hover = ("%{y}<br>%{x}：%{text} 份报告提到（格内 = 提到的报告数/该年份的报告数）"
-             "<br>%{customdata}<extra></extra>")
-    notes = [[few_note(k).replace("，不连线", "") for k in n] for _row in y]
-    common = {"x": x, "y": y, "text": text, "texttemplate": "%{text}", "colorscale": "Blues", "zmin": 0, "zmax": 100,
-              "customdata": notes, "hovertemplate": hover}
-    layers = [go.Heatmap(z=solid, colorbar={"title": "报告占比 %"}, **common)]
-    if few.any():
-        layers.append(go.Heatmap(z=faint, opacity=FADED, showscale=not (~few).any(),
-                                 colorbar={"title": "报告占比 %"}, **common))
-    return layers
-
-
 def pairs(rows: pd.DataFrame) -> pd.DataFrame:
     """Problems paired with the measure that answers them in the same report (themes.csv: answers)."""
     answers = {t.code: t.answers for t in themes() if t.side == "measure" and t.answers}
@@ -128,7 +109,7 @@ def render(view: pd.DataFrame) -> None:
     if not share.empty:
         text = [[f"{int(c)}/{int(per_year[y])}" for y, c in row.items()] for _t, row in counts.iterrows()]
         fig = go.Figure(few_faded_heatmap(share.values * 100, list(share.columns), list(share.index), text,
-                                          [int(per_year[y]) for y in share.columns]))
+                                          [int(per_year[y]) for y in share.columns], "年份"))
         fig.update_xaxes(title="年份（n = 有这一部分的报告数）", type="category", tickvals=list(share.columns),
                          ticktext=[f"{y}<br>n={int(per_year[y])}" for y in share.columns])
         st.plotly_chart(style_figure(fig, f"{SIDES[side]}的主题：各年份提到该主题的报告占比",
