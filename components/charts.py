@@ -205,11 +205,17 @@ def few_faded_heatmap(z, x: list, y: list, text: list, n: list[int], per: str, r
     hover = (f"%{{y}}<br>%{{x}}：%{{text}}（该{per}的报告中提到的比例）<br>%{{customdata}}<extra></extra>")
     note = [few_note(k).replace("，不连线", "") for k in n]
     notes = [[note[i] for _c in x] for i in range(len(y))] if rows else [note for _r in y]
-    common = {"x": x, "y": y, "text": text, "texttemplate": "%{text}", "colorscale": "Blues", "zmin": 0, "zmax": 100,
+    common = {"x": x, "y": y, "texttemplate": "%{text}", "colorscale": "Blues", "zmin": 0, "zmax": 100,
               "customdata": notes, "hovertemplate": hover}
-    layers = [go.Heatmap(z=solid, colorbar={"title": "报告占比 %"}, **common)]
+
+    def own(faded: bool) -> list[list[str]]:
+        """The layer's own cells' text ("" elsewhere: a layer draws its text on its empty cells too)."""
+        return [[str(v) if bool(few[i] if rows else few[j]) == faded else "" for j, v in enumerate(row)]
+                for i, row in enumerate(text)]
+
+    layers = [go.Heatmap(z=solid, text=own(False), colorbar={"title": "报告占比 %"}, **common)]
     if few.any():
-        layers.append(go.Heatmap(z=faint, opacity=FADED, showscale=not (~few).any(),
+        layers.append(go.Heatmap(z=faint, text=own(True), opacity=FADED, showscale=not (~few).any(),
                                  colorbar={"title": "报告占比 %"}, **common))
     return layers
 

@@ -98,6 +98,6 @@ def test_years_of_fewer_than_five_reports_are_a_faded_layer_of_the_heatmap(bundl
 
     assert grid(solid["z"])[row] == [None, round(4 / 6 * 100, 1), None]  # 2018 only
     assert grid(faint["z"])[row] == [100.0, None, 0.0] and faint["opacity"] == 0.35
-    assert solid["text"][row] == ["2/2", "4/6", "0/2"]
+    assert solid["text"][row] == ["", "4/6", ""] and faint["text"][row] == ["2/2", "", "0/2"]  # text once a cell
     assert heat["layout"]["xaxis"]["ticktext"] == ["2009年<br>n=2", "2018年<br>n=6", "2023年<br>n=2"]
     assert solid["customdata"][row] == ["2 份报告（少于 5 份，仅供参考）", "6 份报告", "2 份报告（少于 5 份，仅供参考）"]
