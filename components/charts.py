@@ -7,12 +7,13 @@ labelled 280 / 累计 on two lines (280（累计） in the hover); two files for
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from parsing.corpus.figures import total_text
 
-__all__ = ["FEW", "bar_label", "few_note", "headline_figures", "line_with_few", "proactive_bars", "proactive_trend",
+__all__ = ["FEW", "bar_label", "few_faded_heatmap", "few_note", "headline_figures", "line_with_few", "proactive_bars", "proactive_trend",
            "year_counts"]
 
 # quality → (pattern shape, label suffix, legend text)
@@ -188,6 +189,35 @@ def line_with_few(x: list, y: list, n: list[int], name: str, color: str | None =
                        "opacity": FADED, "marker": {"size": 10, **({"color": color} if color else {})},
                        "customdata": notes, "hovertemplate": hover})
     return traces
+
+
+def few_faded_heatmap(z, x: list, y: list, text: list, n: list[int], per: str, rows: bool = False) -> list[go.Heatmap]:
+    """Shares (0–100) as a heatmap whose columns (or rows, rows=True) of fewer than FEW reports are drawn faded
+    (a second layer at FADED opacity); every cell's hover says the n of its column (row). per: what the n
+    counts ("年份", "省份")."""
+    z = np.asarray(z, dtype=float)
+    few = np.array([k < FEW for k in n])
+    solid, faint = z.copy(), np.full_like(z, np.nan)
+    if rows:
+        solid[few, :], faint[few, :] = np.nan, z[few, :]
+    else:
+        solid[:, few], faint[:, few] = np.nan, z[:, few]
+    hover = (f"%{{y}}<br>%{{x}}：%{{text}}（该{per}的报告中提到的比例）<br>%{{customdata}}<extra></extra>")
+    note = [few_note(k).replace("，不连线", "") for k in n]
+    notes = [[note[i] for _c in x] for i in range(len(y))] if rows else [note for _r in y]
+    common = {"x": x, "y": y, "texttemplate": "%{text}", "colorscale": "Blues", "zmin": 0, "zmax": 100,
+              "customdata": notes, "hovertemplate": hover}
+
+    def own(faded: bool) -> list[list[str]]:
+        """The layer's own cells' text ("" elsewhere: a layer draws its text on its empty cells too)."""
+        return [[str(v) if bool(few[i] if rows else few[j]) == faded else "" for j, v in enumerate(row)]
+                for i, row in enumerate(text)]
+
+    layers = [go.Heatmap(z=solid, text=own(False), colorbar={"title": "报告占比 %"}, **common)]
+    if few.any():
+        layers.append(go.Heatmap(z=faint, text=own(True), opacity=FADED, showscale=not (~few).any(),
+                                 colorbar={"title": "报告占比 %"}, **common))
+    return layers
 
 
 SELECTED, OUTSIDE = "#1f5fa8", "#c9cdd2"  # years inside the chosen range / outside it

@@ -457,7 +457,10 @@ def test_theme_view_shows_timeliness_in_both_zhangdian_years():
     at = run_app({"tab": "问题主题", "theme": "及时性不够", "city": "淄博市"})
     assert not at.exception
     heat = chart(at, "theme_heat")
-    rows = dict(zip(heat["data"][0]["y"], heat["data"][0]["text"], strict=True))
+    # each cell's text is in the layer that draws it: the years of fewer than 5 reports are the faded layer
+    texts = [["".join(cells) for cells in zip(*rows, strict=True)]
+             for rows in zip(*(layer["text"] for layer in heat["data"]), strict=True)]
+    rows = dict(zip(heat["data"][0]["y"], texts, strict=True))
     assert rows["及时性不够"] == ["1/1", "1/1"] and rows["便民性不足"] == ["1/1", "1/1"]  # 2009 and 2018
     sentences = at.dataframe[0].value
     assert set(sentences["年份"]) == {"2009年", "2018年"}

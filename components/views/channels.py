@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.charts import FEW, line_with_few
+from components.charts import FEW, few_faded_heatmap, line_with_few
 from components.export import download
 from components.frame import iter_columns
 from components.nulls import given, labels
@@ -93,10 +93,10 @@ def _region_heatmap(view: pd.DataFrame) -> None:
     shares = pd.concat([everyone, shares])
     y = [f"全部（{len(view)}份）"] + [f"{g}（{counts[g]}份）" for g in shares.index[1:]]
     pct = (shares * 100).round().astype(int)
-    fig = go.Figure(go.Heatmap(z=pct.values, x=list(pct.columns), y=y, colorscale="Blues", zmin=0, zmax=100,
-                               text=pct.values, texttemplate="%{text}%", textfont={"size": cell_font()},
-                               hovertemplate="%{y}<br>%{x}：%{z}% 的报告提到<extra></extra>",
-                               colorbar={"title": "报告占比 %"}))
+    n = [len(view)] + [int(counts[g]) for g in shares.index[1:]]
+    fig = go.Figure(few_faded_heatmap(pct.values, list(pct.columns), y, [[f"{v}%" for v in row] for row in pct.values],
+                                      n, level, rows=True))
+    fig.update_traces(textfont={"size": cell_font()})
     fig.update_xaxes(title="公开渠道", tickangle=-90 if presenting() else -30)  # upright names overlap at 1024 px
     fig.update_yaxes(title=level, autorange="reversed")
     st.plotly_chart(style_figure(fig, f"各{level}提到各公开渠道的报告占比（格内 = 该{level}报告中提到该渠道的比例）",

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.charts import FEW
+from components.charts import few_faded_heatmap
 from components.export import download
 from components.frame import iter_columns, view_key
 from components.nulls import given
@@ -109,13 +109,10 @@ def render(view: pd.DataFrame) -> None:
     share, counts, per_year = prevalence(view, rows, side)
     if not share.empty:
         text = [[f"{int(c)}/{int(per_year[y])}" for y, c in row.items()] for _t, row in counts.iterrows()]
-        fig = go.Figure(go.Heatmap(z=share.values * 100, x=list(share.columns), y=list(share.index), text=text,
-                                   texttemplate="%{text}", colorscale="Blues", zmin=0, zmax=100,
-                                   colorbar={"title": "报告占比 %"},
-                                   hovertemplate="%{y}<br>%{x}：%{text} 份报告提到"
-                                                 + f"（格内 = 提到的报告数/该年份的报告数，少于 {FEW} 份时占比仅供参考）"
-                                                 + "<extra></extra>"))
-        fig.update_xaxes(title="年份", type="category")
+        fig = go.Figure(few_faded_heatmap(share.values * 100, list(share.columns), list(share.index), text,
+                                          [int(per_year[y]) for y in share.columns], "年份"))
+        fig.update_xaxes(title="年份（n = 有这一部分的报告数）", type="category", tickvals=list(share.columns),
+                         ticktext=[f"{y}<br>n={int(per_year[y])}" for y in share.columns])
         st.plotly_chart(style_figure(fig, f"{SIDES[side]}的主题：各年份提到该主题的报告占比",
                                      height=max(420, 36 * len(share) + 140), fit=True), config=PLOTLY_CONFIG,
                         key="theme_heat")

@@ -103,3 +103,24 @@ def test_a_year_of_five_reports_or_more_is_joined_and_fewer_are_faded(bundled_fr
                                                    ("markers", [100.0, None, 100.0])]
     assert web[0]["customdata"] == ["2 份报告（少于 5 份，仅供参考，不连线）", "6 份报告", "2 份报告（少于 5 份，仅供参考，不连线）"]
     assert web[1]["showlegend"] is False  # one legend entry per channel
+
+
+def test_the_region_heatmap_fades_the_rows_of_fewer_than_five_reports(bundled_frame):
+    """Ten copies of the five reports, each copy's agencies its own (40 agencies), 临沂市 kept in one copy only:
+    淄博市 20 reports, 聊城市 20, 临沂市 1 (faded, its hover says so)."""
+    import json
+
+    import pandas as pd
+
+    copies = []
+    for i in range(10):
+        part = bundled_frame.assign(agency_key=bundled_frame["agency_key"] + f"（第{i}份）",
+                                    file=bundled_frame["file"].str.replace(".txt", f"_{i}.txt"))
+        copies.append(part if i == 0 else part[part["city"] != "临沂市"])
+    frame = pd.concat(copies, ignore_index=True)
+    heat = next(json.loads(c.proto.spec) for c in run_view("channels", frame).get("plotly_chart")
+                if c.proto.id.endswith("channels_heatmap"))
+    solid, faint = heat["data"]
+    assert solid["y"] == ["全部（41份）", "淄博市（20份）", "聊城市（20份）", "临沂市（1份）"]
+    assert faint["opacity"] == 0.35
+    assert [row[0] for row in faint["customdata"]] == ["41 份报告", "20 份报告", "20 份报告", "1 份报告（少于 5 份，仅供参考）"]

@@ -74,3 +74,30 @@ def test_the_sentences_are_shown_whole_not_cut_at_the_columns_edge(bundled_frame
     table = at.dataframe[0]
     assert table.value["句子"].str.len().max() > 36  # longer than one line of the column
     assert table.proto.row_height == 73 and sentence_fits(table, "句子")
+
+
+def test_years_of_fewer_than_five_reports_are_a_faded_layer_of_the_heatmap(bundled_frame):
+    import json
+
+    import pandas as pd
+
+    twice = pd.concat([bundled_frame, bundled_frame.assign(file="b_" + bundled_frame["file"])], ignore_index=True)
+    at = run_view("themes_view", twice)  # 2018: six reports with a problems part; 2009 and 2023: two each
+    heat = json.loads(at.get("plotly_chart")[0].proto.spec)
+    solid, faint = heat["data"]
+    row = solid["y"].index("及时性不够")
+
+    def grid(z):  # plotly packs a 2-D array as {dtype, bdata, shape}; a missing cell is NaN, shown as None
+        import base64
+
+        import numpy as np
+
+        values = np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"]).reshape(
+            [int(s) for s in str(z["shape"]).split(",")])
+        return [[None if np.isnan(v) else round(float(v), 1) for v in r] for r in values]
+
+    assert grid(solid["z"])[row] == [None, round(4 / 6 * 100, 1), None]  # 2018 only
+    assert grid(faint["z"])[row] == [100.0, None, 0.0] and faint["opacity"] == 0.35
+    assert solid["text"][row] == ["", "4/6", ""] and faint["text"][row] == ["2/2", "", "0/2"]  # text once a cell
+    assert heat["layout"]["xaxis"]["ticktext"] == ["2009年<br>n=2", "2018年<br>n=6", "2023年<br>n=2"]
+    assert solid["customdata"][row] == ["2 份报告（少于 5 份，仅供参考）", "6 份报告", "2 份报告（少于 5 份，仅供参考）"]
