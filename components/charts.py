@@ -215,7 +215,9 @@ def few_faded_heatmap(z, x: list, y: list, text: list, n: list[int], per: str, r
 
     layers = [go.Heatmap(z=solid, text=own(False), colorbar={"title": "报告占比 %"}, **common)]
     if few.any():
+        # dark text: the faded cell is light whatever its value (plotly would write white on a 100 % cell)
         layers.append(go.Heatmap(z=faint, text=own(True), opacity=FADED, showscale=not (~few).any(),
+                                 textfont={"color": "#111418"},
                                  colorbar={"title": "报告占比 %"}, **common))
     return layers
 
