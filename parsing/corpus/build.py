@@ -540,12 +540,7 @@ def _incremental(entries: list[Entry], errors: list[LoadError], cache: ParseCach
     redo_rows = sorted(i for i in kept if agencies[i] in affected)
     redo = dict(zip(redo_rows, snapshots.reports(prev, checks_loader, redo_rows), strict=True))
     for parsed in redo.values():  # their corpus-level results are computed again below
-        rec = parsed.record
-        rec.warnings = [w for w in rec.warnings if not w.startswith(CONFLICT_PREFIX)]
-        if isinstance(rec.checks, LazyChecks):
-            rec.checks.extra = []
-        else:
-            rec.checks = [c for c in rec.checks if c.get("scope") != "years"]
+        clear_corpus_results(parsed)
     finish(Corpus(reports=list(redo.values()) + list(fresh.reports)))  # every report of those agencies
     made = {(p.record.file, p.record.sha256): p for p in fresh.reports}
     changed: list[ParsedReport] = []
@@ -597,6 +592,16 @@ def _settled_key(key: str, corpus: Corpus) -> str:
 
 CONFLICT_PREFIX = "冲突："
 
+
+def clear_corpus_results(parsed: ParsedReport) -> None:
+    """Drop what the corpus steps added to a record (conflict warnings, checks between years), so that finish()
+    can compute them again over a new set of reports."""
+    rec = parsed.record
+    rec.warnings = [w for w in rec.warnings if not w.startswith(CONFLICT_PREFIX)]
+    if isinstance(rec.checks, LazyChecks):
+        rec.checks.extra = []
+    else:
+        rec.checks = [c for c in rec.checks if c.get("scope") != "years"]
 
 def conflict_notes(rows: Iterable[tuple[str | None, int | None, str]]) -> list[str]:
     """The corpus note of every agency-year with two or more files; rows: (agency, year, file) in corpus order."""

@@ -21,16 +21,16 @@ import pyarrow.compute as pc
 
 from parsing.corpus import snapshot as snapshots
 from parsing.corpus.build import (
-    CONFLICT_PREFIX,
     Corpus,
     cache_key,
+    clear_corpus_results,
     conflict_notes,
     duplicate_note,
     duplicate_pair,
     finish,
 )
 from parsing.corpus.snapshot import Snapshot
-from parsing.schema import LazyChecks, LoadError
+from parsing.schema import LoadError
 
 
 class Merged(NamedTuple):
@@ -89,12 +89,7 @@ def merge_snapshots(parts: Sequence[tuple[Snapshot, Callable[[str], list[dict]] 
             rebuilt_of.update(zip([(p, row) for row in rows], snapshots.reports(snap, loader, rows), strict=True))
     again = [rebuilt_of[pr] for pr in redo]  # name order: the order conflicts and years are computed in
     for parsed in again:
-        rec = parsed.record
-        rec.warnings = [w for w in rec.warnings if not w.startswith(CONFLICT_PREFIX)]
-        if isinstance(rec.checks, LazyChecks):
-            rec.checks.extra = []
-        else:
-            rec.checks = [c for c in rec.checks if c.get("scope") != "years"]
+        clear_corpus_results(parsed)
     finish(Corpus(reports=again))
     added = snapshots.records_table(again, [cache_key(p.record.sha256, p.record.file) for p in again]).cast(schema)
     every = pa.concat_tables([*tables, added])
