@@ -22,31 +22,11 @@ for p in (ROOT, ROOT / "tests", ROOT / "bench"):
 import template_forms as tf  # noqa: E402
 from docs_page import run_facts, write_section  # noqa: E402
 
-from parsing import parse_bytes, parse_text  # noqa: E402
-
-FORMS = {"crawler": False, "squashed": False, "spaced": False, "split": False, "markdown": True, "html": True,
-         "html-word": True}
+FORMS = tf.FORMS
 
 
 def tally(form: str, layout: str, seeds: int) -> Counter:
-    counts: Counter = Counter()
-    for seed in range(seeds):
-        t3, t4 = tf.grid(seed, layout, blanks=FORMS[form])
-        if form.startswith("html"):
-            tables = parse_bytes(tf.html_report(t3, t4, layout, word=form == "html-word"), "r.html").record.tables
-        else:
-            tables = parse_text(tf.render(t3, t4, form, layout)).record.tables
-        for name, truth in (("表三", t3), ("表四", t4)):
-            got = tables.get(name) or {}
-            for row, values in truth.items():
-                for c, want in enumerate(values):
-                    if row not in got.get("rows", {}) or got["how"][row][c] == "unknown":
-                        counts["unknown"] += 1
-                    elif got["rows"][row][c] == want:
-                        counts["right"] += 1
-                    else:
-                        counts["wrong"] += 1
-    return counts
+    return tf.tally(form, layout, range(seeds))[0]
 
 
 def main(argv: list[str] | None = None) -> int:

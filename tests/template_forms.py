@@ -227,3 +227,42 @@ def chromium_pdf(page: bytes, folder) -> bytes:
                     "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
                    capture_output=True, timeout=120, check=True)
     return pdf.read_bytes()
+
+
+# form → whether its grids may hold blank cells (a PDF's text layer loses blanks without a trace, and a crawl of a
+# page with empty cells is not assumed: every real page in the development set has none)
+FORMS = {"crawler": False, "squashed": False, "spaced": False, "split": False, "markdown": True, "html": True,
+         "html-word": True}
+
+
+def parsed_tables(t3: dict, t4: dict, form: str, layout: str) -> dict:
+    """The record's tables of a report whose 表三/表四 take the given form."""
+    from parsing import parse_bytes, parse_text
+
+    if form in ("html", "html-word"):
+        return parse_bytes(html_report(t3, t4, layout, word=form == "html-word"), "report.html").record.tables
+    return parse_text(render(t3, t4, form, layout)).record.tables
+
+
+def tally(form: str, layout: str, seeds) -> tuple[dict, list]:
+    """Right, wrong and unknown cells of 表三 and 表四 over the grids of the seeds, and the wrong ones."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    wrong = []
+    for seed in seeds:
+        t3, t4 = grid(seed, layout, blanks=FORMS[form])
+        tables = parsed_tables(t3, t4, form, layout)
+        for name, truth in (("表三", t3), ("表四", t4)):
+            got = tables.get(name) or {}
+            rows = got.get("rows", {})
+            for row, values in truth.items():
+                for c, want in enumerate(values):
+                    if row not in rows or got["how"][row][c] == "unknown":
+                        counts["unknown"] += 1
+                    elif rows[row][c] == want:
+                        counts["right"] += 1
+                    else:
+                        counts["wrong"] += 1
+                        wrong.append((seed, name, row, c, want, rows[row][c], got["how"][row][c]))
+    return counts, wrong

@@ -1,7 +1,6 @@
 """The template reader on known grids in every damaged form (tests/template_forms.py): per form, every cell is
 right or says it is unknown — never a wrong number — and at least 99 % of cells come out."""
 
-from collections import Counter
 
 import pytest
 import template_forms as tf
@@ -9,47 +8,10 @@ import template_forms as tf
 from parsing import parse_bytes, parse_text
 
 SEEDS = range(20)
-# form → whether its grids may hold blank cells (a crawl of a page with empty cells is not assumed: every real
-# page in the development set has none, and the reader's collapse reading assumes none)
-# (a PDF's text layer loses blank cells without a trace, so its forms are scored on grids that print every cell,
-# and apart, on grids with blanks, for never giving a wrong number)
-FORMS = {"crawler": False, "squashed": False, "spaced": False, "split": False, "markdown": True, "html": True,
-         "html-word": True}
-
-
-def parsed_tables(t3, t4, form, layout):
-    if form in ("html", "html-word"):
-        return parse_bytes(tf.html_report(t3, t4, layout, word=form == "html-word"), "report.html").record.tables
-    return parse_text(tf.render(t3, t4, form, layout)).record.tables
-
-
-def tally(form: str, layout: str) -> tuple[Counter, list]:
-    counts: Counter = Counter()
-    wrong = []
-    for seed in SEEDS:
-        t3, t4 = tf.grid(seed, layout, blanks=FORMS[form])
-        tables = parsed_tables(t3, t4, form, layout)
-        for name, truth in (("表三", t3), ("表四", t4)):
-            got = tables.get(name) or {}
-            for row, values in truth.items():
-                for c, want in enumerate(values):
-                    rows = got.get("rows", {})
-                    how = got.get("how", {}).get(row, ["unknown"] * len(values))[c] if row in rows else "unknown"
-                    value = rows[row][c] if row in rows else None
-                    if how == "unknown":
-                        counts["unknown"] += 1
-                    elif value == want:
-                        counts["right"] += 1
-                    else:
-                        counts["wrong"] += 1
-                        wrong.append((seed, name, row, c, want, value, how))
-    return counts, wrong
-
-
 @pytest.mark.parametrize("layout", ["2021", "2019"])
-@pytest.mark.parametrize("form", list(FORMS))
+@pytest.mark.parametrize("form", list(tf.FORMS))
 def test_every_form_reads_right_or_says_unknown(form, layout):
-    counts, wrong = tally(form, layout)
+    counts, wrong = tf.tally(form, layout, SEEDS)
     total = sum(counts.values())
     assert wrong == []
     # A crawl that prints runs of equal values once leaves some rows with two readings that both add up
