@@ -687,9 +687,9 @@ def parse_table2(text: str) -> Table | None:
     current = None
     lines = _lines(text, span)
     for ln in lines:
-        label = next((c for c in ln.cells if c and _is_text(c)), None)
-        if label is not None:
-            label, glued = _split_label(label)
+        at = next((i for i, c in enumerate(ln.cells) if c and _is_text(c)), None)
+        if at is not None:
+            label, glued = _split_label(ln.cells[at])
             name = _table2_row(_squeeze(label), layout)
             if name is None:
                 header.append(" ".join(c for c in ln.cells if c))
@@ -701,7 +701,7 @@ def parse_table2(text: str) -> Table | None:
             current = name
             printed[name] = Printed(span=(ln.start, ln.end))
             table.row_columns[name] = _row_columns(spec[name], columns_now)
-            after = ln.cells[ln.cells.index(next(c for c in ln.cells if c and not is_value(cell_value(c)))) + 1:]
+            after = ln.cells[at + 1:]
             if glued is not None:
                 printed[name].add_run([glued], spaced=False)
                 printed[name].squashed = True
